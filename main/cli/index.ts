@@ -1,0 +1,1 @@
+process.stdout.write('archive-reader: not built yet\n');

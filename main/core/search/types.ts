@@ -1,0 +1,63 @@
+import type { ArticleId, TextRange } from '../types';
+
+/** What the index needs of one article. `rev` changes whenever an indexed field changes. */
+export interface IndexDoc {
+  id: ArticleId;
+  rev: number;
+  title: string;
+  body: string;
+  tags: string[];
+  place: string | null;
+  language: string;
+}
+
+export interface IndexHit {
+  id: ArticleId;
+  score: number;
+}
+
+export interface IndexSearchResult {
+  /** Every matching document, best first. */
+  hits: IndexHit[];
+  /** True when some persisted segments were not loaded yet. */
+  partial: boolean;
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+export interface SearchIndexOptions {
+  /** Folder the index persists into (a cache: it may be deleted at any time). */
+  dir: string;
+  /** Loads one article's indexed fields; used for phrase checks and rebuilds. */
+  loadDoc: (id: ArticleId) => Promise<IndexDoc | null>;
+  /** Built JS file of the index worker; without it segments are built on the calling thread. */
+  workerScript?: string;
+  /** Extra Node arguments for the worker (tests pass a TypeScript loader). */
+  workerExecArgv?: string[];
+  /** Do not write anything to `dir`. */
+  readOnly?: boolean;
+}
+
+/** The search side of the engine, as the library facade uses it. */
+export interface SearchIndexApi {
+  /**
+   * Loads the persisted segments and reconciles them with `expected` (id to rev):
+   * missing or outdated documents are indexed, extra ones dropped. A missing, stale
+   * or corrupt index is rebuilt from `loadDoc`.
+   */
+  open(expected: Map<ArticleId, number>, onProgress?: (p: IndexProgress) => void): Promise<void>;
+  /** Adds documents, or replaces the indexed version of ones already present. */
+  upsert(docs: IndexDoc[]): Promise<void>;
+  remove(ids: ArticleId[]): Promise<void>;
+  /** Runs a query in Lunr's syntax plus "phrases" and tag:name; throws QueryError on bad input. */
+  search(query: string, filter?: (id: ArticleId) => boolean): Promise<IndexSearchResult>;
+  /** Ranges in `text` that the query matches (for snippets and reader highlights). */
+  highlight(query: string, text: string, language?: string): TextRange[];
+  stats(): { ready: boolean; segments: number; documents: number };
+  /** Waits for background merges and persists everything. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
