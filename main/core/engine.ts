@@ -1,0 +1,89 @@
+// The public surface of the library engine. The CLI, the API handler table (and through
+// it the desktop app and the e2e bridge), and the benchmarks all use only this.
+import type {
+  ArticleId,
+  ArticlePage,
+  ArticleView,
+  ImportProgress,
+  ImportSource,
+  ImportSummary,
+  LibraryStats,
+  ListQuery,
+  SearchQuery,
+  SearchResult,
+  TagCount,
+  TagSnapshot,
+} from './types';
+
+export interface ImportOptions {
+  /** Aborting stops the batch after the file in hand; what was imported stays. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface OpenOptions {
+  /** Create the folder and an empty library when nothing is there (default true). */
+  create?: boolean;
+  /** Take no lock and write nothing; every write call fails with FORBIDDEN. */
+  readOnly?: boolean;
+  /** Built index worker script (see SearchIndexOptions.workerScript). */
+  workerScript?: string;
+  workerExecArgv?: string[];
+  /** Progress of an index rebuild during open. */
+  onIndexProgress?: (p: { done: number; total: number }) => void;
+}
+
+export type LibraryChangeReason = 'import' | 'tags' | 'state' | 'trash' | 'reindex';
+
+export interface LibraryChange {
+  reason: LibraryChangeReason;
+  ids?: ArticleId[];
+}
+
+/** One open library folder. Every method is async and safe to call concurrently. */
+export interface LibraryEngine {
+  /** Absolute path of the library folder. */
+  readonly path: string;
+  readonly readOnly: boolean;
+
+  /** Imports files and folders (recursively); never stops at a bad file. */
+  importSources(sources: ImportSource[], options?: ImportOptions): Promise<ImportSummary>;
+
+  /** Lists articles from the metadata catalogue; never waits for the index. */
+  list(query?: ListQuery): Promise<ArticlePage>;
+  /** One article with clean and original text; NOT_FOUND for unknown ids. */
+  get(id: ArticleId, options?: { highlight?: string }): Promise<ArticleView>;
+  /** Full-text search; BAD_QUERY with a one-line reason for bad queries. */
+  search(query: SearchQuery): Promise<SearchResult>;
+
+  /** Adds tags to articles; returns the tags before, for undo. */
+  addTags(ids: ArticleId[], tags: string[]): Promise<TagSnapshot>;
+  /** Removes tags (case-insensitive) from articles; returns the tags before, for undo. */
+  removeTags(ids: ArticleId[], tags: string[]): Promise<TagSnapshot>;
+  /** Puts back the tags a snapshot recorded. */
+  restoreTags(snapshot: TagSnapshot): Promise<void>;
+  listTags(): Promise<TagCount[]>;
+  /** Renames a tag everywhere; merges into `to` when that tag exists. */
+  renameTag(from: string, to: string): Promise<TagSnapshot>;
+  /** Removes a tag from every article. */
+  deleteTag(name: string): Promise<TagSnapshot>;
+
+  setRead(ids: ArticleId[], read: boolean): Promise<void>;
+  setFavourite(ids: ArticleId[], favourite: boolean): Promise<void>;
+  /** Saves the reading position, a fraction 0..1. */
+  setPosition(id: ArticleId, position: number): Promise<void>;
+  /** Moves articles to the trash (they leave lists and search but keep their files). */
+  trash(ids: ArticleId[]): Promise<void>;
+  restore(ids: ArticleId[]): Promise<void>;
+  /** Deletes trashed articles for good. */
+  emptyTrash(): Promise<{ removed: number }>;
+
+  /** Throws the index away and builds it again from the article files. */
+  reindex(onProgress?: (p: { done: number; total: number }) => void): Promise<void>;
+  stats(): Promise<LibraryStats>;
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onChange(listener: (change: LibraryChange) => void): () => void;
+  /** Finishes background work, persists the index and releases the lock. */
+  close(): Promise<void>;
+}
