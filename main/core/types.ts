@@ -180,6 +180,8 @@ export interface LibraryStats {
   languages: FacetCount[];
   totalBytes: number;
   index: { ready: boolean; segments: number; documents: number };
+  /** Article files that could not be read when the library was opened (left untouched). */
+  problems?: { path: string; reason: string }[];
 }
 
 /** Every engine failure people may see carries one of these codes. */

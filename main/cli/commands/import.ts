@@ -1,0 +1,76 @@
+// archive-reader import PATH...
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { LibraryEngine } from '../../core/engine';
+import type { ImportSummary } from '../../core/types';
+import { print, printJson, type CommandContext } from '../context';
+import { formatCount } from '../format/numbers';
+import { EXIT } from '../io';
+import { ProgressLine } from '../progress';
+
+/** At most this many imported articles are listed one by one in human output. */
+const LIST_IMPORTED_UP_TO = 20;
+
+/** Imports the given files and folders; exit 1 when some files failed. */
+export async function importCommand(lib: LibraryEngine, ctx: CommandContext): Promise<number> {
+  const roots = ctx.cli.args.map((p) => resolve(ctx.io.cwd, p));
+  const progress = new ProgressLine(ctx.io.stderr, !ctx.cli.json && ctx.io.stderr.isTTY === true);
+  let summary: ImportSummary;
+  try {
+    summary = await lib.importSources(
+      roots.map((path) => ({ path })),
+      {
+        signal: ctx.signal,
+        onProgress: (p) =>
+          progress.update('Importing', p.done, p.total, displayPath(p.current, roots, ctx.io.cwd)),
+      },
+    );
+  } finally {
+    progress.clear();
+  }
+  if (ctx.cli.json) {
+    printJson(ctx, {
+      imported: summary.imported.map(({ id, title, path }) => ({ id, title, path })),
+      duplicates: summary.duplicates.map(({ path, id, title }) => ({ path, id, title })),
+      failed: summary.failed.map(({ path, reason }) => ({ path, reason })),
+      skipped: summary.skipped,
+      cancelled: summary.cancelled,
+    });
+  } else {
+    print(ctx, describeSummary(summary, ctx.io.cwd));
+  }
+  if (summary.cancelled) return EXIT.interrupted;
+  return summary.failed.length > 0 ? EXIT.importFailures : EXIT.ok;
+}
+
+/** The human report: imported articles (when few), the counts, then every failure. */
+export function describeSummary(summary: ImportSummary, cwd: string): string {
+  const lines: string[] = [];
+  if (summary.imported.length <= LIST_IMPORTED_UP_TO) {
+    for (const a of summary.imported) lines.push(`  + ${a.id}  ${a.title}`);
+  }
+  lines.push(
+    `${formatCount(summary.imported.length)} imported, ${formatCount(summary.duplicates.length)} ` +
+      `duplicates, ${formatCount(summary.failed.length)} failed, ${formatCount(summary.skipped)} skipped` +
+      (summary.cancelled ? ' (cancelled)' : ''),
+  );
+  if (summary.failed.length > 0) {
+    lines.push('Failed:');
+    for (const f of summary.failed) lines.push(`  ${shortPath(f.path, cwd)}: ${f.reason}`);
+  }
+  return lines.join('\n');
+}
+
+/** The path inside the folder being imported ("business/123.txt"), else relative to cwd. */
+function displayPath(current: string, roots: string[], cwd: string): string {
+  if (!isAbsolute(current)) return current;
+  for (const root of roots) {
+    if (current.startsWith(root + sep)) return relative(root, current);
+  }
+  return shortPath(current, cwd);
+}
+
+function shortPath(path: string, cwd: string): string {
+  if (!isAbsolute(path)) return path;
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') ? path : rel;
+}

@@ -1,0 +1,63 @@
+// archive-reader search QUERY [--limit N] [--tag T]...
+import type { LibraryEngine } from '../../core/engine';
+import type { SearchResult } from '../../core/types';
+import { print, printJson, type CommandContext } from '../context';
+import { markRanges } from '../format/marks';
+import { formatCount } from '../format/numbers';
+import { EXIT, wantsStyle } from '../io';
+
+const DEFAULT_LIMIT = 20;
+
+/** Runs a full-text search; a bad query surfaces as BAD_QUERY (exit 2). */
+export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Promise<number> {
+  const query = ctx.cli.args.join(' ');
+  const result = await lib.search({
+    query,
+    limit: ctx.cli.limit ?? DEFAULT_LIMIT,
+    ...(ctx.cli.tags.length > 0 ? { tags: ctx.cli.tags } : {}),
+  });
+  if (ctx.cli.json) printJson(ctx, searchJson(result));
+  else print(ctx, describeResult(result, wantsStyle(ctx.io)));
+  return EXIT.ok;
+}
+
+function searchJson(result: SearchResult): unknown {
+  return {
+    total: result.total,
+    partial: result.partial,
+    tookMs: result.tookMs,
+    hits: result.hits.map((h) => ({
+      id: h.id,
+      title: h.title,
+      score: h.score,
+      snippet: h.snippet,
+      snippetMatches: h.snippetMatches,
+      titleMatches: h.titleMatches,
+      place: h.meta.place,
+      articleDate: h.meta.articleDate,
+      tags: h.meta.tags,
+    })),
+  };
+}
+
+/** Numbered hits with score, id and the snippet, matches marked; then the count. */
+export function describeResult(result: SearchResult, style: boolean): string {
+  if (result.hits.length === 0) return 'No matching articles.';
+  const lines: string[] = [];
+  result.hits.forEach((h, i) => {
+    const where = [h.meta.place, h.meta.articleDate].filter(Boolean).join(', ');
+    lines.push(
+      `${i + 1}. ${markRanges(h.title, h.titleMatches, style)}` +
+        `  [${h.id}]  score ${h.score.toFixed(2)}${where ? `  ${where}` : ''}`,
+    );
+    if (h.snippet)
+      lines.push(`   ${markRanges(h.snippet, h.snippetMatches, style).replace(/\s+/g, ' ')}`);
+  });
+  const shown = result.hits.length;
+  lines.push(
+    `${shown < result.total ? `${formatCount(shown)} of ` : ''}${formatCount(result.total)} ` +
+      `${result.total === 1 ? 'match' : 'matches'} (${Math.round(result.tookMs)} ms)` +
+      (result.partial ? ', index still loading' : ''),
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+// Help text. Kept beside the parser so the two are read and changed together.
+import { COMMANDS, usageOf, type CommandName } from './args';
+
+const SUMMARIES: Record<CommandName, string> = {
+  import: 'Import .txt/.text/.md files and folders (recursively)',
+  search: 'Full-text search (Lunr syntax, "phrases", title:word, tag:name)',
+  list: 'List articles',
+  show: 'Show one article (clean text, or --original)',
+  tag: 'Add tags to an article',
+  untag: 'Remove tags from an article',
+  tags: 'List tags with their article counts',
+  remove: 'Move articles to the trash',
+  restore: 'Take articles out of the trash',
+  reindex: 'Rebuild the search index from the article files',
+  stats: 'Show library statistics',
+  help: 'Show help for a command',
+};
+
+const DETAILS: Partial<Record<CommandName, string[]>> = {
+  search: [
+    '  --limit N        at most N hits (default 20)',
+    '  --tag T          only articles tagged T (repeatable)',
+    '  Put queries that start with "-" after "--": search -- -oil +gas',
+  ],
+  list: [
+    '  --sort S         imported (default), date or title',
+    '  --view V         all (default), unread, favourites or trash',
+    '  --tag T          only articles tagged T (repeatable)',
+    '  --limit N        at most N rows (default 50)',
+  ],
+  show: ['  --original       print the original text instead of the clean body'],
+};
+
+const GLOBAL = [
+  'Global options:',
+  '  --library DIR    library folder (else $ARCHIVE_READER_LIBRARY, else the app default)',
+  '  --json           machine-readable output on stdout',
+  '  -h, --help       help',
+  '  -v, --version    version',
+  '',
+  'Exit codes: 0 ok, 1 import finished with failed files, 2 bad usage or bad query,',
+  '3 other failures (library locked, not found, I/O), 130 interrupted.',
+];
+
+/** The general help, or the help of one command. */
+export function helpText(command?: CommandName): string {
+  if (command) {
+    return [
+      `Usage: archive-reader ${usageOf(command)} [options]`,
+      '',
+      SUMMARIES[command],
+      ...(DETAILS[command] ? ['', ...DETAILS[command]] : []),
+      '',
+      ...GLOBAL,
+      '',
+    ].join('\n');
+  }
+  const width = Math.max(...COMMANDS.map((c) => usageOf(c).length)) + 2;
+  return [
+    'Usage: archive-reader COMMAND [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${usageOf(c).padEnd(width)}${SUMMARIES[c]}`),
+    '',
+    ...GLOBAL,
+    '',
+    "Run 'archive-reader help COMMAND' for a command's options.",
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,42 @@
+// Opens the library for one command: readers without the lock, writers with it, and
+// the index worker that matches how the CLI itself is running (built JS or TS source).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LibraryEngine, OpenOptions } from '../core/engine';
+import { Library } from '../core/library';
+import { resolveLibraryDir } from '../core/paths';
+
+/** Worker script and loader arguments for the index worker, when one is available. */
+export function workerOptions(
+  moduleFile: string = __filename,
+): Pick<OpenOptions, 'workerScript' | 'workerExecArgv'> {
+  const dir = resolve(moduleFile, '..');
+  if (moduleFile.endsWith('.ts')) {
+    // Running from source (tests, tsx): give the engine the TS worker and the loader.
+    const script = resolve(dir, '..', 'core', 'search', 'worker.ts');
+    if (!existsSync(script)) return {};
+    // An absolute loader URL, so the worker finds tsx whatever the working directory is.
+    const loader = pathToFileURL(require.resolve('tsx')).href;
+    return { workerScript: script, workerExecArgv: ['--import', loader] };
+  }
+  const built = join(dir, 'index-worker.js');
+  return existsSync(built) ? { workerScript: built } : {};
+}
+
+export interface OpenRequest {
+  libraryFlag?: string;
+  env: Record<string, string | undefined>;
+  readOnly: boolean;
+  onIndexProgress?: OpenOptions['onIndexProgress'];
+}
+
+/** Opens the library chosen by --library, $ARCHIVE_READER_LIBRARY or the default. */
+export async function openLibrary(request: OpenRequest): Promise<LibraryEngine> {
+  const dir = resolveLibraryDir(request.libraryFlag, request.env);
+  return Library.open(dir, {
+    readOnly: request.readOnly,
+    ...workerOptions(),
+    ...(request.onIndexProgress ? { onIndexProgress: request.onIndexProgress } : {}),
+  });
+}

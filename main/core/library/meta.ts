@@ -1,0 +1,9 @@
+// Catalogue records as the public ArticleMeta (without engine-internal fields).
+import type { ArticleRecord } from '../store/article-file';
+import type { ArticleMeta } from '../types';
+
+/** Copies a record into a plain ArticleMeta, dropping `rev`. */
+export function toMeta(r: ArticleRecord): ArticleMeta {
+  const { rev: _rev, ...meta } = r;
+  return { ...meta, tags: [...meta.tags] };
+}

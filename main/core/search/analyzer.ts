@@ -1,0 +1,72 @@
+// Turns the fields of an article into the term lists Lunr indexes, and query words into the
+// stems they may match. Both sides share tokenize() + normalizeWord() + stem().
+import { hasStemmer, stem } from './stemmer';
+import { tokenize, type Token } from './tokenizer';
+import { normalizeWord } from './normalize';
+import type { IndexDoc } from './types';
+
+/** The Lunr fields, with the boost the title gets. */
+export const FIELDS = ['title', 'body', 'tags', 'place'] as const;
+export type FieldName = (typeof FIELDS)[number];
+export const FIELD_BOOST: Record<FieldName, number> = { title: 3, body: 1, tags: 1, place: 1 };
+
+/** Prefix of the one term per tag that `tag:` matches; no tokenizer ever produces it. */
+export const TAG_MARK = '\u0001';
+
+/** The index language for an article language: one with a stemmer, or "" (no stemming). */
+export const stemLanguage = (lang: string | undefined): string =>
+  lang && hasStemmer(lang) ? lang : '';
+
+/** The exact-tag term for a tag name (case and spacing insensitive). */
+export const tagTerm = (tag: string): string =>
+  TAG_MARK + normalizeWord(tag.trim().replace(/\s+/g, ' '));
+
+/** Every term a token contributes (whole word and its parts), stemmed under `lang`. */
+export function tokenTerms(token: Token, lang: string): string[] {
+  const out = [stem(token.term, lang)];
+  for (const p of token.parts) out.push(stem(p, lang));
+  return out;
+}
+
+/** Index terms of a text under `lang`, repeated as often as they occur (for term frequency). */
+export function textTerms(text: string, lang: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) out.push(...tokenTerms(t, lang));
+  return out;
+}
+
+/** What a document looks like to Lunr: one term list per field. */
+export interface AnalyzedDoc {
+  id: string;
+  rev: number;
+  lang: string;
+  fields: Record<FieldName, string[]>;
+}
+
+/** Analyses one article for indexing. */
+export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
+  const lang = stemLanguage(doc.language);
+  const tags: string[] = [];
+  for (const tag of doc.tags) {
+    tags.push(...textTerms(tag, lang));
+    tags.push(tagTerm(tag));
+  }
+  return {
+    id: doc.id,
+    rev: doc.rev,
+    lang,
+    fields: {
+      title: textTerms(doc.title, lang),
+      body: textTerms(doc.body, lang),
+      tags,
+      place: doc.place ? textTerms(doc.place, lang) : [],
+    },
+  };
+}
+
+/** The index terms a normalised query word may match: its stems under each language present. */
+export function expandWord(word: string, languages: Iterable<string>): string[] {
+  const out = new Set<string>([word]);
+  for (const lang of languages) out.add(stem(word, lang));
+  return [...out];
+}

@@ -1,0 +1,84 @@
+// Deciding whether one token of a text matches one query word, with the same normalisation
+// and stemming as the index; used for phrase checks and highlights.
+import { expandWord, tokenTerms } from './analyzer';
+import { hasStemmer, stem } from './stemmer';
+import type { Token } from './tokenizer';
+
+/** How a query word matches: exact stems, a prefix, or within an edit distance. */
+export interface WordMatcher {
+  word: string;
+  variants: Set<string>;
+  prefix: boolean;
+  fuzzy: number;
+}
+
+/** A matcher for a query word under the given stemming languages. */
+export function wordMatcher(
+  word: string,
+  languages: Iterable<string>,
+  prefix = false,
+  fuzzy = 0,
+): WordMatcher {
+  return { word, variants: new Set(expandWord(word, languages)), prefix, fuzzy };
+}
+
+/** Every form of a token worth comparing: whole word, parts, and their stems. */
+export function tokenForms(token: Token, languages: readonly string[]): Set<string> {
+  const forms = new Set<string>([token.term, ...token.parts]);
+  for (const lang of languages) {
+    if (hasStemmer(lang)) for (const t of tokenTerms(token, lang)) forms.add(t);
+  }
+  return forms;
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** True when some form of a token matches the query word. */
+export function formsMatch(forms: Set<string>, m: WordMatcher): boolean {
+  for (const f of forms) {
+    if (m.variants.has(f)) return true;
+    if (m.prefix && f.startsWith(m.word)) return true;
+    if (m.fuzzy > 0) {
+      for (const v of m.variants) if (editDistance(f, v, m.fuzzy) <= m.fuzzy) return true;
+    }
+  }
+  return false;
+}
+
+/** Start indexes of every run of tokens matching `words` in order. */
+export function phraseStarts(forms: Set<string>[], words: WordMatcher[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i + words.length <= forms.length; i++) {
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) ok = formsMatch(forms[i + k]!, words[k]!);
+    if (ok) starts.push(i);
+  }
+  return starts;
+}
+
+/** The stemming languages to compare a text under: its own, or every one in the index. */
+export function textLanguages(lang: string | undefined, indexLanguages: string[]): string[] {
+  return lang && hasStemmer(lang) ? [lang] : indexLanguages;
+}
+
+export { stem };

@@ -1,0 +1,110 @@
+// A small pool of index worker threads (one per core, at most two by default) that build
+// segments; a crashed worker fails only its task and is replaced on the next one.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SegmentDocs } from './segment';
+import type { IndexDoc } from './types';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+
+interface Task {
+  docs: IndexDoc[];
+  resolve: (r: { docs: SegmentDocs; json: string }) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: (Task & { id: number }) | null;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  private readonly execArgv: string[];
+
+  constructor(
+    private readonly script: string,
+    execArgv: string[] = [],
+    readonly size = Math.max(1, Math.min(2, availableParallelism())),
+  ) {
+    this.execArgv = compatibleExecArgv(execArgv);
+  }
+
+  /** Builds a segment from `docs` on a worker thread. */
+  build(docs: IndexDoc[]): Promise<{ docs: SegmentDocs; json: string }> {
+    if (this.closed) return Promise.reject(new Error('the index worker pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ docs, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const task = this.queue.shift()!;
+      const id = this.nextId++;
+      slot.task = { ...task, id };
+      const msg: WorkerRequest = { id, docs: task.docs };
+      slot.worker.postMessage(msg);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, { execArgv: this.execArgv });
+    const slot: Slot = { worker, task: null };
+    worker.unref();
+    worker.on('message', (msg: WorkerResponse) => {
+      const task = slot.task;
+      if (!task || task.id !== msg.id) return;
+      slot.task = null;
+      if (msg.ok) task.resolve({ docs: msg.docs, json: msg.json });
+      else task.reject(new Error(`index worker failed: ${msg.error}`));
+      this.pump();
+    });
+    const fail = (err: Error): void => {
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      slot.task?.reject(new Error(`index worker stopped: ${err.message}`));
+      slot.task = null;
+      if (!this.closed) this.pump();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(new Error(`exit code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Stops every worker; queued tasks are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.queue.splice(0)) t.reject(new Error('the index worker pool is closed'));
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.task?.reject(new Error('the index worker pool is closed'));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/**
+ * On Node 20, `--import tsx` does not apply to a worker's entry file ("Unknown file
+ * extension .ts"); tsx's CommonJS hook does, so use it there for the same effect.
+ */
+export function compatibleExecArgv(argv: string[]): string[] {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 22) return argv;
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--import' && argv[i + 1] === 'tsx') {
+      out.push('--require', 'tsx/cjs');
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+// Turns the bytes of a text file into a string, or explains why it cannot.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { detectUtf16WithoutBom, hasNulBytes } from './binary-sniff';
+import { plausibility } from './plausibility';
+
+/** Why a file could not be read as text; the message is shown to people as is. */
+export class DecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+export interface DecodedText {
+  text: string;
+  /** Name of the encoding used, as iconv-lite / the WHATWG spec spell it. */
+  encoding: string;
+}
+
+// The ISO names chardet reports decode C1 controls where Windows code pages have
+// printable characters (smart quotes, euro); browsers make the same substitution.
+const WINDOWS_SUPERSET: Record<string, string> = {
+  'iso-8859-1': 'windows-1252',
+  'iso-8859-9': 'windows-1254',
+  'iso-8859-6': 'windows-1256',
+  'iso-8859-8': 'windows-1255',
+  'iso-8859-7': 'windows-1253',
+  'iso-8859-2': 'windows-1250',
+};
+
+// A decode is trusted without looking further when this share of its non-ASCII
+// characters are letters of one script or common punctuation.
+const GOOD_ENOUGH = 0.9;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decodes file bytes: BOM, then strict UTF-8, then chardet candidates, then windows-1252. */
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  const bom = decodeByBom(bytes);
+  if (bom) return checkText(bom);
+  const utf16 = detectUtf16WithoutBom(bytes);
+  if (utf16) return checkText({ text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16 });
+  if (hasNulBytes(bytes)) throw new DecodeError('file looks binary (it contains NUL bytes)');
+  try {
+    return checkText({ text: utf8.decode(bytes), encoding: 'UTF-8' });
+  } catch (e) {
+    if (e instanceof DecodeError) throw e;
+  }
+  return checkText(decodeLegacy(bytes));
+}
+
+function decodeByBom(bytes: Uint8Array): DecodedText | null {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) {
+    try {
+      return { text: utf8.decode(bytes.subarray(3)), encoding: 'UTF-8' };
+    } catch {
+      throw new DecodeError('file starts with a UTF-8 byte order mark but is not valid UTF-8');
+    }
+  }
+  if (a === 0xff && b === 0xfe) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE' };
+  }
+  if (a === 0xfe && b === 0xff) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE' };
+  }
+  return null;
+}
+
+function decodeLegacy(bytes: Uint8Array): DecodedText {
+  const buffer = Buffer.from(bytes);
+  const seen = new Set<string>();
+  let best: { decoded: DecodedText; score: number } | null = null;
+  const candidates = chardet.analyse(buffer).map((m) => m.name);
+  for (const name of [...candidates, 'windows-1252']) {
+    const encoding = WINDOWS_SUPERSET[name.toLowerCase()] ?? name;
+    const key = encoding.toLowerCase();
+    if (seen.has(key) || key === 'utf-8' || key === 'ascii' || !iconv.encodingExists(encoding)) {
+      continue;
+    }
+    seen.add(key);
+    const text = iconv.decode(buffer, encoding);
+    const score = plausibility(text);
+    if (score >= GOOD_ENOUGH) return { text, encoding };
+    if (!best || score > best.score) best = { decoded: { text, encoding }, score };
+  }
+  if (best && best.score > 0) return best.decoded;
+  throw new DecodeError('file is not text in any known encoding (it looks binary)');
+}
+
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/gu;
+
+/** Rejects decodes that would store replacement characters or look like binary data. */
+function checkText(decoded: DecodedText): DecodedText {
+  const { text } = decoded;
+  if (text.includes('\ufffd')) {
+    throw new DecodeError(
+      `file contains bytes that are not valid ${decoded.encoding} (they would turn into U+FFFD)`,
+    );
+  }
+  const controls = text.match(CONTROL)?.length ?? 0;
+  // A stray DOS end-of-file mark or form feed is common in old text files; many are binary.
+  if (controls > 0 && controls > Math.max(2, text.length / 1000)) {
+    throw new DecodeError(`file looks binary (it contains ${controls} control characters)`);
+  }
+  return decoded;
+}
+
+/** Decodes bytes with an encoding found earlier by `decodeBytes` (for reading stored articles). */
+export function decodeWithEncoding(bytes: Uint8Array, encoding: string): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lower = encoding.toLowerCase();
+  if (lower === 'utf-8') return buffer.toString('utf8').replace(/^\ufeff/, '');
+  const bomLength = lower === 'utf-16le' || lower === 'utf-16be' ? bomLengthOf(bytes) : 0;
+  return iconv.decode(buffer.subarray(bomLength), encoding);
+}
+
+function bomLengthOf(bytes: Uint8Array): number {
+  const [a, b] = bytes;
+  return (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) ? 2 : 0;
+}

@@ -1,0 +1,101 @@
+// Turns the decoded text of a news file into title, dateline, clean body and facts about it.
+import { findArticleDate } from './article-date';
+import { countWords, readingMinutes } from './counts';
+import { findDateline } from './dateline';
+import { dropTrailingDebris } from './debris';
+import { detectLanguage } from './language';
+
+/** The parts of an article that come from its text alone (cheap: no language detection). */
+export interface CleanArticle {
+  title: string;
+  dateline: string | null;
+  place: string | null;
+  /** Paragraphs separated by one blank line ("\n\n"); lines inside a paragraph kept. */
+  body: string;
+}
+
+export interface ParsedArticle extends CleanArticle {
+  language: string;
+  wordCount: number;
+  readingMinutes: number;
+  articleDate: string | null;
+  excerpt: string;
+}
+
+const EXCERPT_CHARS = 240;
+const UNTITLED = 'Untitled';
+
+/** Splits text into title, dateline and clean body; the original text is not changed. */
+export function cleanArticle(text: string): CleanArticle {
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const titleAt = lines.findIndex((l) => l.trim() !== '');
+  if (titleAt < 0) return { title: UNTITLED, dateline: null, place: null, body: '' };
+  const title = cleanTitle(lines[titleAt]!);
+  const bodyLines = dropTrailingDebris(lines.slice(titleAt + 1));
+  const paragraphs = toParagraphs(bodyLines);
+  let dateline: string | null = null;
+  let place: string | null = null;
+  const first = paragraphs[0];
+  if (first !== undefined) {
+    const found = findDateline(first);
+    if (found) {
+      dateline = found.raw;
+      place = found.place;
+      paragraphs[0] = found.rest;
+    }
+  }
+  return { title: title || UNTITLED, dateline, place, body: paragraphs.join('\n\n') };
+}
+
+/** Parses an article fully: clean parts plus language, counts, date and excerpt. */
+export function parseArticle(text: string): ParsedArticle {
+  const clean = cleanArticle(text);
+  const words = countWords(clean.body);
+  return {
+    ...clean,
+    language: detectLanguage(`${clean.title}\n${clean.body}`),
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+    articleDate: findArticleDate(clean.dateline, clean.body),
+    excerpt: makeExcerpt(clean.body),
+  };
+}
+
+function cleanTitle(line: string): string {
+  return line
+    .replace(/^\ufeff/, '')
+    .trim()
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\s+#+$/, '')
+    .trim();
+}
+
+/**
+ * Blank lines separate paragraphs when the file has any; otherwise every line is one
+ * (files written one line per paragraph).
+ */
+function toParagraphs(lines: string[]): string[] {
+  const trimmed = lines.map((l) => l.replace(/\s+$/, ''));
+  const hasBlank = trimmed.some((l, i) => l.trim() === '' && i > 0 && i < trimmed.length - 1);
+  if (!hasBlank) return trimmed.map((l) => l.trim()).filter((l) => l !== '');
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  for (const line of trimmed) {
+    if (line.trim() === '') {
+      if (current.length) paragraphs.push(current.join('\n'));
+      current = [];
+    } else {
+      current.push(current.length ? line : line.trimStart());
+    }
+  }
+  if (current.length) paragraphs.push(current.join('\n'));
+  return paragraphs;
+}
+
+function makeExcerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_CHARS) return flat;
+  const cut = flat.slice(0, EXCERPT_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,132 @@
+// The application menu as data. The template is built by a pure function so its items,
+// accelerators and per-platform differences are unit-tested; index.ts supplies the actions.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../api/contract';
+
+export interface MenuActions {
+  importFiles(): void;
+  importFolder(): void;
+  openLibraryFolder(): void;
+  chooseLibrary(): void;
+  /** Sends a menuCommand event to the renderer. */
+  command(command: MenuCommand): void;
+  about(): void;
+  quit(): void;
+}
+
+export interface MenuInput {
+  isMac: boolean;
+  isDev: boolean;
+  appName: string;
+  actions: MenuActions;
+}
+
+/** The application menu: File, Edit, View, Window, Help (plus the app menu on macOS). */
+export function menuTemplate({
+  isMac,
+  isDev,
+  appName,
+  actions,
+}: MenuInput): MenuItemConstructorOptions[] {
+  const cmd = (command: MenuCommand) => () => actions.command(command);
+  const sep: MenuItemConstructorOptions = { type: 'separator' };
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [
+      { label: `About ${appName}`, click: () => actions.about() },
+      sep,
+      { role: 'services' },
+      sep,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      sep,
+      { role: 'quit' },
+    ],
+  };
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+      {
+        label: 'Import Folder…',
+        accelerator: 'Shift+CmdOrCtrl+O',
+        click: () => actions.importFolder(),
+      },
+      { label: 'Export Selected…', accelerator: 'CmdOrCtrl+E', click: cmd('export-selected') },
+      sep,
+      { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
+      { label: 'Choose Library…', click: () => actions.chooseLibrary() },
+      ...(isMac
+        ? []
+        : [sep, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      sep,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      sep,
+      { label: 'Find', accelerator: 'CmdOrCtrl+F', click: cmd('focus-search') },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+\\', click: cmd('toggle-sidebar') },
+      {
+        label: 'Theme',
+        submenu: [
+          { label: 'Follow System', click: cmd('theme-system') },
+          { label: 'Light', click: cmd('theme-light') },
+          { label: 'Dark', click: cmd('theme-dark') },
+          { label: 'Sepia', click: cmd('theme-sepia') },
+        ],
+      },
+      sep,
+      { label: 'Larger Reader Font', accelerator: 'CmdOrCtrl+Shift+=', click: cmd('font-larger') },
+      {
+        label: 'Smaller Reader Font',
+        accelerator: 'CmdOrCtrl+Shift+-',
+        click: cmd('font-smaller'),
+      },
+      { label: 'Reset Reader Font', accelerator: 'CmdOrCtrl+Shift+0', click: cmd('font-reset') },
+      sep,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      sep,
+      { role: 'togglefullscreen' },
+      ...(isDev ? [sep, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+    ],
+  };
+
+  const windowMenu: MenuItemConstructorOptions = {
+    label: '&Window',
+    role: 'windowMenu',
+    submenu: isMac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, sep, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
+  };
+
+  const help: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [
+      { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: cmd('show-shortcuts') },
+      ...(isMac ? [] : [sep, { label: `About ${appName}`, click: () => actions.about() }]),
+    ],
+  };
+
+  return [...(isMac ? [appMenu] : []), file, edit, view, windowMenu, help];
+}

@@ -1,0 +1,81 @@
+import { forwardRef, useState, type KeyboardEvent } from 'react';
+
+interface Props {
+  value: string;
+  onChange(value: string): void;
+  /** Arrow down / Enter moves to the results. */
+  onLeave(): void;
+}
+
+const SYNTAX: [string, string][] = [
+  ['"exact phrase"', 'words next to each other, in order'],
+  ['-word', 'leave out articles with this word'],
+  ['title:word', 'only in titles'],
+  ['tag:name', 'articles carrying a tag'],
+  ['prefix*', 'words starting with “prefix”'],
+  ['word~1', 'fuzzy: one letter may differ'],
+];
+
+/** The one search field, with a small syntax help popover. */
+export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
+  { value, onChange, onLeave },
+  ref,
+) {
+  const [help, setHelp] = useState(false);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (help) setHelp(false);
+      else if (value) onChange('');
+      else e.currentTarget.blur();
+    } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+      e.preventDefault();
+      onLeave();
+    }
+  };
+  return (
+    <div className="search" role="search">
+      <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
+        <circle cx="6.5" cy="6.5" r="4.5" />
+        <line x1="10" y1="10" x2="14" y2="14" />
+      </svg>
+      <input
+        ref={ref}
+        type="search"
+        aria-label="Search articles"
+        placeholder="Search  ( / )"
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Search syntax help"
+        aria-expanded={help}
+        aria-controls="search-help"
+        onClick={() => setHelp((h) => !h)}
+      >
+        ?
+      </button>
+      {help && (
+        <div id="search-help" className="popover" role="dialog" aria-label="Search syntax">
+          <dl>
+            {SYNTAX.map(([code, text]) => (
+              <div key={code}>
+                <dt>
+                  <code>{code}</code>
+                </dt>
+                <dd>{text}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="hint">Combine them: <code>climate -oil title:report</code></p>
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,36 @@
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "fa" → "Persian"; unknown codes fall back to the code itself. */
+export function languageName(code: string): string {
+  if (!code || code === 'und') return 'Unknown language';
+  try {
+    return languageNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** A date for people; ISO dates without a time are read as calendar dates. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+/** Title-cases an upper-case place ("TEHRAN" → "Tehran") for display in small caps. */
+export function formatPlace(place: string): string {
+  return place
+    .toLowerCase()
+    .replace(/(^|[\s\-'’(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;

@@ -1,0 +1,205 @@
+// npm run bench [-- --quick] [-- --size N] [-- --keep]
+// Builds each corpus in a temp folder, measures this engine and plain Lunr in separate
+// child processes, prints one markdown table plus PASS/MISS targets, and saves it to
+// tests/bench/.results/latest.md.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  bbcDir,
+  hasShared,
+  reutersJsonl,
+  saudiJsonl,
+  sharedSkipReason,
+} from '../support/shared-data';
+import { planCorpus } from './corpus/plan';
+import { bbcDocs, reutersDocs, saudiDocs } from './corpus/sources';
+import type { BenchDoc } from './corpus/vary';
+import { writeCorpus } from './corpus/write';
+import { buildQueries } from './queries';
+import { renderTable, renderTargets, type SizeResult } from './report';
+
+interface CorpusSpec {
+  label: string;
+  kind: 'bbc' | 'reuters' | 'mixed';
+  size: number;
+}
+
+const CHILD_HEAP_MB = 4096;
+
+function parseFlags(): { specs: CorpusSpec[]; keep: boolean; dryRun: boolean } {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean' },
+      size: { type: 'string', multiple: true },
+      keep: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(
+      'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run]\n',
+    );
+    process.exit(0);
+  }
+  const specs: CorpusSpec[] = [{ label: 'BBC 2,225', kind: 'bbc', size: 2225 }];
+  if (!values.quick) specs.push({ label: 'Reuters 10,000', kind: 'reuters', size: 10_000 });
+  for (const s of values.size ?? []) {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1000)
+      throw new Error(`--size must be a whole number ≥ 1000, not '${s}'`);
+    specs.push({ label: `mixed ${n.toLocaleString('en-US')}`, kind: 'mixed', size: n });
+  }
+  return { specs, keep: values.keep === true, dryRun: values['dry-run'] === true };
+}
+
+/** The documents of a corpus and the folder holding them as .txt files. */
+async function prepareCorpus(
+  spec: CorpusSpec,
+): Promise<{ docs: BenchDoc[]; dir: string; temp: boolean }> {
+  if (spec.kind === 'bbc') return { docs: await bbcDocs(bbcDir), dir: bbcDir, temp: false };
+  const docs =
+    spec.kind === 'reuters'
+      ? await reutersDocs(reutersJsonl, spec.size)
+      : planCorpus(
+          [
+            ...(await reutersDocs(reutersJsonl)),
+            ...(await saudiDocs(saudiJsonl)),
+            ...(await bbcDocs(bbcDir)),
+          ],
+          spec.size,
+        );
+  const written = await writeCorpus(docs, spec.kind);
+  return { docs, dir: written.dir, temp: true };
+}
+
+/** Runs one child script under tsx and returns the JSON it wrote. */
+async function runChild(
+  script: string,
+  mode: string,
+  config: Record<string, string>,
+): Promise<object> {
+  const resultFile = join(config.workDir!, `${script}-${mode}.json`);
+  const args = [
+    `--max-old-space-size=${CHILD_HEAP_MB}`,
+    '--import',
+    'tsx',
+    resolve(__dirname, 'child', `${script}.ts`),
+    mode,
+    JSON.stringify({ ...config, resultFile }),
+  ];
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (c) => done(c));
+    child.on('error', () => done(null));
+  });
+  if (code !== 0) throw new Error(`${script} ${mode} exited with ${code}`);
+  return JSON.parse(readFileSync(resultFile, 'utf8')) as object;
+}
+
+async function measure(spec: CorpusSpec, keep: boolean): Promise<SizeResult> {
+  const log = (m: string) => process.stderr.write(`[bench] ${spec.label}: ${m}\n`);
+  log('preparing corpus');
+  const corpus = await prepareCorpus(spec);
+  const workDir = await mkdtemp(join(tmpdir(), 'archive-reader-bench-work-'));
+  const queriesFile = join(workDir, 'queries.json');
+  writeFileSync(queriesFile, JSON.stringify(buildQueries(corpus.docs)));
+  const base = { workDir, corpusDir: corpus.dir, queriesFile };
+  const result: SizeResult = {
+    label: spec.label,
+    size: corpus.docs.length,
+    engine: { error: '' },
+    lunr: { error: '' },
+  };
+  const attempt = async <T>(what: string, fn: () => Promise<T>): Promise<T | { error: string }> => {
+    log(what);
+    try {
+      return await fn();
+    } catch (e) {
+      log(`${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  const engineCfg = { ...base, libraryDir: join(workDir, 'library') };
+  const engine = await attempt('engine import + index', () =>
+    runChild('engine', 'build', engineCfg),
+  );
+  if (!('error' in engine)) {
+    const cold = await attempt('engine cold open', () => runChild('engine', 'cold', engineCfg));
+    result.engine = {
+      ...(engine as object),
+      ...('error' in cold ? {} : { cold }),
+    } as SizeResult['engine'];
+  } else result.engine = engine;
+  const lunrCfg = { ...base, indexFile: join(workDir, 'lunr-index.json') };
+  const lunr = await attempt('plain lunr build', () => runChild('lunr', 'build', lunrCfg));
+  if (!('error' in lunr)) {
+    const cold = await attempt('plain lunr cold load', () => runChild('lunr', 'cold', lunrCfg));
+    result.lunr = {
+      ...(lunr as object),
+      ...('error' in cold ? {} : { cold }),
+    } as SizeResult['lunr'];
+  } else result.lunr = lunr;
+  if (!keep) {
+    await rm(workDir, { recursive: true, force: true });
+    if (corpus.temp) await rm(corpus.dir, { recursive: true, force: true });
+  } else log(`kept ${workDir}${corpus.temp ? ` and ${corpus.dir}` : ''}`);
+  return result;
+}
+
+/** --dry-run: generate the corpus and the queries, print their shape, measure nothing. */
+async function describeCorpus(spec: CorpusSpec, keep: boolean): Promise<void> {
+  const t0 = Date.now();
+  const corpus = await prepareCorpus(spec);
+  const queries = buildQueries(corpus.docs);
+  const kinds = new Map<string, number>();
+  for (const q of queries) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
+  const variants = corpus.docs.filter((d) => d.name.startsWith('variants/')).length;
+  process.stdout.write(
+    `${spec.label}: ${corpus.docs.length} files (${variants} variants) in ${corpus.dir}, ` +
+      `${queries.length} queries (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}), ` +
+      `${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+  for (const q of queries.slice(0, 3)) process.stdout.write(`  e.g. ${q.engine}\n`);
+  if (corpus.temp && !keep) await rm(corpus.dir, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  if (!hasShared) {
+    process.stdout.write(`Benchmarks skipped: ${sharedSkipReason}\n`);
+    return;
+  }
+  const { specs, keep, dryRun } = parseFlags();
+  if (dryRun) {
+    for (const spec of specs) await describeCorpus(spec, keep);
+    return;
+  }
+  const results: SizeResult[] = [];
+  for (const spec of specs) results.push(await measure(spec, keep));
+  const markdown = [
+    `# Benchmark ${new Date().toISOString()}`,
+    '',
+    `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; ` +
+      'cold open and query latency from a fresh process; see docs/benchmarks.md.',
+    '',
+    renderTable(results),
+    '',
+    '## Targets',
+    '',
+    renderTargets(results),
+  ].join('\n');
+  process.stdout.write(markdown + '\n');
+  const outDir = resolve(__dirname, '.results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'latest.md'), markdown + '\n');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+// The app without Electron: the real engine on a library folder, the real handler table,
+// served with the built renderer by the HTTP bridge. The e2e tests start it; run it
+// directly (`npx tsx tests/support/e2e-server.ts [libraryDir]`) to try the UI in a browser.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ApiEvent, ApiEvents } from '../../main/api/contract';
+import { createHandlers } from '../../main/api/handlers';
+import { startHttpBridge, type HttpBridge } from '../../main/api/http-bridge';
+import { PathGrants } from '../../main/api/path-grants';
+import type { LibraryEngine } from '../../main/core/engine';
+import { Library } from '../../main/core/library';
+import { SettingsStore } from '../../main/core/settings-store';
+import { repoRoot, samplesDir } from './shared-data';
+
+export interface E2eApp {
+  url: string;
+  engine: LibraryEngine;
+  libraryDir: string;
+  close(): Promise<void>;
+}
+
+export interface E2eOptions {
+  /** Library folder; a fresh temporary one when omitted (removed on close). */
+  libraryDir?: string;
+  port?: number;
+  /** Built renderer; defaults to out/renderer. */
+  staticDir?: string;
+}
+
+/** Where importSample finds its articles: the bundled resources, else the shared samples. */
+function sampleFolder(): string {
+  const bundled = resolve(repoRoot, 'resources', 'samples');
+  return existsSync(bundled) ? bundled : samplesDir;
+}
+
+/** Starts the engine, the handler table and the bridge. */
+export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
+  const staticDir = options.staticDir ?? resolve(repoRoot, 'out', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`No renderer build in ${staticDir}; run "npx electron-vite build" first.`);
+  }
+  const temporary = options.libraryDir === undefined;
+  const libraryDir = options.libraryDir ?? (await mkdtemp(join(tmpdir(), 'archive-e2e-')));
+  const engine = await Library.open(join(libraryDir, 'library'));
+  const settings = new SettingsStore(join(libraryDir, 'settings.json'));
+
+  // The bridge needs the handlers and the handlers need the bridge's emit: late-bind it.
+  let bridge: HttpBridge | null = null;
+  const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => bridge?.emit(event, payload);
+  const unsubscribe = engine.onChange((change) =>
+    emit('libraryChanged', change.ids ? { reason: change.reason, ids: change.ids } : { reason: change.reason }),
+  );
+  const handlers = createHandlers({
+    getEngine: () => engine,
+    settings: { get: () => settings.load(), update: (patch) => settings.update(patch) },
+    sampleDir: sampleFolder(),
+    emit,
+    paths: new PathGrants([]),
+  });
+  bridge = await startHttpBridge({
+    handlers,
+    staticDir,
+    port: options.port ?? 0,
+    log: { internal: (method, error) => console.error(`[e2e] ${method} failed:`, error) },
+  });
+  const started = bridge;
+  return {
+    url: started.url,
+    engine,
+    libraryDir,
+    async close() {
+      unsubscribe();
+      await started.close();
+      await engine.close();
+      if (temporary) await rm(libraryDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Run directly: serve until Ctrl+C.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
+  const dir = process.argv[2];
+  void startE2eApp({
+    ...(dir ? { libraryDir: resolve(dir) } : {}),
+    port: Number(process.env.PORT ?? 5199),
+  }).then((app) => {
+    console.log(`Archive Reader at ${app.url}  (library ${app.libraryDir}; Ctrl+C to stop)`);
+    const stop = () => void app.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,82 @@
+// Spawns the command line from source, the way a user runs it, on throw-away folders.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from '../../support/shared-data';
+
+export const cliSource = resolve(repoRoot, 'main', 'cli', 'index.ts');
+/** The tsx loader as an absolute URL, so the CLI runs from any working directory. */
+export const tsxLoader = pathToFileURL(
+  createRequire(resolve(repoRoot, 'package.json')).resolve('tsx'),
+).href;
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temp folder. */
+export const tempDir = (prefix = 'ar-cli-'): string => mkdtempSync(join(tmpdir(), prefix));
+
+/** A HOME with nothing in it, so the default library never lands in a real profile. */
+const isolatedHome = tempDir('ar-cli-home-');
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/** Runs `archive-reader ...args` and collects its exit status and output. */
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: isolatedHome,
+    XDG_CONFIG_HOME: join(isolatedHome, '.config'),
+    ...options.env,
+  };
+  return runProcess(
+    process.execPath,
+    ['--import', tsxLoader, cliSource, ...args],
+    env,
+    options.cwd,
+  );
+}
+
+/** Runs any command to completion. */
+export function runProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  cwd: string = repoRoot,
+): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+function clean(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Parses stdout as JSON, with the output in the failure message when it is not. */
+export function json<T = Record<string, unknown>>(run: CliRun): T {
+  try {
+    return JSON.parse(run.stdout) as T;
+  } catch {
+    throw new Error(
+      `stdout is not JSON (exit ${run.code}):\n${run.stdout}\nstderr:\n${run.stderr}`,
+    );
+  }
+}

@@ -1,0 +1,119 @@
+import { chmodSync, closeSync, ftruncateSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../../main/core/types';
+import { article, openFake, writeArticles } from './library-helpers';
+import { tempDir } from './tmp-dir';
+
+describe('import outcomes', () => {
+  it('imports articles and fails empty, binary, oversized and unreadable files with reasons', async () => {
+    const src = tempDir();
+    const lib = await openFake(join(tempDir(), 'lib'));
+    const [good, empty, blank, binary] = writeArticles(src, {
+      'good.txt': article(1),
+      'empty.txt': '',
+      'blank.txt': '  \n\n \t\n',
+      'binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+    });
+    const big = join(src, 'big.txt');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, Math.round(31.2 * 1024 * 1024));
+    closeSync(fd);
+    const locked = writeArticles(src, { 'locked.txt': article(2) })[0]!;
+    chmodSync(locked, 0o000);
+    const vanished = join(src, 'vanished.txt');
+
+    const summary = await lib.importSources([good, empty, blank, binary, big, locked, vanished].map((path) => ({ path: path! })));
+    chmodSync(locked, 0o644);
+
+    expect(summary.imported.map((e) => e.path)).toEqual(
+      process.getuid?.() === 0 ? [good, locked] : [good],
+    );
+    const reasons = Object.fromEntries(summary.failed.map((f) => [f.path, f.reason]));
+    expect(reasons[empty!]).toMatch(/empty/);
+    expect(reasons[blank!]).toMatch(/empty/);
+    expect(reasons[binary!]).toMatch(/binary/);
+    expect(reasons[big]).toBe('file is 31.2 MB; the limit is 20 MB');
+    if (process.getuid?.() !== 0) expect(reasons[locked]).toBe('permission denied');
+    expect(reasons[vanished]).toMatch(/not found/);
+    expect(summary.cancelled).toBe(false);
+    await lib.close();
+  });
+
+  it('reports duplicates in the batch and in the library with the earlier id and title', async () => {
+    const src = tempDir();
+    const lib = await openFake(join(tempDir(), 'lib'));
+    const [a, b, c] = writeArticles(src, {
+      'a.txt': article(1, 'First title'),
+      'b.txt': article(1, 'First title'),
+      'c.txt': article(3),
+    });
+    const first = await lib.importSources([{ path: a! }, { path: b! }]);
+    expect(first.imported).toHaveLength(1);
+    expect(first.duplicates).toEqual([{ path: b, id: first.imported[0]!.id, title: 'First title' }]);
+    const second = await lib.importSources([{ path: c! }, { name: 'dropped.txt', data: new Uint8Array(Buffer.from(article(1, 'First title'))) }]);
+    expect(second.imported.map((e) => e.path)).toEqual([c]);
+    expect(second.duplicates).toEqual([{ path: 'dropped.txt', id: first.imported[0]!.id, title: 'First title' }]);
+    expect((await lib.list()).total).toBe(2);
+    await lib.close();
+  });
+
+  it('walks folders recursively, skipping and counting non-article files', async () => {
+    const src = tempDir();
+    writeArticles(src, {
+      'one.txt': article(1),
+      'deep/two.md': article(2),
+      'deep/deeper/three.text': article(3),
+      'deep/image.png': new Uint8Array([1, 2, 3]),
+      'notes.docx': 'x',
+      '.DS_Store': 'x',
+    });
+    const explicit = writeArticles(tempDir(), { 'named.log': article(4) })[0]!;
+    const lib = await openFake(join(tempDir(), 'lib'));
+    const summary = await lib.importSources([{ path: src }, { path: explicit }]);
+    expect(summary.imported).toHaveLength(4);
+    expect(summary.skipped).toBe(3);
+    expect(summary.failed).toEqual([]);
+    await lib.close();
+  });
+
+  it('imports dropped contents with no path, decoding legacy encodings', async () => {
+    const lib = await openFake(join(tempDir(), 'lib'));
+    const data = new Uint8Array(iconv.encode('Prices\n\nThe ticket cost £40 – “cheap”, said the café owner.', 'windows-1252'));
+    const summary = await lib.importSources([{ name: 'drop.txt', data }]);
+    expect(summary.imported).toHaveLength(1);
+    const view = await lib.get(summary.imported[0]!.id);
+    expect(view.sourcePath).toBeNull();
+    expect(view.sourceName).toBe('drop.txt');
+    expect(view.encoding).toBe('windows-1252');
+    expect(view.body).toContain('£40 – “cheap”');
+    expect(view.original).toContain('Prices\n\nThe ticket');
+    await lib.close();
+  });
+
+  it('reports throttled progress with a final count, and stops on abort keeping what was imported', async () => {
+    const src = tempDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) files[`f${String(i).padStart(3, '0')}.txt`] = article(i);
+    writeArticles(src, files);
+    const lib = await openFake(join(tempDir(), 'lib'));
+    const seen: ImportProgress[] = [];
+    const controller = new AbortController();
+    const summary = await lib.importSources([{ path: src }], {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.imported >= 64) controller.abort();
+      },
+    });
+    expect(summary.cancelled).toBe(true);
+    expect(summary.imported.length).toBeGreaterThanOrEqual(64);
+    expect(summary.imported.length).toBeLessThan(150);
+    expect((await lib.list({ limit: 1000 })).total).toBe(summary.imported.length);
+    const last = seen.at(-1)!;
+    expect(last.imported).toBe(summary.imported.length);
+    expect(seen.length).toBeLessThan(150);
+    await lib.close();
+  });
+});

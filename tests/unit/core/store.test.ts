@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isTempName, sweepTempFiles, tempPathFor, writeFileAtomic, writeFilesAtomic } from '../../../main/core/store/atomic-write';
+import { acquireLock } from '../../../main/core/store/lock';
+import { readManifest, writeManifest } from '../../../main/core/store/manifest';
+import { ArchiveError } from '../../../main/core/errors';
+import { tempDir } from './tmp-dir';
+
+describe('writeFileAtomic', () => {
+  it('replaces a file and leaves no temp files behind', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.json');
+    await writeFileAtomic(path, 'one');
+    await writeFileAtomic(path, 'two');
+    expect(readFileSync(path, 'utf8')).toBe('two');
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('writes many files in one batch across folders', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'x'));
+    mkdirSync(join(dir, 'y'));
+    const writes = Array.from({ length: 20 }, (_, i) => ({ path: join(dir, i % 2 ? 'x' : 'y', `${i}.txt`), data: `file ${i}` }));
+    await writeFilesAtomic(writes);
+    for (const w of writes) expect(readFileSync(w.path, 'utf8')).toBe(w.data);
+    expect(readdirSync(join(dir, 'x')).some(isTempName)).toBe(false);
+  });
+
+  it('cleans its temp file and keeps the old file when the write fails', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'keep.txt');
+    writeFileSync(path, 'old');
+    await expect(writeFilesAtomic([{ path, data: 'new' }, { path: join(dir, 'missing', 'f'), data: 'x' }])).rejects.toThrow();
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['keep.txt']);
+  });
+
+  it('sweeps leftover temp files only', async () => {
+    const dir = tempDir();
+    writeFileSync(tempPathFor(join(dir, 'catalog.json')), 'torn');
+    writeFileSync(join(dir, 'keep.txt'), 'x');
+    expect(await sweepTempFiles([dir])).toBe(1);
+    expect(readdirSync(dir)).toEqual(['keep.txt']);
+  });
+});
+
+describe('library lock', () => {
+  it('refuses a second writer with LOCKED naming the pid, and frees on release', async () => {
+    const dir = tempDir();
+    const lock = await acquireLock(dir);
+    const err = await acquireLock(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ArchiveError);
+    expect((err as ArchiveError).code).toBe('LOCKED');
+    expect((err as ArchiveError).message).toContain(`pid ${process.pid}`);
+    expect((err as ArchiveError).message).toContain(dir);
+    await lock.release();
+    const again = await acquireLock(dir);
+    await again.release();
+    expect(existsSync(join(dir, 'lock'))).toBe(false);
+  });
+
+  it('takes over a stale lock left by a dead process on this host', async () => {
+    const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const deadPid = Number(dead.stdout.toString());
+    writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: deadPid, host: hostname(), time: new Date().toISOString() }));
+    const lock = await acquireLock(dir);
+    expect(JSON.parse(readFileSync(join(dir, 'lock'), 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+  });
+
+  it('takes over a lock file that is empty or garbled', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lock'), '');
+    const lock = await acquireLock(dir);
+    await lock.release();
+  });
+});
+
+describe('manifest', () => {
+  it('round-trips and refuses newer formats with LIBRARY_VERSION', async () => {
+    const dir = tempDir();
+    expect(await readManifest(dir)).toBeNull();
+    await writeManifest(dir);
+    expect((await readManifest(dir))?.format).toBe(1);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 99, createdAt: 'x' }));
+    await expect(readManifest(dir)).rejects.toMatchObject({ code: 'LIBRARY_VERSION' });
+  });
+});
