@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
           'index-worker': resolve(__dirname, 'main/core/search/worker.ts'),
+          // The engine runs in this worker so the main process never blocks on imports.
+          'engine-host': resolve(__dirname, 'main/core/host/engine-worker.ts'),
         },
       },
     },

@@ -1,17 +1,5 @@
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+// Electron entry. Everything happens in the shell; this file only hands it the folder of
+// the built main-side scripts (engine host and index worker live beside it).
+import { startApp } from './shell/app';
 
-// Placeholder shell; the desktop shell issue replaces it.
-void app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  void win.loadFile(join(__dirname, '../renderer/index.html'));
-});
+startApp(__dirname);

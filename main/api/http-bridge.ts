@@ -134,7 +134,13 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       });
       return;
     }
-    const response = await dispatch(options.handlers, method, args, { transport: 'http' }, options.log);
+    const response = await dispatch(
+      options.handlers,
+      method,
+      args,
+      { transport: 'http' },
+      options.log,
+    );
     sendJson(res, 200, response);
   }
 

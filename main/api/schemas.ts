@@ -149,14 +149,15 @@ const settingsPatch = z.strictObject({
     .optional(),
   fontSize: z
     .number({ error: 'must be a number' })
-    .min(8, 'must be at least 8')
-    .max(48, 'must be at most 48')
+    .int('must be a whole number')
+    .min(10, 'must be at least 10')
+    .max(40, 'must be at most 40')
     .optional(),
   lineWidth: z
     .number({ error: 'must be a number' })
     .int('must be a whole number')
-    .min(20, 'must be at least 20')
-    .max(200, 'must be at most 200')
+    .min(30, 'must be at least 30')
+    .max(120, 'must be at most 120')
     .optional(),
   sidebarVisible: bool.optional(),
 });

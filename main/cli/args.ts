@@ -82,7 +82,13 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(firstLine(e instanceof Error ? e.message : String(e)));
+    // Keep Node's first sentence ("Unknown option '--x'"); the rest is a long aside.
+    const text = firstLine(e instanceof Error ? e.message : String(e));
+    const sentence = text.split(/\.\s/)[0]!.replace(/\.$/, '');
+    const hint = argv[0] === 'search' && /^Unknown option/.test(sentence);
+    throw new UsageError(
+      hint ? `${sentence}; put a query that starts with '-' after --` : sentence,
+    );
   }
   const { values, positionals } = parsed;
   const base = {

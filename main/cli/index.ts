@@ -1,17 +1,27 @@
 // Entry point of the archive-reader command line (built to out/main/cli.js).
+import { parseCommandLine } from './args';
 import { runCli } from './run';
 
+// stdout carries only command output (scripts parse --json): stray logging goes to stderr.
+console.log = console.info = console.debug = console.error;
+
+const argv = process.argv.slice(2);
 const controller = new AbortController();
-let interrupts = 0;
-process.on('SIGINT', () => {
-  // First Ctrl-C: stop after the file in hand and report. Second: leave at once.
-  interrupts += 1;
-  if (interrupts > 1) process.exit(130);
-  controller.abort();
-});
+
+if (isImport(argv)) {
+  // During an import the first Ctrl-C stops after the file in hand, so the summary of
+  // what was stored still prints; a second one leaves at once. Other commands keep
+  // Node's default (exit at once), since they change nothing half-way.
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    controller.abort();
+  });
+}
 
 void runCli(
-  process.argv.slice(2),
+  argv,
   { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
   controller.signal,
 ).then((status) => {
@@ -19,3 +29,11 @@ void runCli(
   // the empty write's callback runs once everything before it is flushed.
   process.stdout.write('', () => process.exit(status));
 });
+
+function isImport(args: string[]): boolean {
+  try {
+    return parseCommandLine(args).command === 'import';
+  } catch {
+    return false;
+  }
+}

@@ -14,7 +14,10 @@ export function userDataDir(
     return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
   }
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
-  const config = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.trim() !== '' ? env.XDG_CONFIG_HOME : join(home, '.config');
+  const config =
+    env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.trim() !== ''
+      ? env.XDG_CONFIG_HOME
+      : join(home, '.config');
   return join(config, APP_NAME);
 }
 

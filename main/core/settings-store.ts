@@ -27,7 +27,10 @@ export function validateSettingsPatch(patch: Partial<Settings>): Partial<Setting
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || 'settings';
-    throw new ArchiveError('BAD_ARGUMENT', `Invalid setting ${field}: ${issue?.message ?? 'bad value'}`);
+    throw new ArchiveError(
+      'BAD_ARGUMENT',
+      `Invalid setting ${field}: ${issue?.message ?? 'bad value'}`,
+    );
   }
   return result.data as Partial<Settings>;
 }

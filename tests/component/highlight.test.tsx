@@ -35,10 +35,17 @@ describe('renderHighlighted', () => {
 
   it('numbers marks from firstIndex and flags the current one', () => {
     const { marks } = marksOf(
-      renderHighlighted('one two three', [{ start: 0, end: 3 }, { start: 8, end: 13 }], {
-        firstIndex: 5,
-        current: 6,
-      }),
+      renderHighlighted(
+        'one two three',
+        [
+          { start: 0, end: 3 },
+          { start: 8, end: 13 },
+        ],
+        {
+          firstIndex: 5,
+          current: 6,
+        },
+      ),
     );
     expect(marks.map((m) => m.dataset.match)).toEqual(['5', '6']);
     expect(marks.map((m) => m.classList.contains('current'))).toEqual([false, true]);
@@ -66,7 +73,15 @@ describe('renderHighlighted', () => {
 
 describe('range helpers', () => {
   it('normaliseRanges drops empty ranges', () => {
-    expect(normaliseRanges([{ start: 3, end: 3 }, { start: 5, end: 2 }], 10)).toEqual([]);
+    expect(
+      normaliseRanges(
+        [
+          { start: 3, end: 3 },
+          { start: 5, end: 2 },
+        ],
+        10,
+      ),
+    ).toEqual([]);
   });
   it('rangesWithin shifts ranges into a paragraph and clips at its edges', () => {
     expect(

@@ -38,7 +38,12 @@ describe('selectionReducer', () => {
 
   it('skips rows that are not loaded yet in a range', () => {
     const sparse = (i: number) => (i === 3 ? undefined : ids[i]);
-    let s = selectionReducer(emptySelection, { type: 'click', index: 1, mode: 'single', idAt: sparse });
+    let s = selectionReducer(emptySelection, {
+      type: 'click',
+      index: 1,
+      mode: 'single',
+      idAt: sparse,
+    });
     s = selectionReducer(s, { type: 'click', index: 4, mode: 'range', idAt: sparse });
     expect(s.selected).toEqual(['b', 'c', 'e']);
   });
@@ -56,7 +61,9 @@ describe('selectionReducer', () => {
   });
 
   it('moving up from nothing starts at the last row; an empty list is left alone', () => {
-    expect(selectionReducer(emptySelection, { type: 'move', delta: -1, count: 6, idAt }).focus).toBe(5);
+    expect(
+      selectionReducer(emptySelection, { type: 'move', delta: -1, count: 6, idAt }).focus,
+    ).toBe(5);
     expect(selectionReducer(emptySelection, { type: 'move', delta: 1, count: 0, idAt })).toBe(
       emptySelection,
     );

@@ -15,8 +15,7 @@ function Harness({ initial, suggestions }: { initial: string[]; suggestions: str
   );
 }
 
-const chips = () =>
-  [...document.querySelectorAll('.chip span')].map((c) => c.textContent);
+const chips = () => [...document.querySelectorAll('.chip span')].map((c) => c.textContent);
 
 afterEach(cleanup);
 

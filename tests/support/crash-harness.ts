@@ -47,7 +47,13 @@ export function rng(seed: number): () => number {
 }
 
 /** Spawns the child once and kills it after `delayMs` (measured from READY when `afterReady`). */
-function runOnce(libDir: string, files: string[], delayMs: number, afterReady: boolean, report: CrashReport) {
+function runOnce(
+  libDir: string,
+  files: string[],
+  delayMs: number,
+  afterReady: boolean,
+  report: CrashReport,
+) {
   return new Promise<void>((done) => {
     const child = spawn(process.execPath, ['--import', 'tsx', childScript, libDir, ...files], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,9 +95,20 @@ function runOnce(libDir: string, files: string[], delayMs: number, afterReady: b
  * Kills children `kills` times against one library: a third of the kills land during
  * start-up and open (recovery), the rest during import and tagging.
  */
-export async function crashCampaign(libDir: string, files: string[], kills: number, seed: number): Promise<CrashReport> {
+export async function crashCampaign(
+  libDir: string,
+  files: string[],
+  kills: number,
+  seed: number,
+): Promise<CrashReport> {
   const random = rng(seed);
-  const report: CrashReport = { imported: new Set(), tags: new Map(), kills: 0, runs: 0, failures: [] };
+  const report: CrashReport = {
+    imported: new Set(),
+    tags: new Map(),
+    kills: 0,
+    runs: 0,
+    failures: [],
+  };
   while (report.kills < kills && report.failures.length === 0) {
     const early = random() < 0.33;
     const delay = early ? 100 + random() * 1100 : random() * 700;

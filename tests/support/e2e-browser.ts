@@ -80,14 +80,20 @@ export async function dropFiles(page: Page, files: DropFile[], hold?: () => Prom
     }
     (window as unknown as { __drop: DataTransfer }).__drop = dt;
     const target = document.querySelector('.app') ?? document.body;
-    target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: dt }));
-    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    target.dispatchEvent(
+      new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: dt }),
+    );
+    target.dispatchEvent(
+      new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }),
+    );
   }, files);
   if (hold) await hold();
   await page.evaluate(() => {
     const dt = (window as unknown as { __drop: DataTransfer }).__drop;
     const target = document.querySelector('.app') ?? document.body;
-    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    target.dispatchEvent(
+      new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }),
+    );
   });
 }
 
@@ -96,6 +102,8 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: number;
+  /** Selectors of the first few offending elements, to find them quickly. */
+  targets: string[];
 }
 
 const axeSource = readFileSync(resolve(repoRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -104,15 +112,31 @@ const axeSource = readFileSync(resolve(repoRoot, 'node_modules', 'axe-core', 'ax
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    interface Result {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[];
+    }
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe;
     const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
 }
 
 /** Serious and critical violations only (the bar the app must clear). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return (await axeViolations(page)).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
 }
 
 /** Saves a screenshot to tests/e2e/.artifacts (and docs/screenshots when asked to). */

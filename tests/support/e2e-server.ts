@@ -48,9 +48,13 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
 
   // The bridge needs the handlers and the handlers need the bridge's emit: late-bind it.
   let bridge: HttpBridge | null = null;
-  const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => bridge?.emit(event, payload);
+  const emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) =>
+    bridge?.emit(event, payload);
   const unsubscribe = engine.onChange((change) =>
-    emit('libraryChanged', change.ids ? { reason: change.reason, ids: change.ids } : { reason: change.reason }),
+    emit(
+      'libraryChanged',
+      change.ids ? { reason: change.reason, ids: change.ids } : { reason: change.reason },
+    ),
   );
   const handlers = createHandlers({
     getEngine: () => engine,

@@ -55,7 +55,10 @@ export function describeStats(s: LibraryStats): string {
     ['Size', formatBytes(s.totalBytes)],
     [
       'Index',
-      `${s.index.ready ? 'ready' : 'not ready'}, ${formatCount(s.index.documents)} documents in ${formatCount(s.index.segments)} segments`,
+      // The engine opens the index lazily, so a fresh read-only process sees it unloaded.
+      s.index.ready
+        ? `ready, ${formatCount(s.index.documents)} documents in ${formatCount(s.index.segments)} segments`
+        : 'not loaded (it loads on the first search)',
     ],
     ['Tags', top(s.tags)],
     ['Places', top(s.places)],

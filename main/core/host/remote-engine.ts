@@ -16,6 +16,7 @@ import type {
   TagCount,
   TagSnapshot,
 } from '../types';
+import { compatibleExecArgv } from '../search/worker-pool';
 import type { FromWorker, HostMethod, HostWorkerData, ToWorker } from './protocol';
 import { fromWireError } from './wire-error';
 
@@ -57,7 +58,8 @@ export class RemoteEngine implements LibraryEngine {
     const data: HostWorkerData = { dir, options: openOptions };
     const worker = new Worker(hostScript, {
       workerData: data,
-      ...(hostExecArgv ? { execArgv: hostExecArgv } : {}),
+      // Node 20 workers cannot take `--import tsx`; the helper swaps in the CJS hook.
+      ...(hostExecArgv ? { execArgv: compatibleExecArgv(hostExecArgv) } : {}),
     });
     return new Promise<RemoteEngine>((resolve, reject) => {
       const onExit = (code: number) =>

@@ -33,8 +33,21 @@ export async function runImport(
   sink: ImportSink,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: [], duplicates: [], failed: [], skipped: 0, cancelled: false };
-  const progress: ImportProgress = { done: 0, total: 0, current: '', imported: 0, duplicates: 0, failed: 0 };
+  const summary: ImportSummary = {
+    imported: [],
+    duplicates: [],
+    failed: [],
+    skipped: 0,
+    cancelled: false,
+  };
+  const progress: ImportProgress = {
+    done: 0,
+    total: 0,
+    current: '',
+    imported: 0,
+    duplicates: 0,
+    failed: 0,
+  };
   const throttle = throttleProgress(options.onProgress);
   const seenInBatch = new Map<string, string>();
   let chunk: PendingArticle[] = [];
@@ -45,9 +58,28 @@ export async function runImport(
     const committing = chunk;
     chunk = [];
     chunkBytes = 0;
-    await sink.commit(committing);
+    try {
+      await sink.commit(committing);
+    } catch (e) {
+      // A write error (disk full, permissions) fails these files, not the batch.
+      for (const p of committing) {
+        seenInBatch.delete(p.article.record.id);
+        summary.failed.push({
+          path: p.path,
+          reason: `could not be saved in the library: ${messageOf(e)}`,
+        });
+      }
+      progress.failed += committing.length;
+      progress.done += committing.length;
+      throttle.report(progress);
+      return;
+    }
     for (const p of committing) {
-      summary.imported.push({ id: p.article.record.id, title: p.article.record.title, path: p.path });
+      summary.imported.push({
+        id: p.article.record.id,
+        title: p.article.record.title,
+        path: p.path,
+      });
     }
     progress.imported += committing.length;
     progress.done += committing.length;
@@ -76,7 +108,10 @@ export async function runImport(
       throttle.report(progress);
       continue;
     }
-    const read = item.type === 'data' ? { ok: true as const, bytes: item.data } : await readSourceFile(item.path);
+    const read =
+      item.type === 'data'
+        ? { ok: true as const, bytes: item.data }
+        : await readSourceFile(item.path);
     if (!read.ok) {
       fail(read.reason);
       throttle.report(progress);
@@ -91,12 +126,17 @@ export async function runImport(
       throttle.report(progress);
       continue;
     }
-    const prepared = prepareArticle(
-      read.bytes,
-      { name: item.name, path: item.type === 'file' ? item.path : null },
-      new Date().toISOString(),
-      id,
-    );
+    let prepared: ReturnType<typeof prepareArticle>;
+    try {
+      prepared = prepareArticle(
+        read.bytes,
+        { name: item.name, path: item.type === 'file' ? item.path : null },
+        new Date().toISOString(),
+        id,
+      );
+    } catch (e) {
+      prepared = { ok: false, reason: `could not be read as an article: ${messageOf(e)}` };
+    }
     if (!prepared.ok) {
       fail(prepared.reason);
       throttle.report(progress);
@@ -112,3 +152,5 @@ export async function runImport(
   throttle.final(progress);
   return summary;
 }
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

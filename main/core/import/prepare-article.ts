@@ -6,8 +6,7 @@ import { decodeBytes, DecodeError } from '../text/decode';
 import { parseArticle } from '../text/parse-article';
 
 export type Prepared =
-  | { ok: true; article: StoredArticle; doc: IndexDoc }
-  | { ok: false; reason: string };
+  { ok: true; article: StoredArticle; doc: IndexDoc } | { ok: false; reason: string };
 
 /** The article id of some bytes: the first 16 hex digits of their SHA-256. */
 export function articleIdOf(bytes: Uint8Array): string {

@@ -13,7 +13,10 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /** Reads a file's bytes, or says in one line why it cannot be imported. */
-export async function readSourceFile(path: string, maxBytes = MAX_ARTICLE_BYTES): Promise<ReadResult> {
+export async function readSourceFile(
+  path: string,
+  maxBytes = MAX_ARTICLE_BYTES,
+): Promise<ReadResult> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -28,7 +31,10 @@ export async function readSourceFile(path: string, maxBytes = MAX_ARTICLE_BYTES)
     const bytes = await handle.readFile();
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes) {
-      return { ok: false, reason: `file is ${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(maxBytes)}` };
+      return {
+        ok: false,
+        reason: `file is ${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(maxBytes)}`,
+      };
     }
     return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
   } catch (e) {

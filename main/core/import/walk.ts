@@ -12,9 +12,15 @@ export type WalkItem =
   | { type: 'skipped'; path: string }
   | { type: 'failed'; path: string; reason: string };
 
+// A collection's own documentation (README.md, ORIGINAL-README.TXT, LICENSE.txt) sits beside
+// its articles with article extensions; in folders it is skipped, named explicitly it is not.
+const COLLECTION_DOCS =
+  /(^|[-_.])(readme|licen[cs]e|copying|changelog|changes|contributing|authors)([-_.]|$)/i;
+
 /** True when a file found in a folder should be imported. */
 export function isArticleName(name: string): boolean {
-  return !name.startsWith('.') && ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
+  if (name.startsWith('.') || !ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) return false;
+  return !COLLECTION_DOCS.test(basename(name, extname(name)));
 }
 
 /**

@@ -19,7 +19,10 @@ export async function loadStored(store: ArticleStore, id: string): Promise<Store
   try {
     stored = await store.read(id);
   } catch (e) {
-    throw new ArchiveError('LIBRARY_CORRUPT', `The article file ${store.pathOf(id)} is damaged: ${(e as Error).message}`);
+    throw new ArchiveError(
+      'LIBRARY_CORRUPT',
+      `The article file ${store.pathOf(id)} is damaged: ${(e as Error).message}`,
+    );
   }
   if (!stored) throw notFound(id);
   return stored;

@@ -6,7 +6,10 @@ const ID = /^[0-9a-f]{16}$/;
 /** Throws BAD_ARGUMENT unless `id` is 16 lower-case hex digits. */
 export function assertId(id: unknown): asserts id is string {
   if (typeof id !== 'string' || !ID.test(id)) {
-    throw new ArchiveError('BAD_ARGUMENT', `Not an article id: ${JSON.stringify(id)} (expected 16 hex digits)`);
+    throw new ArchiveError(
+      'BAD_ARGUMENT',
+      `Not an article id: ${JSON.stringify(id)} (expected 16 hex digits)`,
+    );
   }
 }
 

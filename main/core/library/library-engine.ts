@@ -1,22 +1,22 @@
 // The LibraryEngine implementation over article files, the catalogue and a search index.
-import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ImportOptions, LibraryChange, LibraryEngine, OpenOptions } from '../engine';
 import { ArchiveError } from '../errors';
-import { runImport, type PendingArticle } from '../import/pipeline';
 import type { IndexDoc, SearchIndexApi, SearchIndexOptions } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import { ArticleStore } from '../store/article-store';
 import { Catalog, type CatalogProblem } from '../store/catalog';
 import type { LibraryLock } from '../store/lock';
 import type * as T from '../types';
-import { loadArticle, loadStored, toIndexDoc } from './article-text';
+import { loadArticle, toIndexDoc } from './article-text';
+import { importInto } from './import-into';
+import { IndexSlot } from './index-slot';
 import { assertId, checkIds, notFound } from './ids';
 import { checkPaging, recordFilter, sortRecords } from './list-query';
 import { toMeta } from './meta';
 import { prepareFolder } from './open-folder';
 import { runSearch, type MakeSnippet } from './search-runner';
-import { SerialQueue } from './serial-queue';
+import { RecordWriter, type RecordEdit } from './record-writer';
 import { computeStats } from './stats';
 import { TagOps } from './tag-ops';
 
@@ -26,14 +26,14 @@ export interface EngineDeps {
   makeSnippet: MakeSnippet;
 }
 
-// Index updates from an import are sent in batches of this many documents.
-const INDEX_BATCH = 256;
-// Bulk edits are written (and fsynced) in chunks of this many article files.
-const WRITE_CHUNK = 256;
 const DEFAULT_LIST_LIMIT = 100;
 
 /** Opens a library folder; see `Library.open`. */
-export async function openLibraryWith(dir: string, options: OpenOptions, deps: EngineDeps): Promise<LibraryEngine> {
+export async function openLibraryWith(
+  dir: string,
+  options: OpenOptions,
+  deps: EngineDeps,
+): Promise<LibraryEngine> {
   const path = resolve(dir);
   const readOnly = options.readOnly ?? false;
   const lock = await prepareFolder(path, { create: options.create ?? true, readOnly });
@@ -51,10 +51,8 @@ export async function openLibraryWith(dir: string, options: OpenOptions, deps: E
 }
 
 class LibraryImpl implements LibraryEngine {
-  private index: SearchIndexApi;
-  private indexReady: Promise<void> = Promise.resolve();
-  private indexError: unknown = null;
-  private readonly writes = new SerialQueue();
+  private readonly slot: IndexSlot;
+  private readonly writer: RecordWriter;
   private readonly listeners = new Set<(c: LibraryChange) => void>();
   private readonly tags: TagOps;
   private closed: Promise<void> | null = null;
@@ -69,37 +67,39 @@ class LibraryImpl implements LibraryEngine {
     private readonly deps: EngineDeps,
     private readonly options: OpenOptions,
   ) {
-    this.index = this.makeIndex();
-    this.tags = new TagOps(catalog, (ids, edit) => this.updateRecords(ids, edit, 'tags'), () => this.checkWritable());
-  }
-
-  private makeIndex(): SearchIndexApi {
-    return this.deps.createIndex({
-      dir: join(this.path, 'index'),
-      loadDoc: (id) => this.loadDoc(id),
-      workerScript: this.options.workerScript,
-      workerExecArgv: this.options.workerExecArgv,
-      readOnly: this.readOnly,
-    });
+    this.slot = new IndexSlot(
+      () =>
+        deps.createIndex({
+          dir: join(path, 'index'),
+          loadDoc: (id) => this.loadDoc(id),
+          workerScript: options.workerScript,
+          workerExecArgv: options.workerExecArgv,
+          readOnly,
+        }),
+      join(path, 'index'),
+    );
+    this.writer = new RecordWriter(
+      store,
+      catalog,
+      () => this.slot.get(),
+      (c) => this.emit(c),
+    );
+    this.tags = new TagOps(
+      catalog,
+      (ids, edit) => this.updateRecords(ids, edit, 'tags'),
+      () => this.checkWritable(),
+    );
   }
 
   /** Opens the index in the background: list() and get() never wait for it. */
   startIndex(onProgress?: (p: { done: number; total: number }) => void): void {
-    const expected = new Map<string, number>();
-    for (const r of this.catalog.records.values()) expected.set(r.id, r.rev);
-    this.indexError = null;
-    this.indexReady = this.index.open(expected, onProgress).catch((e: unknown) => {
-      this.indexError = e;
-    });
+    this.slot.start(this.expectedRevs(), onProgress);
   }
 
-  private async readyIndex(): Promise<SearchIndexApi> {
-    await this.indexReady;
-    if (this.indexError) {
-      const reason = this.indexError instanceof Error ? this.indexError.message : String(this.indexError);
-      throw new ArchiveError('INTERNAL', `The search index could not be opened: ${reason}. Try reindexing.`);
-    }
-    return this.index;
+  private expectedRevs(): Map<string, number> {
+    const expected = new Map<string, number>();
+    for (const r of this.catalog.records.values()) expected.set(r.id, r.rev);
+    return expected;
   }
 
   private async loadDoc(id: string): Promise<IndexDoc | null> {
@@ -114,7 +114,10 @@ class LibraryImpl implements LibraryEngine {
   private checkWritable(): void {
     if (this.closed) throw new ArchiveError('FORBIDDEN', `The library at ${this.path} is closed.`);
     if (this.readOnly) {
-      throw new ArchiveError('FORBIDDEN', `The library at ${this.path} was opened read-only; changes are not allowed.`);
+      throw new ArchiveError(
+        'FORBIDDEN',
+        `The library at ${this.path} was opened read-only; changes are not allowed.`,
+      );
     }
   }
 
@@ -135,88 +138,22 @@ class LibraryImpl implements LibraryEngine {
     return r;
   }
 
-  async importSources(sources: T.ImportSource[], options?: ImportOptions): Promise<T.ImportSummary> {
+  async importSources(
+    sources: T.ImportSource[],
+    options?: ImportOptions,
+  ): Promise<T.ImportSummary> {
     this.checkWritable();
-    if (!Array.isArray(sources)) throw new ArchiveError('BAD_ARGUMENT', 'Expected a list of files to import');
-    let docs: IndexDoc[] = [];
-    const sendDocs = async () => {
-      if (docs.length === 0) return;
-      const batch = docs;
-      docs = [];
-      await (await this.readyIndex()).upsert(batch);
-    };
-    const summary = await runImport(
-      sources,
-      {
-        existingTitle: (id) => this.catalog.records.get(id)?.title,
-        commit: async (chunk: PendingArticle[]) => {
-          const fresh = await this.writes.run(() => this.commitImport(chunk));
-          if (fresh.length === 0) return;
-          this.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
-          docs.push(...fresh.map((p) => p.doc));
-          if (docs.length >= INDEX_BATCH) await sendDocs();
-        },
-      },
-      options,
-    );
-    await sendDocs();
-    return summary;
-  }
-
-  /** Writes a chunk of new articles durably, then adds them to the catalogue. */
-  private async commitImport(chunk: PendingArticle[]): Promise<PendingArticle[]> {
-    const fresh = chunk.filter((p) => !this.catalog.records.has(p.article.record.id));
-    if (fresh.length === 0) return fresh;
-    const ids = fresh.map((p) => p.article.record.id);
-    await this.catalog.begin(ids);
-    await this.store.write(fresh.map((p) => p.article));
-    await this.catalog.put(fresh.map((p) => p.article.record));
-    await this.catalog.maybeCompact();
-    return fresh;
-  }
-
-  /**
-   * Applies `edit` to each article's record (null = unchanged), rewriting the changed files
-   * atomically. Tag edits bump `rev` and go to the index.
-   */
-  private async updateRecords(
-    ids: string[],
-    edit: (r: ArticleRecord) => Partial<ArticleRecord> | null,
-    reason: LibraryChange['reason'],
-  ): Promise<string[]> {
-    this.checkWritable();
-    return this.writes.run(async () => {
-      const changed: string[] = [];
-      for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
-        const part = ids.slice(i, i + WRITE_CHUNK).filter((id) => {
-          const r = this.catalog.records.get(id);
-          return r !== undefined && edit(r) !== null;
-        });
-        if (part.length === 0) continue;
-        await this.catalog.begin(part);
-        const updated = [];
-        const docs: IndexDoc[] = [];
-        for (const id of part) {
-          const stored = await loadStored(this.store, id);
-          const patch = edit(stored.record);
-          if (!patch) continue;
-          const record: ArticleRecord = { ...stored.record, ...patch };
-          if (patch.tags) {
-            record.rev = stored.record.rev + 1;
-            const doc = await this.loadDoc(id);
-            if (doc) docs.push({ ...doc, rev: record.rev, tags: [...record.tags] });
-          }
-          updated.push({ record, original: stored.original });
-        }
-        await this.store.write(updated);
-        await this.catalog.put(updated.map((u) => u.record));
-        changed.push(...updated.map((u) => u.record.id));
-        if (docs.length) await (await this.readyIndex()).upsert(docs);
-      }
-      await this.catalog.maybeCompact();
-      if (changed.length) this.emit({ reason, ids: changed });
-      return changed;
+    return importInto(sources, options, {
+      catalog: this.catalog,
+      writer: this.writer,
+      index: () => this.slot.get(),
+      emit: (c) => this.emit(c),
     });
+  }
+
+  private updateRecords(ids: string[], edit: RecordEdit, reason: LibraryChange['reason']) {
+    this.checkWritable();
+    return this.writer.update(ids, edit, reason);
   }
 
   async list(query: T.ListQuery = {}): Promise<T.ArticlePage> {
@@ -224,7 +161,11 @@ class LibraryImpl implements LibraryEngine {
     const keep = recordFilter(query);
     const matching = [...this.catalog.records.values()].filter(keep);
     sortRecords(matching, query.sort ?? 'imported', query.order ?? 'desc');
-    return { total: matching.length, offset, items: matching.slice(offset, offset + limit).map(toMeta) };
+    return {
+      total: matching.length,
+      offset,
+      items: matching.slice(offset, offset + limit).map(toMeta),
+    };
   }
 
   async get(id: T.ArticleId, options?: { highlight?: string }): Promise<T.ArticleView> {
@@ -241,8 +182,8 @@ class LibraryImpl implements LibraryEngine {
     const query = options?.highlight;
     if (query && query.trim() !== '') {
       try {
-        view.matches = this.index.highlight(query, clean.body, r.language);
-        view.titleMatches = this.index.highlight(query, r.title, r.language);
+        view.matches = this.slot.current.highlight(query, clean.body, r.language);
+        view.titleMatches = this.slot.current.highlight(query, r.title, r.language);
       } catch {
         // The reader still opens when the highlight query does not parse.
       }
@@ -251,9 +192,18 @@ class LibraryImpl implements LibraryEngine {
   }
 
   async search(query: T.SearchQuery): Promise<T.SearchResult> {
-    if (!query || typeof query !== 'object') throw new ArchiveError('BAD_ARGUMENT', 'Expected a search query');
-    const index = typeof query.query === 'string' && query.query.trim() !== '' ? await this.readyIndex() : this.index;
-    return runSearch(query, { index, catalog: this.catalog, store: this.store, makeSnippet: this.deps.makeSnippet });
+    if (!query || typeof query !== 'object')
+      throw new ArchiveError('BAD_ARGUMENT', 'Expected a search query');
+    const index =
+      typeof query.query === 'string' && query.query.trim() !== ''
+        ? await this.slot.get()
+        : this.slot.current;
+    return runSearch(query, {
+      index,
+      catalog: this.catalog,
+      store: this.store,
+      makeSnippet: this.deps.makeSnippet,
+    });
   }
 
   async addTags(ids: T.ArticleId[], tags: string[]): Promise<T.TagSnapshot> {
@@ -289,13 +239,25 @@ class LibraryImpl implements LibraryEngine {
 
   async setFavourite(ids: T.ArticleId[], favourite: boolean): Promise<void> {
     const list = this.knownIds(ids);
-    await this.updateRecords(list, (r) => (r.favourite === !!favourite ? null : { favourite: !!favourite }), 'state');
+    await this.updateRecords(
+      list,
+      (r) => (r.favourite === !!favourite ? null : { favourite: !!favourite }),
+      'state',
+    );
   }
 
   async setPosition(id: T.ArticleId, position: number): Promise<void> {
     this.record(id);
-    if (typeof position !== 'number' || !Number.isFinite(position) || position < 0 || position > 1) {
-      throw new ArchiveError('BAD_ARGUMENT', `Reading position must be between 0 and 1, not ${String(position)}`);
+    if (
+      typeof position !== 'number' ||
+      !Number.isFinite(position) ||
+      position < 0 ||
+      position > 1
+    ) {
+      throw new ArchiveError(
+        'BAD_ARGUMENT',
+        `Reading position must be between 0 and 1, not ${String(position)}`,
+      );
     }
     await this.updateRecords([id], (r) => (r.position === position ? null : { position }), 'state');
   }
@@ -313,34 +275,25 @@ class LibraryImpl implements LibraryEngine {
 
   async emptyTrash(): Promise<{ removed: number }> {
     this.checkWritable();
-    return this.writes.run(async () => {
-      const ids = [...this.catalog.records.values()].filter((r) => r.trashedAt !== null).map((r) => r.id);
-      if (ids.length === 0) return { removed: 0 };
-      await this.catalog.begin(ids);
-      await this.store.delete(ids);
-      await this.catalog.remove(ids);
-      await this.catalog.maybeCompact();
-      await (await this.readyIndex()).remove(ids);
-      this.emit({ reason: 'trash', ids });
-      return { removed: ids.length };
-    });
+    return this.writer.emptyTrash();
   }
 
   async reindex(onProgress?: (p: { done: number; total: number }) => void): Promise<void> {
     this.checkWritable();
-    await this.writes.run(async () => {
-      await this.indexReady;
-      await this.index.close().catch(() => undefined);
-      await rm(join(this.path, 'index'), { recursive: true, force: true });
-      this.index = this.makeIndex();
-      this.startIndex(onProgress);
-      await this.readyIndex();
+    await this.writer.run(async () => {
+      await this.slot.rebuild(this.expectedRevs(), onProgress);
     });
     this.emit({ reason: 'reindex' });
   }
 
   async stats(): Promise<T.LibraryStats> {
-    return computeStats(this.path, this.catalog.records.values(), this.tags.list(), this.index.stats(), this.problems);
+    return computeStats(
+      this.path,
+      this.catalog.records.values(),
+      this.tags.list(),
+      this.slot.current.stats(),
+      this.problems,
+    );
   }
 
   onChange(listener: (change: LibraryChange) => void): () => void {
@@ -350,10 +303,9 @@ class LibraryImpl implements LibraryEngine {
 
   close(): Promise<void> {
     this.closed ??= (async () => {
-      await this.writes.idle();
-      await this.indexReady;
+      await this.writer.idle();
       try {
-        await this.index.close();
+        await this.slot.close();
       } finally {
         await this.catalog.close();
         await this.lock?.release();

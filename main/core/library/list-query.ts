@@ -36,13 +36,25 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 const dateKey = (r: ArticleRecord): string => r.articleDate ?? r.importedAt.slice(0, 10);
 
 /** Sorts records in place; ties fall back to import time, then id, so pages are stable. */
-export function sortRecords(records: ArticleRecord[], sort: ArticleSort, order: SortOrder): ArticleRecord[] {
+export function sortRecords(
+  records: ArticleRecord[],
+  sort: ArticleSort,
+  order: SortOrder,
+): ArticleRecord[] {
   if (!['imported', 'date', 'title'].includes(sort)) {
     throw new ArchiveError('BAD_ARGUMENT', `Unknown sort "${String(sort)}"`);
   }
   const sign = order === 'asc' ? 1 : -1;
   const tie = (a: ArticleRecord, b: ArticleRecord) =>
-    a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    a.importedAt < b.importedAt
+      ? -1
+      : a.importedAt > b.importedAt
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0;
   const primary = (a: ArticleRecord, b: ArticleRecord): number => {
     if (sort === 'title') return collator.compare(a.title, b.title);
     if (sort === 'date') {
@@ -56,14 +68,24 @@ export function sortRecords(records: ArticleRecord[], sort: ArticleSort, order: 
 }
 
 /** Checks paging arguments and returns them with defaults. */
-export function checkPaging(offset: unknown, limit: unknown, defaultLimit: number): { offset: number; limit: number } {
+export function checkPaging(
+  offset: unknown,
+  limit: unknown,
+  defaultLimit: number,
+): { offset: number; limit: number } {
   const o = offset ?? 0;
   const l = limit ?? defaultLimit;
   if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) {
-    throw new ArchiveError('BAD_ARGUMENT', `offset must be a whole number of 0 or more, not ${String(o)}`);
+    throw new ArchiveError(
+      'BAD_ARGUMENT',
+      `offset must be a whole number of 0 or more, not ${String(o)}`,
+    );
   }
   if (typeof l !== 'number' || !Number.isInteger(l) || l < 0) {
-    throw new ArchiveError('BAD_ARGUMENT', `limit must be a whole number of 0 or more, not ${String(l)}`);
+    throw new ArchiveError(
+      'BAD_ARGUMENT',
+      `limit must be a whole number of 0 or more, not ${String(l)}`,
+    );
   }
   return { offset: o, limit: l };
 }

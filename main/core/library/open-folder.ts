@@ -6,7 +6,14 @@ import { acquireLock, type LibraryLock } from '../store/lock';
 import { readManifest, writeManifest } from '../store/manifest';
 
 // Names a library folder may hold before its manifest exists (a crash during creation).
-const LIBRARY_NAMES = new Set(['manifest.json', 'lock', 'articles', 'catalog.json', 'catalog.journal', 'index']);
+const LIBRARY_NAMES = new Set([
+  'manifest.json',
+  'lock',
+  'articles',
+  'catalog.json',
+  'catalog.journal',
+  'index',
+]);
 
 /** Checks, creates and locks the folder; returns the lock (null for read-only opens). */
 export async function prepareFolder(
@@ -46,7 +53,9 @@ export async function prepareFolder(
 /** Refuses to turn a folder full of other things (say, Documents) into a library. */
 async function refuseForeignFolder(dir: string, code: 'NOT_FOUND' | 'BAD_ARGUMENT'): Promise<void> {
   const names = await readdir(dir);
-  const foreign = names.filter((n) => !LIBRARY_NAMES.has(n) && !isTempName(n) && !n.startsWith('lock.'));
+  const foreign = names.filter(
+    (n) => !LIBRARY_NAMES.has(n) && !isTempName(n) && !n.startsWith('lock.'),
+  );
   if (foreign.length > 0) {
     throw new ArchiveError(
       code,

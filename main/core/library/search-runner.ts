@@ -30,7 +30,8 @@ export async function runSearch(
   const { offset, limit } = checkPaging(q.offset, q.limit, DEFAULT_LIMIT);
   const keep = recordFilter({ view: q.view, tags: q.tags, place: q.place, language: q.language });
   const query = typeof q.query === 'string' ? q.query : '';
-  if (query.trim() === '') return { total: 0, hits: [], partial: false, tookMs: performance.now() - started };
+  if (query.trim() === '')
+    return { total: 0, hits: [], partial: false, tookMs: performance.now() - started };
   const records = deps.catalog.records;
   const result = await deps.index.search(query, (id) => {
     const r = records.get(id);
@@ -51,7 +52,12 @@ export async function runSearch(
   for (const r of found.slice(offset, offset + limit)) {
     hits.push(await makeHit(query, r, scores.get(r.id) ?? 0, deps));
   }
-  return { total: found.length, hits, partial: result.partial, tookMs: performance.now() - started };
+  return {
+    total: found.length,
+    hits,
+    partial: result.partial,
+    tookMs: performance.now() - started,
+  };
 }
 
 async function makeHit(
@@ -64,7 +70,11 @@ async function makeHit(
   let snippetMatches: TextRange[] = [];
   try {
     const { clean } = await loadArticle(deps.store, r.id);
-    const made = deps.makeSnippet(clean.body, deps.index.highlight(query, clean.body, r.language), SNIPPET_CHARS);
+    const made = deps.makeSnippet(
+      clean.body,
+      deps.index.highlight(query, clean.body, r.language),
+      SNIPPET_CHARS,
+    );
     snippet = made.snippet;
     snippetMatches = made.matches;
   } catch {

@@ -4,9 +4,20 @@ import type { ArticleRecord } from '../store/article-file';
 import type { Catalog } from '../store/catalog';
 import type { TagCount, TagSnapshot } from '../types';
 import { assertId } from './ids';
-import { checkTagName, checkTagNames, hasTag, renamedTags, tagKey, withoutTags, withTags } from './tags';
+import {
+  checkTagName,
+  checkTagNames,
+  hasTag,
+  renamedTags,
+  tagKey,
+  withoutTags,
+  withTags,
+} from './tags';
 
-type Update = (ids: string[], edit: (r: ArticleRecord) => Partial<ArticleRecord> | null) => Promise<string[]>;
+type Update = (
+  ids: string[],
+  edit: (r: ArticleRecord) => Partial<ArticleRecord> | null,
+) => Promise<string[]>;
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -102,11 +113,15 @@ export class TagOps {
         counts.set(key, entry);
       }
     }
-    return [...counts.values()].filter((c) => c.count > 0).sort((a, b) => collator.compare(a.name, b.name));
+    return [...counts.values()]
+      .filter((c) => c.count > 0)
+      .sort((a, b) => collator.compare(a.name, b.name));
   }
 
   private idsWith(tag: string): string[] {
-    const ids = [...this.catalog.records.values()].filter((r) => hasTag(r.tags, tag)).map((r) => r.id);
+    const ids = [...this.catalog.records.values()]
+      .filter((r) => hasTag(r.tags, tag))
+      .map((r) => r.id);
     if (ids.length === 0) throw new ArchiveError('NOT_FOUND', `No article has the tag "${tag}"`);
     return ids;
   }

@@ -15,10 +15,16 @@ export function checkTagName(raw: unknown): string {
   const name = raw.normalize('NFC').trim();
   if (name === '') throw new ArchiveError('BAD_ARGUMENT', 'A tag cannot be empty');
   if ([...name].length > MAX_TAG_LENGTH) {
-    throw new ArchiveError('BAD_ARGUMENT', `Tag "${name.slice(0, 20)}…" is longer than ${MAX_TAG_LENGTH} characters`);
+    throw new ArchiveError(
+      'BAD_ARGUMENT',
+      `Tag "${name.slice(0, 20)}…" is longer than ${MAX_TAG_LENGTH} characters`,
+    );
   }
   if (CONTROL.test(name)) {
-    throw new ArchiveError('BAD_ARGUMENT', `Tag ${JSON.stringify(name)} contains control characters`);
+    throw new ArchiveError(
+      'BAD_ARGUMENT',
+      `Tag ${JSON.stringify(name)} contains control characters`,
+    );
   }
   return name;
 }

@@ -49,9 +49,14 @@ export function decodeArticleFile(text: string, expectedId: string): StoredArtic
   if (typeof json.original !== 'string') throw new Error('no original text');
   const original = Buffer.from(json.original, 'base64');
   if (original.length !== record.byteLength) {
-    throw new Error(`original text is ${original.length} bytes; the record says ${record.byteLength}`);
+    throw new Error(
+      `original text is ${original.length} bytes; the record says ${record.byteLength}`,
+    );
   }
-  return { record, original: new Uint8Array(original.buffer, original.byteOffset, original.length) };
+  return {
+    record,
+    original: new Uint8Array(original.buffer, original.byteOffset, original.length),
+  };
 }
 
 /** Checks the fields a catalogue record must have; throws naming the first bad one. */
@@ -59,11 +64,25 @@ export function validateRecord(record: ArticleRecord, expectedId?: string): void
   if (expectedId !== undefined && record.id !== expectedId) {
     throw new Error(`id ${String(record.id)} does not match the file name ${expectedId}`);
   }
-  const strings: (keyof ArticleRecord)[] = ['id', 'title', 'language', 'encoding', 'sourceName', 'importedAt', 'excerpt'];
+  const strings: (keyof ArticleRecord)[] = [
+    'id',
+    'title',
+    'language',
+    'encoding',
+    'sourceName',
+    'importedAt',
+    'excerpt',
+  ];
   for (const key of strings) {
     if (typeof record[key] !== 'string') throw new Error(`field ${key} is missing`);
   }
-  const numbers: (keyof ArticleRecord)[] = ['rev', 'wordCount', 'readingMinutes', 'byteLength', 'position'];
+  const numbers: (keyof ArticleRecord)[] = [
+    'rev',
+    'wordCount',
+    'readingMinutes',
+    'byteLength',
+    'position',
+  ];
   for (const key of numbers) {
     if (typeof record[key] !== 'number') throw new Error(`field ${key} is missing`);
   }

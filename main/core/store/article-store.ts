@@ -56,13 +56,16 @@ export class ArticleStore {
 
   /** Every article id that has a file, read from the folder listings only. */
   async listIds(): Promise<string[]> {
+    const shards = await this.shards();
+    const listings = await Promise.all(shards.map((s) => readdir(join(this.root, s))));
     const ids: string[] = [];
-    for (const shard of await this.shards()) {
-      for (const name of await readdir(join(this.root, shard))) {
-        const m = ID_FILE.exec(name);
-        if (m && m[1]!.startsWith(shard)) ids.push(m[1]!);
+    listings.forEach((names, i) => {
+      const shard = shards[i]!;
+      for (const name of names) {
+        if (name.length === 21 && name.startsWith(shard) && ID_FILE.test(name))
+          ids.push(name.slice(0, 16));
       }
-    }
+    });
     return ids;
   }
 

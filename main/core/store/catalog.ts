@@ -22,6 +22,8 @@ export interface CatalogLoad {
 
 // Past this size the journal is folded into a new snapshot, so replay on open stays quick.
 const COMPACT_JOURNAL_BYTES = 16 * 1024 * 1024;
+// On close a smaller journal is folded in too, but a few edits never rewrite the snapshot.
+const COMPACT_ON_CLOSE_BYTES = 1024 * 1024;
 
 /** In-memory records mirrored to disk; all writes go through begin/put/remove. */
 export class Catalog {
@@ -36,35 +38,54 @@ export class Catalog {
   ) {}
 
   /** Loads the catalogue, checks it against the article files and repairs it from them. */
-  static async load(libraryDir: string, store: ArticleStore, readOnly: boolean): Promise<CatalogLoad> {
-    const catalog = new Catalog(join(libraryDir, 'catalog.json'), join(libraryDir, 'catalog.journal'), readOnly);
-    const snapshot = await readSnapshot(catalog.snapshotPath);
+  static async load(
+    libraryDir: string,
+    store: ArticleStore,
+    readOnly: boolean,
+  ): Promise<CatalogLoad> {
+    const catalog = new Catalog(
+      join(libraryDir, 'catalog.json'),
+      join(libraryDir, 'catalog.journal'),
+      readOnly,
+    );
+    // The folder listing and the snapshot read overlap: both are on the cold-open path.
+    const [snapshot, diskIds] = await Promise.all([
+      readSnapshot(catalog.snapshotPath),
+      store.listIds(),
+    ]);
     for (const r of snapshot ?? []) catalog.records.set(r.id, r);
     const { pending, clean } = await catalog.replayJournal();
     const problems: CatalogProblem[] = [];
-    const onDisk = new Set(await store.listIds());
+    const onDisk = new Set(diskIds);
     // A damaged journal line may hide later changes, so every file is read again then.
     const fullScan = snapshot === null || !clean;
-    let changed = fullScan || pending.size > 0;
+    const put: ArticleRecord[] = [];
+    const del = [...pending].filter((id) => !onDisk.has(id));
     for (const id of catalog.records.keys()) {
-      if (!onDisk.has(id)) {
-        catalog.records.delete(id);
-        changed = true;
-      }
+      if (!onDisk.has(id)) del.push(id);
     }
+    for (const id of del) catalog.records.delete(id);
     for (const id of onDisk) {
       if (!fullScan && catalog.records.has(id) && !pending.has(id)) continue;
-      changed = true;
       try {
         const article = await store.read(id);
-        if (article) catalog.records.set(id, article.record);
-        else catalog.records.delete(id);
+        if (article) {
+          catalog.records.set(id, article.record);
+          put.push(article.record);
+        }
       } catch (e) {
         catalog.records.delete(id);
         problems.push({ path: store.pathOf(id), reason: (e as Error).message });
       }
     }
-    if (!readOnly && (changed || catalog.journalBytes > COMPACT_JOURNAL_BYTES)) await catalog.compact();
+    if (!readOnly) {
+      if (fullScan || catalog.journalBytes > COMPACT_JOURNAL_BYTES) await catalog.compact();
+      else {
+        // Small repairs are journalled; rewriting a big snapshot for them would be waste.
+        if (put.length) await catalog.put(put);
+        if (del.length) await catalog.remove(del);
+      }
+    }
     return { catalog, problems, rebuilt: snapshot === null };
   }
 
@@ -102,9 +123,9 @@ export class Catalog {
     this.journalBytes = 0;
   }
 
-  /** Closes the journal, folding it into the snapshot first. */
+  /** Closes the journal, folding it into the snapshot first when it has grown. */
   async close(): Promise<void> {
-    if (!this.readOnly && this.journalBytes > 0) await this.compact();
+    if (!this.readOnly && this.journalBytes > COMPACT_ON_CLOSE_BYTES) await this.compact();
     await this.journal?.close();
     this.journal = null;
   }

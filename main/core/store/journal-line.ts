@@ -4,9 +4,7 @@ import type { ArticleRecord } from './article-file';
 
 export type JournalEntry =
   /** Written (and synced) before article files change, so a crash points at them. */
-  | { t: 'begin'; ids: string[] }
-  | { t: 'put'; recs: ArticleRecord[] }
-  | { t: 'del'; ids: string[] };
+  { t: 'begin'; ids: string[] } | { t: 'put'; recs: ArticleRecord[] } | { t: 'del'; ids: string[] };
 
 const checksum = (json: string): string =>
   createHash('sha1').update(json).digest('hex').slice(0, 10);

@@ -38,7 +38,11 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
       `The library at ${dir} uses format ${parsed.format}, newer than this version of Archive Reader understands (${LIBRARY_FORMAT}). Update Archive Reader to open it.`,
     );
   }
-  return { format: parsed.format, createdAt: String(parsed.createdAt ?? ''), app: 'Archive Reader' };
+  return {
+    format: parsed.format,
+    createdAt: String(parsed.createdAt ?? ''),
+    app: 'Archive Reader',
+  };
 }
 
 /** Writes a fresh manifest for a new (or manifest-less) library. */

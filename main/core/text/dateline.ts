@@ -12,7 +12,7 @@ export interface Dateline {
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_PART = `(?:,?\\s+(?:${MONTH}\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2}))`;
-const AGENCY_PART = '(?:\\s*\\((?:\\p{Lu}[\\p{L}&.\' -]{0,30}|\\p{L}{2,12})\\))';
+const AGENCY_PART = "(?:\\s*\\((?:\\p{Lu}[\\p{L}&.' -]{0,30}|\\p{L}{2,12})\\))";
 const DASH = '\\s*[-\u2013\u2014]\\s+';
 
 // ALL-CAPS words ("NEW YORK", "ST. LOUIS") or Capitalised ones ("Rio de Janeiro").

@@ -89,7 +89,8 @@ function decodeLegacy(bytes: Uint8Array): DecodedText {
   throw new DecodeError('file is not text in any known encoding (it looks binary)');
 }
 
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/gu;
+// Control characters other than tab, line feed, carriage return and form feed.
+const CONTROL = /(?![\t\n\r\f])\p{Cc}/gu;
 
 /** Rejects decodes that would store replacement characters or look like binary data. */
 function checkText(decoded: DecodedText): DecodedText {

@@ -22,7 +22,7 @@ export interface ParsedArticle extends CleanArticle {
   excerpt: string;
 }
 
-const EXCERPT_CHARS = 240;
+const EXCERPT_CHARS = 200;
 const UNTITLED = 'Untitled';
 
 /** Splits text into title, dateline and clean body; the original text is not changed. */

@@ -4,7 +4,7 @@
 const COMMON_SYMBOLS =
   /[\u00a0-\u00bf\u00d7\u00f7\u060c\u061b\u061f\u0660-\u066d\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2100-\u2122]/u;
 const LETTER = /[\p{L}\p{M}]/u;
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/u;
+const CONTROL = /(?![\t\n\r\f])\p{Cc}|\ufffd/u;
 
 /** Script name of a letter, coarse enough to tell Latin from Arabic from Cyrillic. */
 function scriptOf(ch: string): string {

@@ -34,8 +34,7 @@ export interface ApiClient {
 
 function bridgeTransport(bridge: ArchiveBridge): Transport {
   return {
-    call: (method, args) =>
-      (bridge[method] as (a: unknown) => ReturnType<Transport['call']>)(args),
+    call: (method, args) => (bridge[method] as (a: unknown) => ReturnType<Transport['call']>)(args),
     on: (event, listener) => bridge.on(event, listener),
     pathsForFiles: (files) => bridge.pathsForFiles(files),
   };
@@ -77,5 +76,4 @@ export function setClient(next: ApiClient): void {
 }
 
 /** A message for any thrown value, preferring the engine's own sentence. */
-export const errorMessage = (e: unknown): string =>
-  e instanceof Error ? e.message : String(e);
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));

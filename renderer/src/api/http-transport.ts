@@ -28,14 +28,20 @@ export function createHttpTransport(base = ''): Transport {
           body: JSON.stringify(args ?? {}, bytesReplacer),
         });
       } catch (e) {
-        return { ok: false, error: { code: 'IO', message: `The app could not be reached: ${String(e)}` } };
+        return {
+          ok: false,
+          error: { code: 'IO', message: `The app could not be reached: ${String(e)}` },
+        };
       }
       try {
         return (await response.json()) as ApiResponse<unknown>;
       } catch {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: `Unexpected reply (${response.status}) from ${method}` },
+          error: {
+            code: 'INTERNAL',
+            message: `Unexpected reply (${response.status}) from ${method}`,
+          },
         };
       }
     },

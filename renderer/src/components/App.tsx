@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useReducer,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+} from 'react';
 import type { ArticleSort, SearchSort } from '../../../main/core/types';
 import { ApiCallError, errorMessage } from '../api/client';
 import { useFileDrop } from '../import/useFileDrop';
@@ -27,7 +35,12 @@ import { Splitter } from './Splitter';
 import { TagManager } from './TagManager';
 import { Toasts } from './Toasts';
 
-const VIEW_LABELS = { all: 'All articles', unread: 'Unread', favourites: 'Favourites', trash: 'Trash' };
+const VIEW_LABELS = {
+  all: 'All articles',
+  unread: 'Unread',
+  favourites: 'Favourites',
+  trash: 'Trash',
+};
 const PANES = [
   { pane: '.sidebar-pane', target: '[aria-current="page"]' },
   { pane: '.list-pane', target: '.list-scroller, input[type="search"]' },
@@ -39,7 +52,12 @@ export function App() {
   const [settings, updateSettings] = useSettings();
   const { version } = useLibraryVersion();
   const stats = useStats(version);
-  const [filters, setFilters] = useState<Filters>({ view: 'all', tags: [], place: null, language: null });
+  const [filters, setFilters] = useState<Filters>({
+    view: 'all',
+    tags: [],
+    place: null,
+    language: null,
+  });
   const [query, setQuery] = useState('');
   const [listSort, setListSort] = usePersistentState<ArticleSort>('ar.sort', 'imported', isSort);
   const [searchSort, setSearchSort] = useState<SearchSort>('relevance');
@@ -87,6 +105,15 @@ export function App() {
   const targetIds = (): string[] =>
     selection.selected.length > 0 ? selection.selected : openId ? [openId] : [];
 
+  // The reader may still show the previous article while the next one loads, so the
+  // state a toggle flips comes from whichever copy matches the id.
+  const stateOf = (id: string): { read: boolean; favourite: boolean } | undefined => {
+    const shown = readerRef.current?.article();
+    if (shown?.id === id) return shown;
+    const row = selection.focus !== null ? rowAt(selection.focus)?.meta : undefined;
+    return row?.id === id ? row : undefined;
+  };
+
   const trashTargets = () => {
     const ids = targetIds();
     if (ids.length === 0) return;
@@ -111,14 +138,18 @@ export function App() {
     move: (d) => move(d),
     stepMatch: (d) => readerRef.current?.stepMatch(d),
     tag: () => readerRef.current?.focusTags(),
-    favourite: () =>
-      selection.selected.length > 1
-        ? actions.setFavourite(selection.selected, true)
-        : readerRef.current?.toggleFavourite(),
-    toggleRead: () =>
-      selection.selected.length > 1
-        ? actions.setRead(selection.selected, false)
-        : readerRef.current?.toggleRead(),
+    favourite: () => {
+      const ids = targetIds();
+      if (ids.length === 1) actions.setFavourite(ids, !(stateOf(ids[0]!)?.favourite ?? false));
+      else if (ids.length > 1) actions.setFavourite(ids, true);
+    },
+    toggleRead: () => {
+      const ids = targetIds();
+      if (ids.length === 1) {
+        readerRef.current?.readSetByUser(ids[0]!);
+        actions.setRead(ids, !(stateOf(ids[0]!)?.read ?? false));
+      } else if (ids.length > 1) actions.setRead(ids, false);
+    },
     trash: trashTargets,
     escape: () => {
       if (selection.selected.length > 1) select({ type: 'clear' });
@@ -144,8 +175,7 @@ export function App() {
     focusSearch,
     toggleSidebar: () => updateSettings({ sidebarVisible: !settings.sidebarVisible }),
     theme: (theme) => updateSettings({ theme }),
-    font: (delta) =>
-      updateSettings({ fontSize: delta === 0 ? 19 : settings.fontSize + delta }),
+    font: (delta) => updateSettings({ fontSize: delta === 0 ? 19 : settings.fontSize + delta }),
     shortcuts: () => setDialog('shortcuts'),
     selected: targetIds,
     notify: push,
@@ -200,7 +230,11 @@ export function App() {
               onManageTags={() => setDialog('tags')}
             />
             <div className="sidebar-foot">
-              <button type="button" className="button quiet" onClick={() => pickers.current?.files()}>
+              <button
+                type="button"
+                className="button quiet"
+                onClick={() => pickers.current?.files()}
+              >
                 Import…
               </button>
               {filters.view === 'trash' && (stats?.trash ?? 0) > 0 && (
@@ -256,7 +290,9 @@ export function App() {
               filters={filters}
               onFilters={setFilters}
               sort={searching ? searchSort : listSort}
-              onSort={(s) => (searching ? setSearchSort(s as SearchSort) : setListSort(s as ArticleSort))}
+              onSort={(s) =>
+                searching ? setSearchSort(s as SearchSort) : setListSort(s as ArticleSort)
+              }
               viewLabel={VIEW_LABELS[filters.view]}
             />
             {queryError ? (
@@ -295,7 +331,13 @@ export function App() {
               />
             )}
           </section>
-          <Splitter label="Resize article list" value={listWidth} min={260} max={720} onChange={setListWidth} />
+          <Splitter
+            label="Resize article list"
+            value={listWidth}
+            min={260}
+            max={720}
+            onChange={setListWidth}
+          />
           <main className="pane reader-pane" aria-label="Reader">
             {selection.selected.length > 1 ? (
               <BulkPanel

@@ -55,7 +55,8 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
     }
   }, [props.focus, props.count, virtualizer]);
 
-  const active = props.focus !== null && props.focus < props.count ? `row-${props.focus}` : undefined;
+  const active =
+    props.focus !== null && props.focus < props.count ? `row-${props.focus}` : undefined;
   return (
     <div
       ref={scroller}

@@ -63,9 +63,13 @@ export const ArticleRow = memo(function ArticleRow(props: Props) {
       onClick={(e) => props.onClick(index, e)}
       onMouseDown={(e) => e.shiftKey && e.preventDefault()}
     >
+      {!meta.read && <span className="unread-dot" aria-label="Unread" role="img" />}
       <div className="row-title" dir="auto">
-        {!meta.read && <span className="unread-dot" aria-label="Unread" role="img" />}
-        {meta.favourite && <span className="fav-star" aria-label="Favourite" role="img">★</span>}
+        {meta.favourite && (
+          <span className="fav-star" aria-label="Favourite" role="img">
+            ★
+          </span>
+        )}
         <span className="row-title-text">
           {renderHighlighted(meta.title, row.titleMatches ?? [])}
         </span>

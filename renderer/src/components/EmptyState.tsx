@@ -15,8 +15,8 @@ export function EmptyState({ onPickFiles, onPickFolder, onSample }: Props) {
       </div>
       <h1 id="empty-title">Your archive is empty</h1>
       <p>
-        Drop text files or whole folders anywhere on this window, or import them. Each file becomes an
-        article you can read, tag and search — everything stays on this computer.
+        Drop text files or whole folders anywhere on this window, or import them. Each file becomes
+        an article you can read, tag and search — everything stays on this computer.
       </p>
       <div className="empty-actions">
         <button type="button" className="button primary" onClick={onPickFiles}>

@@ -42,7 +42,12 @@ export function ImportPanel({ state, onCancel, onDismiss, onOpen }: Props) {
               ? 'Import cancelled'
               : 'Import finished'}
         </strong>
-        <button type="button" className="icon-button" aria-label="Close import summary" onClick={onDismiss}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close import summary"
+          onClick={onDismiss}
+        >
           ×
         </button>
       </div>

@@ -37,8 +37,8 @@ interface Props {
 
 export interface ReaderHandle {
   stepMatch(delta: 1 | -1): void;
-  toggleRead(): void;
-  toggleFavourite(): void;
+  /** The user set the read state of `id` by hand: do not mark it read automatically. */
+  readSetByUser(id: string): void;
   focusTags(): void;
   focus(): void;
   article(): ArticleView | null;
@@ -145,17 +145,14 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     () => ({
       stepMatch: (delta) =>
         setCurrentMatch((m) => (matchCount === 0 ? 0 : (m + delta + matchCount) % matchCount)),
-      toggleRead: () => {
-        if (!article) return;
-        autoRead.current = article.id;
-        actions.setRead([article.id], !article.read);
+      readSetByUser: (readId) => {
+        autoRead.current = readId;
       },
-      toggleFavourite: () => article && actions.setFavourite([article.id], !article.favourite),
       focusTags: () => tagInput.current?.focus(),
       focus: () => scroller.current?.focus(),
       article: () => article,
     }),
-    [matchCount, article, actions],
+    [matchCount, article],
   );
 
   const style = {

@@ -26,7 +26,9 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
   }, [article.body, article.matches]);
 
   const meta = [
-    formatDate(article.articleDate ?? article.importedAt),
+    article.articleDate
+      ? formatDate(article.articleDate)
+      : `Added ${formatDate(article.importedAt)}`,
     languageName(article.language),
     plural(article.wordCount, 'word'),
     `${Math.max(1, Math.round(article.readingMinutes))} min read`,
@@ -75,7 +77,8 @@ export function countBodyMarks(article: ArticleView): number {
   const ranges = normaliseRanges(article.matches, article.body.length);
   return splitParagraphs(article.body).reduce(
     (n, p) =>
-      n + normaliseRanges(rangesWithin(ranges, p.start, p.start + p.text.length), p.text.length).length,
+      n +
+      normaliseRanges(rangesWithin(ranges, p.start, p.start + p.text.length), p.text.length).length,
     0,
   );
 }

@@ -86,34 +86,38 @@ export function ReaderToolbar(props: Props) {
         <button
           type="button"
           className="tool"
-          aria-label="Smaller text"
+          title="Smaller text"
           onClick={() => onSettings({ fontSize: settings.fontSize - 1 })}
         >
-          A−
+          <span aria-hidden="true">A−</span>
+          <span className="visually-hidden">Smaller text</span>
         </button>
         <button
           type="button"
           className="tool"
-          aria-label="Larger text"
+          title="Larger text"
           onClick={() => onSettings({ fontSize: settings.fontSize + 1 })}
         >
-          A+
+          <span aria-hidden="true">A+</span>
+          <span className="visually-hidden">Larger text</span>
         </button>
         <button
           type="button"
           className="tool"
-          aria-label="Narrower lines"
+          title="Narrower lines"
           onClick={() => onSettings({ lineWidth: settings.lineWidth - 4 })}
         >
-          ⇥⇤
+          <span aria-hidden="true">⇥⇤</span>
+          <span className="visually-hidden">Narrower lines</span>
         </button>
         <button
           type="button"
           className="tool"
-          aria-label="Wider lines"
+          title="Wider lines"
           onClick={() => onSettings({ lineWidth: settings.lineWidth + 4 })}
         >
-          ⇤⇥
+          <span aria-hidden="true">⇤⇥</span>
+          <span className="visually-hidden">Wider lines</span>
         </button>
         <label className="theme-select">
           <span className="visually-hidden">Theme</span>

@@ -73,7 +73,9 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
               </div>
             ))}
           </dl>
-          <p className="hint">Combine them: <code>climate -oil title:report</code></p>
+          <p className="hint">
+            Combine them: <code>climate -oil title:report</code>
+          </p>
         </div>
       )}
     </div>

@@ -22,7 +22,8 @@ const VIEWS: { view: LibraryView; label: string; count: (s: LibraryStats) => num
   { view: 'trash', label: 'Trash', count: (s) => s.trash },
 ];
 
-const sameTag = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+const sameTag = (a: string, b: string) =>
+  a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 function Facet(props: {
   title: string;
@@ -93,7 +94,9 @@ export function Sidebar({ stats, filters, onFilters, onManageTags }: Props) {
         items={(stats?.tags ?? []).map((t) => ({ name: t.name, label: t.name, count: t.count }))}
         isActive={(name) => filters.tags.some((t) => sameTag(t, name))}
         onToggle={toggleTag}
-        action={stats && stats.tags.length > 0 ? { label: 'Manage', onClick: onManageTags } : undefined}
+        action={
+          stats && stats.tags.length > 0 ? { label: 'Manage', onClick: onManageTags } : undefined
+        }
       />
       <Facet
         title="Places"

@@ -26,7 +26,10 @@ export const TagEditor = forwardRef<HTMLInputElement, Props>(function TagEditor(
       ? []
       : suggestions
           .filter((s) => !have.has(fold(s)) && fold(s).includes(fold(typed)))
-          .sort((a, b) => Number(!fold(a).startsWith(fold(typed))) - Number(!fold(b).startsWith(fold(typed))))
+          .sort(
+            (a, b) =>
+              Number(!fold(a).startsWith(fold(typed))) - Number(!fold(b).startsWith(fold(typed))),
+          )
           .slice(0, 8);
   const open = matches.length > 0;
 
@@ -99,7 +102,13 @@ export const TagEditor = forwardRef<HTMLInputElement, Props>(function TagEditor(
           }}
           onKeyDown={onKeyDown}
         />
-        <ul id={listId} role="listbox" className="suggestions" hidden={!open} aria-label="Existing tags">
+        <ul
+          id={listId}
+          role="listbox"
+          className="suggestions"
+          hidden={!open}
+          aria-label="Existing tags"
+        >
           {matches.map((m, i) => (
             <li
               key={m}

@@ -9,7 +9,11 @@ interface Props {
   onClose(): void;
 }
 
-function TagLine({ tag, onRename, onDelete }: { tag: TagCount } & Pick<Props, 'onRename' | 'onDelete'>) {
+function TagLine({
+  tag,
+  onRename,
+  onDelete,
+}: { tag: TagCount } & Pick<Props, 'onRename' | 'onDelete'>) {
   const [name, setName] = useState(tag.name);
   const changed = name.trim() !== '' && name.trim() !== tag.name;
   return (

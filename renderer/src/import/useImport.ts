@@ -142,7 +142,10 @@ export function useImport() {
       for (const batch of batches(contents)) {
         steps.push(async (importId) => {
           const data = await Promise.all(
-            batch.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.file.arrayBuffer()) })),
+            batch.map(async (f) => ({
+              name: f.name,
+              data: new Uint8Array(await f.file.arrayBuffer()),
+            })),
           );
           return api.call('importContents', { importId, files: data });
         });

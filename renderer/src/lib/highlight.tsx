@@ -52,7 +52,11 @@ export function renderHighlighted(
 }
 
 /** Ranges falling inside [start, end), shifted to be relative to start. */
-export function rangesWithin(ranges: readonly TextRange[], start: number, end: number): TextRange[] {
+export function rangesWithin(
+  ranges: readonly TextRange[],
+  start: number,
+  end: number,
+): TextRange[] {
   const out: TextRange[] = [];
   for (const r of ranges) {
     if (r.end <= start || r.start >= end) continue;

@@ -1,5 +1,3 @@
-import type { TextRange } from '../../../main/core/types';
-
 export interface Paragraph {
   text: string;
   /** Offset of the paragraph in the body, so match ranges can be mapped into it. */
@@ -14,11 +12,4 @@ export function splitParagraphs(body: string): Paragraph[] {
     if (m[0].trim()) out.push({ text: m[0], start: m.index });
   }
   return out;
-}
-
-/** Number of distinct marks the ranges produce once merged per paragraph. */
-export function countMarks(paragraphs: Paragraph[], ranges: TextRange[]): number[] {
-  return paragraphs.map(
-    (p) => ranges.filter((r) => r.start < p.start + p.text.length && r.end > p.start).length,
-  );
 }

@@ -54,7 +54,11 @@ export function selectionReducer(state: SelectionState, action: SelectionAction)
         };
       }
       if (action.mode === 'range' && state.anchor !== null) {
-        return { selected: rangeIds(state.anchor, index, idAt), anchor: state.anchor, focus: index };
+        return {
+          selected: rangeIds(state.anchor, index, idAt),
+          anchor: state.anchor,
+          focus: index,
+        };
       }
       return single(index, idAt);
     }

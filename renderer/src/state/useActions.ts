@@ -14,7 +14,8 @@ export interface AppActions extends ReaderActions {
   emptyTrash(): void;
 }
 
-const articles = (ids: string[]) => (ids.length === 1 ? 'the article' : plural(ids.length, 'article'));
+const articles = (ids: string[]) =>
+  ids.length === 1 ? 'the article' : plural(ids.length, 'article');
 
 export function useActions(push: Push): AppActions {
   return useMemo(() => {
@@ -49,9 +50,13 @@ export function useActions(push: Push): AppActions {
           push(`Renamed “${from}” to “${to}”`, undoTags(snap)),
         ),
       deleteTag: (name) =>
-        run(api.call('deleteTag', { name }), (snap) => push(`Deleted tag “${name}”`, undoTags(snap))),
+        run(api.call('deleteTag', { name }), (snap) =>
+          push(`Deleted tag “${name}”`, undoTags(snap)),
+        ),
       emptyTrash: () =>
-        run(api.call('emptyTrash', {}), (r) => push(`Deleted ${plural(r.removed, 'article')} for good`)),
+        run(api.call('emptyTrash', {}), (r) =>
+          push(`Deleted ${plural(r.removed, 'article')} for good`),
+        ),
     };
   }, [push]);
 }

@@ -42,6 +42,8 @@ export function useKeyboard(commands: KeyCommands): void {
         c.cyclePanes(e.shiftKey ? -1 : 1);
         return;
       }
+      // A modal dialog owns the keyboard (Esc closes it), even when focus fell to the body.
+      if (document.querySelector('dialog[open]')) return;
       if (e.defaultPrevented || mod || e.altKey || isTyping(e.target)) return;
       const actions: Record<string, () => void> = {
         '/': c.focusSearch,

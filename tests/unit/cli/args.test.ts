@@ -42,7 +42,10 @@ describe('parseCommandLine', () => {
 
   it('takes queries starting with "-" after --', () => {
     expect(parseCommandLine(['search', '--', '-oil', '+gas']).args).toEqual(['-oil', '+gas']);
-    expect(usageError(['search', '-oil'])).toMatch(/-o/);
+    expect(usageError(['search', '-oil'])).toMatch(
+      /Unknown option '-o'; put a query that starts with '-' after --/,
+    );
+    expect(usageError(['list', '--bogus'])).toBe("Unknown option '--bogus'");
   });
 
   it('treats no arguments, --help and help as help', () => {

@@ -1,7 +1,7 @@
 // Exit statuses and one-line messages: bad usage, bad queries, failed imports, unknown
 // ids, and a library another process holds open.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/shared-data';
@@ -98,6 +98,12 @@ describe('failures exit 3 with one line', () => {
     const asJson = await cli('tag', 'ffffffffffffffff', 'x', '--json');
     expect(asJson.code).toBe(3);
     expect(json<{ error: { code: string } }>(asJson).error.code).toBe('NOT_FOUND');
+  });
+
+  it('read-only commands do not create a missing library', async () => {
+    const missing = join(tempDir(), 'not-there');
+    expectOneLineError(await cli('list', '--library', missing), 3, /no library/i);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('shows the stack only with ARCHIVE_READER_DEBUG=1', async () => {

@@ -18,12 +18,20 @@ describe('crash safety', () => {
       const byId = new Map([...files.values()].map((text) => [idOfText(text), text]));
       const lanes = await Promise.all(
         Array.from({ length: LANES }, (_, lane) =>
-          crashCampaign(join(base, `lib${lane}`), [...files.keys()], KILLS_PER_LANE, 1000 + lane + Date.now()),
+          crashCampaign(
+            join(base, `lib${lane}`),
+            [...files.keys()],
+            KILLS_PER_LANE,
+            1000 + lane + Date.now(),
+          ),
         ),
       );
       const kills = lanes.reduce((n, r) => n + r.kills, 0);
       if (process.env.CRASH_VERBOSE) {
-        for (const r of lanes) console.log(`runs ${r.runs} kills ${r.kills} imported ${r.imported.size} tagged ${r.tags.size}`);
+        for (const r of lanes)
+          console.log(
+            `runs ${r.runs} kills ${r.kills} imported ${r.imported.size} tagged ${r.tags.size}`,
+          );
       }
       expect(lanes.flatMap((r) => r.failures)).toEqual([]);
       expect(kills).toBeGreaterThanOrEqual(50);

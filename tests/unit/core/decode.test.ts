@@ -6,7 +6,10 @@ const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
 describe('decodeBytes', () => {
   it('reads plain UTF-8 and strips a UTF-8 BOM', () => {
-    expect(decodeBytes(enc('Café – “quoted”'))).toEqual({ text: 'Café – “quoted”', encoding: 'UTF-8' });
+    expect(decodeBytes(enc('Café – “quoted”'))).toEqual({
+      text: 'Café – “quoted”',
+      encoding: 'UTF-8',
+    });
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...enc('Hello')]);
     expect(decodeBytes(withBom)).toEqual({ text: 'Hello', encoding: 'UTF-8' });
   });
@@ -30,7 +33,9 @@ describe('decodeBytes', () => {
     const decoded = decodeBytes(bytes);
     expect(decoded.text).toBe(text);
     expect(decoded.encoding).toBe('windows-1252');
-    const latin1 = new Uint8Array(iconv.encode('He paid £300 for the ticket to the match.', 'latin1'));
+    const latin1 = new Uint8Array(
+      iconv.encode('He paid £300 for the ticket to the match.', 'latin1'),
+    );
     expect(decodeBytes(latin1).text).toBe('He paid £300 for the ticket to the match.');
   });
 
@@ -42,12 +47,15 @@ describe('decodeBytes', () => {
   });
 
   it('reads windows-1251 Russian as Cyrillic letters', () => {
-    const text = 'Москва – Президент заявил сегодня, что правительство будет работать над экономикой страны.';
+    const text =
+      'Москва – Президент заявил сегодня, что правительство будет работать над экономикой страны.';
     expect(decodeBytes(new Uint8Array(iconv.encode(text, 'windows-1251'))).text).toBe(text);
   });
 
   it('rejects binary data with NUL bytes', () => {
-    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x00, 0x00, 0x00, 0x07]);
+    const bytes = new Uint8Array([
+      0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x00, 0x00, 0x00, 0x07,
+    ]);
     expect(() => decodeBytes(bytes)).toThrow(DecodeError);
     expect(() => decodeBytes(bytes)).toThrow(/binary/);
   });

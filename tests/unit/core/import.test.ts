@@ -14,7 +14,9 @@ describe('import outcomes', () => {
       'good.txt': article(1),
       'empty.txt': '',
       'blank.txt': '  \n\n \t\n',
-      'binary.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+      'binary.txt': new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48,
+      ]),
     });
     const big = join(src, 'big.txt');
     const fd = openSync(big, 'w');
@@ -24,7 +26,9 @@ describe('import outcomes', () => {
     chmodSync(locked, 0o000);
     const vanished = join(src, 'vanished.txt');
 
-    const summary = await lib.importSources([good, empty, blank, binary, big, locked, vanished].map((path) => ({ path: path! })));
+    const summary = await lib.importSources(
+      [good, empty, blank, binary, big, locked, vanished].map((path) => ({ path: path! })),
+    );
     chmodSync(locked, 0o644);
 
     expect(summary.imported.map((e) => e.path)).toEqual(
@@ -51,10 +55,17 @@ describe('import outcomes', () => {
     });
     const first = await lib.importSources([{ path: a! }, { path: b! }]);
     expect(first.imported).toHaveLength(1);
-    expect(first.duplicates).toEqual([{ path: b, id: first.imported[0]!.id, title: 'First title' }]);
-    const second = await lib.importSources([{ path: c! }, { name: 'dropped.txt', data: new Uint8Array(Buffer.from(article(1, 'First title'))) }]);
+    expect(first.duplicates).toEqual([
+      { path: b, id: first.imported[0]!.id, title: 'First title' },
+    ]);
+    const second = await lib.importSources([
+      { path: c! },
+      { name: 'dropped.txt', data: new Uint8Array(Buffer.from(article(1, 'First title'))) },
+    ]);
     expect(second.imported.map((e) => e.path)).toEqual([c]);
-    expect(second.duplicates).toEqual([{ path: 'dropped.txt', id: first.imported[0]!.id, title: 'First title' }]);
+    expect(second.duplicates).toEqual([
+      { path: 'dropped.txt', id: first.imported[0]!.id, title: 'First title' },
+    ]);
     expect((await lib.list()).total).toBe(2);
     await lib.close();
   });
@@ -67,20 +78,24 @@ describe('import outcomes', () => {
       'deep/deeper/three.text': article(3),
       'deep/image.png': new Uint8Array([1, 2, 3]),
       'notes.docx': 'x',
+      'README.md': '# About this folder',
+      'LICENSE.txt': 'All rights reserved',
       '.DS_Store': 'x',
     });
     const explicit = writeArticles(tempDir(), { 'named.log': article(4) })[0]!;
     const lib = await openFake(join(tempDir(), 'lib'));
     const summary = await lib.importSources([{ path: src }, { path: explicit }]);
     expect(summary.imported).toHaveLength(4);
-    expect(summary.skipped).toBe(3);
+    expect(summary.skipped).toBe(5);
     expect(summary.failed).toEqual([]);
     await lib.close();
   });
 
   it('imports dropped contents with no path, decoding legacy encodings', async () => {
     const lib = await openFake(join(tempDir(), 'lib'));
-    const data = new Uint8Array(iconv.encode('Prices\n\nThe ticket cost £40 – “cheap”, said the café owner.', 'windows-1252'));
+    const data = new Uint8Array(
+      iconv.encode('Prices\n\nThe ticket cost £40 – “cheap”, said the café owner.', 'windows-1252'),
+    );
     const summary = await lib.importSources([{ name: 'drop.txt', data }]);
     expect(summary.imported).toHaveLength(1);
     const view = await lib.get(summary.imported[0]!.id);

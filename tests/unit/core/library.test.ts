@@ -9,7 +9,8 @@ import { tempDir } from './tmp-dir';
 async function libraryWith(n: number): Promise<{ lib: LibraryEngine; dir: string; ids: string[] }> {
   const src = tempDir();
   const files: Record<string, string> = {};
-  for (let i = 0; i < n; i++) files[`a${i}.txt`] = article(i, `Title ${String.fromCharCode(65 + ((i * 7) % 26))} ${i}`);
+  for (let i = 0; i < n; i++)
+    files[`a${i}.txt`] = article(i, `Title ${String.fromCharCode(65 + ((i * 7) % 26))} ${i}`);
   const paths = writeArticles(src, files);
   const dir = join(tempDir(), 'lib');
   const lib = await openFake(dir);
@@ -52,10 +53,15 @@ describe('tags', () => {
   it('rejects bad tags and ids with BAD_ARGUMENT and unknown ids with NOT_FOUND', async () => {
     const { lib, ids } = await libraryWith(1);
     await expect(lib.addTags(ids, ['  '])).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
-    await expect(lib.addTags(ids, ['x'.repeat(65)])).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+    await expect(lib.addTags(ids, ['x'.repeat(65)])).rejects.toMatchObject({
+      code: 'BAD_ARGUMENT',
+    });
     await expect(lib.addTags(ids, ['tab\there'])).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
     await expect(lib.addTags(['nothex'], ['ok'])).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
-    await expect(lib.get('0123456789abcdef')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('0123456789abcdef') });
+    await expect(lib.get('0123456789abcdef')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('0123456789abcdef'),
+    });
     await expect(lib.renameTag('nope', 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(lib.setPosition(ids[0]!, 1.5)).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
     await lib.close();
@@ -64,7 +70,9 @@ describe('tags', () => {
   it('bumps rev and sends tag changes to the index', async () => {
     const { lib, dir, ids } = await libraryWith(1);
     await lib.addTags(ids, ['Science']);
-    const file = JSON.parse(readFileSync(join(dir, 'articles', ids[0]!.slice(0, 2), `${ids[0]}.json`), 'utf8'));
+    const file = JSON.parse(
+      readFileSync(join(dir, 'articles', ids[0]!.slice(0, 2), `${ids[0]}.json`), 'utf8'),
+    );
     expect(file.record.rev).toBe(2);
     expect(file.record.tags).toEqual(['Science']);
     await lib.close();
@@ -76,7 +84,11 @@ describe('list', () => {
     const { lib, ids } = await libraryWith(12);
     const byTitle = await lib.list({ sort: 'title', order: 'asc', limit: 100 });
     const titles = byTitle.items.map((m) => m.title);
-    expect(titles).toEqual([...titles].sort((x, y) => x.localeCompare(y, undefined, { numeric: true, sensitivity: 'base' })));
+    expect(titles).toEqual(
+      [...titles].sort((x, y) =>
+        x.localeCompare(y, undefined, { numeric: true, sensitivity: 'base' }),
+      ),
+    );
     const desc = await lib.list({ sort: 'title', order: 'desc', limit: 100 });
     expect(desc.items.map((m) => m.title)).toEqual([...titles].reverse());
     const page = await lib.list({ sort: 'title', order: 'asc', offset: 5, limit: 4 });
@@ -158,6 +170,7 @@ describe('persistence and recovery', () => {
     expect((await again.get(ids[0]!)).tags).toEqual(['Survives']);
     await again.close();
     const text = readFileSync(join(dir, 'catalog.json'), 'utf8');
+    expect(text).toContain('Survives');
     writeFileSync(join(dir, 'catalog.json'), text.replace('Survives', 'Damaged!'));
     again = await openFake(dir);
     expect((await again.get(ids[0]!)).tags).toEqual(['Survives']);
@@ -177,16 +190,23 @@ describe('persistence and recovery', () => {
     const again = await openFake(dir);
     const stats = await again.stats();
     expect(stats.articles).toBe(2);
-    expect(stats.problems).toEqual([{ path: victim, reason: expect.stringMatching(/JSON|damaged/) }]);
+    expect(stats.problems).toEqual([
+      { path: victim, reason: expect.stringMatching(/JSON|damaged/) },
+    ]);
     expect(readFileSync(victim, 'utf8')).toBe('{"format":1,"record":');
-    expect(readdirSync(join(dir, 'articles', ids[1]!.slice(0, 2)))).not.toContain(`.${ids[1]}.json.abcdef.tmp`);
+    expect(readdirSync(join(dir, 'articles', ids[1]!.slice(0, 2)))).not.toContain(
+      `.${ids[1]}.json.abcdef.tmp`,
+    );
     expect(readdirSync(dir)).not.toContain('.catalog.json.123456.tmp');
     await again.close();
   });
 
   it('locks out a second writer, allows read-only opens that reject writes', async () => {
     const { lib, dir, ids } = await libraryWith(1);
-    await expect(openFake(dir)).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining(`pid ${process.pid}`) });
+    await expect(openFake(dir)).rejects.toMatchObject({
+      code: 'LOCKED',
+      message: expect.stringContaining(`pid ${process.pid}`),
+    });
     const reader = await openFake(dir, { readOnly: true });
     expect((await reader.list()).total).toBe(1);
     await expect(reader.addTags(ids, ['x'])).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -202,9 +222,39 @@ describe('persistence and recovery', () => {
     await lib.close();
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 2 }));
     await expect(openFake(dir)).rejects.toMatchObject({ code: 'LIBRARY_VERSION' });
-    await expect(openFake(join(base, 'none'), { create: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(openFake(join(base, 'none'), { create: false })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const docs = join(base, 'docs');
     writeArticles(docs, { 'letter.odt': 'x' });
     await expect(openFake(docs)).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+  });
+});
+
+describe('index feeding', () => {
+  it('sends imported documents to the index in batches and reconciles on reopen', async () => {
+    const { openLibraryWith } = await import('../../../main/core/library/library-engine');
+    const { fakeDeps } = await import('./fake-index');
+    const src = tempDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${i}.txt`] = article(i);
+    writeArticles(src, files);
+    const dir = join(tempDir(), 'lib');
+    const deps = fakeDeps();
+    const lib = await openLibraryWith(dir, {}, deps);
+    await lib.importSources([{ path: src }]);
+    const index = deps.indexes[0]!;
+    expect(index.docs.size).toBe(300);
+    expect(index.upserts).toBeGreaterThan(0);
+    expect(index.upserts).toBeLessThan(10);
+    const some = [...index.docs.values()][0]!;
+    expect(some.body).toContain('A second paragraph');
+    await lib.addTags([some.id], ['Indexed']);
+    expect(index.docs.get(some.id)).toMatchObject({ rev: 2, tags: ['Indexed'] });
+    await lib.reindex();
+    expect(deps.indexes).toHaveLength(2);
+    expect(deps.indexes[1]!.docs.get(some.id)).toMatchObject({ rev: 2, tags: ['Indexed'] });
+    expect((await lib.stats()).index).toEqual({ ready: true, segments: 1, documents: 300 });
+    await lib.close();
   });
 });

@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTempName, sweepTempFiles, tempPathFor, writeFileAtomic, writeFilesAtomic } from '../../../main/core/store/atomic-write';
+import {
+  isTempName,
+  sweepTempFiles,
+  tempPathFor,
+  writeFileAtomic,
+  writeFilesAtomic,
+} from '../../../main/core/store/atomic-write';
 import { acquireLock } from '../../../main/core/store/lock';
 import { readManifest, writeManifest } from '../../../main/core/store/manifest';
 import { ArchiveError } from '../../../main/core/errors';
@@ -23,7 +29,10 @@ describe('writeFileAtomic', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'x'));
     mkdirSync(join(dir, 'y'));
-    const writes = Array.from({ length: 20 }, (_, i) => ({ path: join(dir, i % 2 ? 'x' : 'y', `${i}.txt`), data: `file ${i}` }));
+    const writes = Array.from({ length: 20 }, (_, i) => ({
+      path: join(dir, i % 2 ? 'x' : 'y', `${i}.txt`),
+      data: `file ${i}`,
+    }));
     await writeFilesAtomic(writes);
     for (const w of writes) expect(readFileSync(w.path, 'utf8')).toBe(w.data);
     expect(readdirSync(join(dir, 'x')).some(isTempName)).toBe(false);
@@ -33,7 +42,12 @@ describe('writeFileAtomic', () => {
     const dir = tempDir();
     const path = join(dir, 'keep.txt');
     writeFileSync(path, 'old');
-    await expect(writeFilesAtomic([{ path, data: 'new' }, { path: join(dir, 'missing', 'f'), data: 'x' }])).rejects.toThrow();
+    await expect(
+      writeFilesAtomic([
+        { path, data: 'new' },
+        { path: join(dir, 'missing', 'f'), data: 'x' },
+      ]),
+    ).rejects.toThrow();
     expect(readFileSync(path, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['keep.txt']);
   });
@@ -66,7 +80,10 @@ describe('library lock', () => {
     const dir = tempDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
     const deadPid = Number(dead.stdout.toString());
-    writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: deadPid, host: hostname(), time: new Date().toISOString() }));
+    writeFileSync(
+      join(dir, 'lock'),
+      JSON.stringify({ pid: deadPid, host: hostname(), time: new Date().toISOString() }),
+    );
     const lock = await acquireLock(dir);
     expect(JSON.parse(readFileSync(join(dir, 'lock'), 'utf8')).pid).toBe(process.pid);
     await lock.release();

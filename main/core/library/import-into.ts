@@ -1,0 +1,55 @@
+// importSources(): the import pipeline wired to the library's writer, catalogue and index.
+import type { ImportOptions, LibraryChange } from '../engine';
+import { ArchiveError } from '../errors';
+import { runImport, type PendingArticle } from '../import/pipeline';
+import type { IndexDoc, SearchIndexApi } from '../search/types';
+import type { Catalog } from '../store/catalog';
+import type { ImportSource, ImportSummary } from '../types';
+import type { RecordWriter } from './record-writer';
+
+// Index updates from an import are sent in batches of this many documents.
+const INDEX_BATCH = 256;
+
+/** Imports sources; new documents reach the index in batches, not one at a time. */
+export async function importInto(
+  sources: ImportSource[],
+  options: ImportOptions | undefined,
+  deps: {
+    catalog: Catalog;
+    writer: RecordWriter;
+    index: () => Promise<SearchIndexApi>;
+    emit: (change: LibraryChange) => void;
+  },
+): Promise<ImportSummary> {
+  if (!Array.isArray(sources)) {
+    throw new ArchiveError('BAD_ARGUMENT', 'Expected a list of files to import');
+  }
+  let docs: IndexDoc[] = [];
+  const sendDocs = async () => {
+    if (docs.length === 0) return;
+    const batch = docs;
+    docs = [];
+    try {
+      await (await deps.index()).upsert(batch);
+    } catch {
+      // The articles are safely stored; the index is a cache that reconciles on next open,
+      // so an index failure must not turn imported files into failures.
+    }
+  };
+  const summary = await runImport(
+    sources,
+    {
+      existingTitle: (id) => deps.catalog.records.get(id)?.title,
+      commit: async (chunk: PendingArticle[]) => {
+        const fresh = await deps.writer.commitImport(chunk);
+        if (fresh.length === 0) return;
+        deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
+        docs.push(...fresh.map((p) => p.doc));
+        if (docs.length >= INDEX_BATCH) await sendDocs();
+      },
+    },
+    options,
+  );
+  await sendDocs();
+  return summary;
+}

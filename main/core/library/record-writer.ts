@@ -1,0 +1,110 @@
+// Every change to article files goes through here, one at a time, following the journal
+// protocol: begin (synced) -> write or delete files (synced) -> put/del in the catalogue.
+import type { LibraryChange } from '../engine';
+import type { PendingArticle } from '../import/pipeline';
+import type { IndexDoc, SearchIndexApi } from '../search/types';
+import type { ArticleRecord } from '../store/article-file';
+import type { ArticleStore } from '../store/article-store';
+import type { Catalog } from '../store/catalog';
+import { decodeWithEncoding } from '../text/decode';
+import { cleanArticle } from '../text/parse-article';
+import { loadStored, toIndexDoc } from './article-text';
+import { SerialQueue } from './serial-queue';
+
+/** A change to one record; null leaves the article alone. */
+export type RecordEdit = (r: ArticleRecord) => Partial<ArticleRecord> | null;
+
+// Bulk edits are written (and fsynced) in chunks of this many article files.
+const WRITE_CHUNK = 256;
+
+/** Serialised writes of article files and the catalogue. */
+export class RecordWriter {
+  private readonly queue = new SerialQueue();
+
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly catalog: Catalog,
+    private readonly index: () => Promise<SearchIndexApi>,
+    private readonly emit: (change: LibraryChange) => void,
+  ) {}
+
+  /** Runs a task after every write queued before it. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    return this.queue.run(task);
+  }
+
+  /** Resolves when no write is queued or running. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** Writes a chunk of new articles durably, then adds them to the catalogue. */
+  commitImport(chunk: PendingArticle[]): Promise<PendingArticle[]> {
+    return this.run(async () => {
+      // Another import may have added the same article since this chunk was prepared.
+      const fresh = chunk.filter((p) => !this.catalog.records.has(p.article.record.id));
+      if (fresh.length === 0) return fresh;
+      await this.catalog.begin(fresh.map((p) => p.article.record.id));
+      await this.store.write(fresh.map((p) => p.article));
+      await this.catalog.put(fresh.map((p) => p.article.record));
+      await this.catalog.maybeCompact();
+      return fresh;
+    });
+  }
+
+  /**
+   * Applies `edit` to each article, rewriting changed files atomically and mirroring them in
+   * the catalogue. Tag edits bump `rev` and are sent to the index. Returns the changed ids.
+   */
+  update(ids: string[], edit: RecordEdit, reason: LibraryChange['reason']): Promise<string[]> {
+    return this.run(async () => {
+      const changed: string[] = [];
+      for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
+        const part = ids.slice(i, i + WRITE_CHUNK).filter((id) => {
+          const r = this.catalog.records.get(id);
+          return r !== undefined && edit(r) !== null;
+        });
+        if (part.length === 0) continue;
+        await this.catalog.begin(part);
+        const updated = [];
+        const docs: IndexDoc[] = [];
+        for (const id of part) {
+          const stored = await loadStored(this.store, id);
+          const patch = edit(stored.record);
+          if (!patch) continue;
+          const record: ArticleRecord = { ...stored.record, ...patch };
+          if (patch.tags) {
+            record.rev = stored.record.rev + 1;
+            const text = decodeWithEncoding(stored.original, record.encoding);
+            docs.push(toIndexDoc(record, cleanArticle(text).body));
+          }
+          updated.push({ record, original: stored.original });
+        }
+        await this.store.write(updated);
+        await this.catalog.put(updated.map((u) => u.record));
+        changed.push(...updated.map((u) => u.record.id));
+        if (docs.length) await (await this.index()).upsert(docs);
+      }
+      await this.catalog.maybeCompact();
+      if (changed.length) this.emit({ reason, ids: changed });
+      return changed;
+    });
+  }
+
+  /** Deletes the files of every trashed article for good. */
+  emptyTrash(): Promise<{ removed: number }> {
+    return this.run(async () => {
+      const ids = [...this.catalog.records.values()]
+        .filter((r) => r.trashedAt !== null)
+        .map((r) => r.id);
+      if (ids.length === 0) return { removed: 0 };
+      await this.catalog.begin(ids);
+      await this.store.delete(ids);
+      await this.catalog.remove(ids);
+      await this.catalog.maybeCompact();
+      await (await this.index()).remove(ids);
+      this.emit({ reason: 'trash', ids });
+      return { removed: ids.length };
+    });
+  }
+}
