@@ -1,37 +1,25 @@
 // Wires the desktop app: single instance, logs, the engine worker, the handler table over
 // IPC, the window, the menu, and files arriving from the command line, open-with and drops.
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  nativeTheme,
-  screen,
-  session,
-  shell,
-} from 'electron';
-import { existsSync, mkdirSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcEventChannel, type ApiEvent, type ApiEvents, type MenuCommand } from '../api/contract';
-import { setDispatchLog } from '../api/dispatch';
+import { dispatch, setDispatchLog } from '../api/dispatch';
 import { EngineSlot } from '../api/engine-slot';
 import { createHandlers } from '../api/handlers';
 import { ImportRegistry } from '../api/import-registry';
 import { PathGrants } from '../api/path-grants';
-import { dispatch } from '../api/dispatch';
 import { SettingsStore } from '../core/settings-store';
 import { argvSkip, PathQueue, pathsFromArgv } from './argv';
 import { openRemote, openWithRecovery, pickLibraryDir } from './engine-opener';
-import { rendererUrl, type RendererOrigin } from './guards';
+import type { RendererOrigin } from './guards';
 import { pickImportPaths } from './import-dialogs';
 import { serveIpc } from './ipc-server';
 import { initialLibraryDir, saveChoice } from './library-location';
 import { Logger } from './logger';
+import { createMainWindow } from './main-window';
 import { menuTemplate } from './menu-template';
 import { hardenSession, hardenWebContents } from './security';
-import { windowOptions } from './window-options';
-import { clampBounds, loadWindowState, saveWindowState, type WindowBounds } from './window-state';
 
 /** Starts the app; returns without doing anything when another instance already runs. */
 export function startApp(mainDir: string): void {
@@ -200,7 +188,7 @@ export function startApp(mainDir: string): void {
       },
     });
     win = created.win;
-    const id = win.webContents.id;
+    const id = created.win.webContents.id;
     ourWebContents.add(id);
     await created.loaded;
   };
@@ -261,11 +249,7 @@ export function startApp(mainDir: string): void {
     });
     buildMenu();
 
-    const opened = await openWithRecovery(
-      libraryDir,
-      { mainDir, log, onIndexProgress: () => {} },
-      () => win,
-    );
+    const opened = await openWithRecovery(libraryDir, { mainDir, log }, () => win);
     if (!opened) {
       quitting = true;
       app.quit();

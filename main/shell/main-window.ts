@@ -20,7 +20,10 @@ export interface MainWindowOptions {
 }
 
 /** Opens the window hidden, shows it when painted, and starts loading the renderer. */
-export function createMainWindow(o: MainWindowOptions): { win: BrowserWindow; loaded: Promise<void> } {
+export function createMainWindow(o: MainWindowOptions): {
+  win: BrowserWindow;
+  loaded: Promise<void>;
+} {
   const bounds = clampBounds(
     loadWindowState(o.stateFile),
     screen.getAllDisplays().map((d) => d.workArea),
@@ -46,7 +49,9 @@ export function createMainWindow(o: MainWindowOptions): { win: BrowserWindow; lo
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (win.isDestroyed()) return;
-      void saveWindowState(o.stateFile, current()).catch((e: unknown) => o.log.error('window-state', e));
+      void saveWindowState(o.stateFile, current()).catch((e: unknown) =>
+        o.log.error('window-state', e),
+      );
     }, 400);
   };
   win.on('resize', remember);

@@ -75,14 +75,14 @@ export function menuTemplate({
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
-      sep,
-      { label: 'Find', accelerator: 'CmdOrCtrl+F', click: cmd('focus-search') },
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      { label: 'Find', accelerator: 'CmdOrCtrl+F', click: cmd('focus-search') },
+      sep,
       { label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+\\', click: cmd('toggle-sidebar') },
       {
         label: 'Theme',

@@ -234,10 +234,10 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
 
   it('reading to the end marks an article read and the position is kept', async () => {
     await page.locator('.views .nav-item', { hasText: 'Unread' }).click();
+    await expect.poll(listCount).toMatch(/^Unread/);
     const unreadBefore = await viewCount('Unread');
-    await rows().first().click();
     const id = await rows().first().getAttribute('data-id');
-    await page.locator('.article-body').waitFor();
+    await openRow(0);
     await page.locator('.reader-scroller').evaluate((el) => {
       el.scrollTop = el.scrollHeight;
     });
@@ -258,8 +258,9 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
   });
 
   it('Delete moves to the trash and Undo brings it back', async () => {
+    await expect.poll(listCount).toMatch(/^All articles/);
     const all = await viewCount('All articles');
-    await rows().nth(2).click();
+    await openRow(2);
     const title = await rows().nth(2).locator('.row-title').innerText();
     await page.keyboard.press('Delete');
     await expect.poll(() => viewCount('Trash')).toBe(1);

@@ -8,7 +8,6 @@ import {
   type MouseEvent,
 } from 'react';
 import type { ArticleSort, SearchSort } from '../../../main/core/types';
-import { ApiCallError, errorMessage } from '../api/client';
 import { useFileDrop } from '../import/useFileDrop';
 import { useImport } from '../import/useImport';
 import { clickMode, emptySelection, selectionReducer } from '../state/selection';
@@ -30,7 +29,9 @@ import { ListHeader } from './ListHeader';
 import { Reader, type ReaderHandle } from './Reader';
 import { SearchBar } from './SearchBar';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { Sidebar, type Filters } from './Sidebar';
+import { type Filters } from './Sidebar';
+import { ListMessage } from './ListMessage';
+import { SidebarPane } from './SidebarPane';
 import { Splitter } from './Splitter';
 import { TagManager } from './TagManager';
 import { Toasts } from './Toasts';
@@ -207,7 +208,7 @@ export function App() {
   };
 
   const empty = stats !== null && stats.articles === 0 && stats.trash === 0;
-  const queryError = rows.error;
+  const queryError: unknown = rows.error;
   const tagNames = (stats?.tags ?? []).map((t) => t.name);
   const layout = {
     '--sidebar-width': `${sidebarWidth}px`,
@@ -218,40 +219,15 @@ export function App() {
     <div className={settings.sidebarVisible ? 'app' : 'app no-sidebar'} style={layout}>
       {settings.sidebarVisible && (
         <>
-          <div className="pane sidebar-pane">
-            <div className="brand">
-              <span className="brand-mark" aria-hidden="true" />
-              Archive Reader
-            </div>
-            <Sidebar
-              stats={stats}
-              filters={filters}
-              onFilters={setFilters}
-              onManageTags={() => setDialog('tags')}
-            />
-            <div className="sidebar-foot">
-              <button
-                type="button"
-                className="button quiet"
-                onClick={() => pickers.current?.files()}
-              >
-                Import…
-              </button>
-              {filters.view === 'trash' && (stats?.trash ?? 0) > 0 && (
-                <button type="button" className="button quiet danger" onClick={actions.emptyTrash}>
-                  Empty trash
-                </button>
-              )}
-              <button
-                type="button"
-                className="button quiet"
-                aria-label="Keyboard shortcuts"
-                onClick={() => setDialog('shortcuts')}
-              >
-                ?
-              </button>
-            </div>
-          </div>
+          <SidebarPane
+            stats={stats}
+            filters={filters}
+            onFilters={setFilters}
+            onManageTags={() => setDialog('tags')}
+            onImport={() => pickers.current?.files()}
+            onEmptyTrash={actions.emptyTrash}
+            onShortcuts={() => setDialog('shortcuts')}
+          />
           <Splitter
             label="Resize sidebar"
             value={sidebarWidth}
@@ -295,26 +271,8 @@ export function App() {
               }
               viewLabel={VIEW_LABELS[filters.view]}
             />
-            {queryError ? (
-              <div className="list-message" role="alert">
-                <strong>
-                  {queryError instanceof ApiCallError && queryError.code === 'BAD_QUERY'
-                    ? 'This search cannot be run'
-                    : 'Something went wrong'}
-                </strong>
-                <p className="query-error">{errorMessage(queryError)}</p>
-              </div>
-            ) : rows.total === 0 && rows.shownKey !== null && !rows.loading ? (
-              <div className="list-message">
-                <strong>{searching ? 'No matches' : 'Nothing here'}</strong>
-                <p>
-                  {searching
-                    ? 'Try fewer words, a prefix* or a fuzzy~1 search.'
-                    : filters.view === 'trash'
-                      ? 'The trash is empty.'
-                      : 'No articles match these filters.'}
-                </p>
-              </div>
+            {queryError || (rows.total === 0 && rows.shownKey !== null && !rows.loading) ? (
+              <ListMessage error={queryError} searching={searching} view={filters.view} />
             ) : (
               <ArticleList
                 ref={listRef}

@@ -100,6 +100,23 @@ describe('menu template', () => {
     ]);
   });
 
+  it('puts Find and the reader controls in View', () => {
+    const t = menuTemplate({ isMac: false, isDev: false, appName: 'A', actions: actions().a });
+    const view = t.find((m) => m.label === '&View')!;
+    const labels = items(view.submenu as MenuItemConstructorOptions[]).map((i) => i.label);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Find',
+        'Toggle Sidebar',
+        'Theme',
+        'Light',
+        'Dark',
+        'Sepia',
+        'Reset Reader Font',
+      ]),
+    );
+  });
+
   it('has zoom roles, and devtools only in development', () => {
     const prod = items(
       menuTemplate({ isMac: false, isDev: false, appName: 'A', actions: actions().a }),

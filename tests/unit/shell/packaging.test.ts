@@ -9,6 +9,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -189,6 +190,13 @@ describe.runIf(process.platform === 'linux')(
       ]) {
         expect(entries, f).toContain(f);
       }
+    });
+
+    it('bundles the sandboxed preload as CommonJS needing only electron', () => {
+      const preload = readFileSync(join(repoRoot, 'out/preload/index.cjs'), 'utf8');
+      const required = [...preload.matchAll(/require\((["'])([^"']+)\1\)/g)].map((m) => m[2]);
+      expect([...new Set(required)]).toEqual(['electron']);
+      expect(preload).not.toMatch(/^\s*(import|export)\s/m);
     });
 
     it('holds no sources, tests, docs, corpora or dev tools', () => {

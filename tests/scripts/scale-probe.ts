@@ -1,0 +1,212 @@
+// Scale probe, run by hand: npx tsx tests/scripts/scale-probe.ts [--size 10000] [--corpus DIR]
+// A quick engine-only stand-in for `npm run bench` while tuning: builds (or reuses) a corpus
+// of N .txt files from the shared corpora, then in one child process imports it and times
+// single-article freshness, and in a second, fresh child times cold open, first list, first
+// search and query latency. Every child reports its peak RSS (worker threads included).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import type { LibraryEngine } from '../../main/core/engine';
+import { Library } from '../../main/core/library';
+import { planCorpus } from '../bench/corpus/plan';
+import { bbcDocs, reutersDocs, saudiDocs } from '../bench/corpus/sources';
+import { writeCorpus } from '../bench/corpus/write';
+import { BENCH_TAGS, TAG_EVERY, buildQueries, type BenchQuery } from '../bench/queries';
+import { bbcDir, hasShared, reutersJsonl, saudiJsonl } from '../support/shared-data';
+
+const now = (): number => performance.now();
+const rssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const workerOptions = {
+  workerScript: resolve(__dirname, '..', '..', 'main', 'core', 'search', 'worker.ts'),
+  workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
+};
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+
+async function until(check: () => Promise<boolean>, t0: number, timeout = 300_000) {
+  while (now() - t0 < timeout) {
+    if (await check()) return Math.round(now() - t0);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return null;
+}
+
+/** Child: import the corpus, tag it, time freshness of one add/retag/remove. */
+async function build(corpus: string, library: string): Promise<object> {
+  const lib = await Library.open(library, workerOptions);
+  const t0 = now();
+  let peakDuring = 0;
+  const sampler = setInterval(() => (peakDuring = Math.max(peakDuring, rssMb())), 500);
+  const summary = await lib.importSources([{ path: corpus }]);
+  const importMs = now() - t0;
+  const indexedMs = await until(
+    async () => (await lib.stats()).index.documents >= summary.imported.length,
+    t0,
+  );
+  const ids = summary.imported.map((a) => a.id);
+  const tagT = now();
+  for (const [n, tag] of BENCH_TAGS.entries()) {
+    const chosen = ids.filter((_, i) => i % TAG_EVERY === 0 && (i / TAG_EVERY) % 3 === n);
+    if (chosen.length) await lib.addTags(chosen, [tag]);
+  }
+  const tagMs = now() - tagT;
+  const fresh = await freshness(lib);
+  const c0 = now();
+  await lib.close();
+  clearInterval(sampler);
+  const files = summary.imported.length + summary.duplicates.length + summary.failed.length;
+  return {
+    files,
+    imported: summary.imported.length,
+    failed: summary.failed.length,
+    importMs: Math.round(importMs),
+    indexedMs,
+    perSec: Math.round(files / ((indexedMs ?? importMs) / 1000)),
+    bulkTagMs: Math.round(tagMs),
+    ...fresh,
+    closeMs: Math.round(now() - c0),
+    peakRssMb: rssMb(),
+  };
+}
+
+async function freshness(lib: LibraryEngine) {
+  const token = 'zqxprobefresh';
+  const dir = await mkdtemp(join(tmpdir(), 'scale-probe-fresh-'));
+  const file = join(dir, 'fresh.txt');
+  await writeFile(file, `Fresh probe article\n\nA body with the word ${token} in it.\n`);
+  const hits = async (q: string) => (await lib.search({ query: q, limit: 5 })).hits;
+  const a0 = now();
+  const id = (await lib.importSources([{ path: file }])).imported[0]?.id;
+  const addMs = await until(async () => (await hits(token)).length > 0, a0, 10_000);
+  const r0 = now();
+  await lib.addTags([id!], ['probe-fresh']);
+  const retagMs = await until(
+    async () => (await hits('tag:probe-fresh')).some((h) => h.id === id),
+    r0,
+    10_000,
+  );
+  const d0 = now();
+  await lib.trash([id!]);
+  const removeMs = await until(async () => (await hits(token)).length === 0, d0, 10_000);
+  await rm(dir, { recursive: true, force: true });
+  return { addMs, retagMs, removeMs };
+}
+
+/** Child: cold open, first list, first search, then latency over the query set by kind. */
+async function cold(library: string, queriesFile: string): Promise<object> {
+  const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as BenchQuery[];
+  const t0 = now();
+  const lib = await Library.open(library, workerOptions);
+  const openMs = now() - t0;
+  await lib.list({ limit: 50 });
+  const listMs = now() - t0;
+  const l1 = now();
+  await lib.list({ limit: 50, sort: 'title', order: 'asc' });
+  const titleListMs = now() - l1;
+  const l2 = now();
+  await lib.list({ limit: 50, offset: 500 });
+  const warmListMs = now() - l2;
+  const first = await lib.search({ query: queries[0]!.engine, limit: 20 });
+  const firstSearchMs = now() - t0;
+  const readyMs = await until(
+    async () => !(await lib.search({ query: queries[0]!.engine, limit: 1 })).partial,
+    t0,
+  );
+  const byKind = new Map<string, number[]>();
+  const all: number[] = [];
+  for (const q of queries) {
+    const t = now();
+    await lib.search({ query: q.engine, limit: 20 }).catch(() => undefined);
+    const ms = now() - t;
+    all.push(ms);
+    byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
+  }
+  const stats = await lib.stats();
+  await lib.close();
+  const kinds = Object.fromEntries(
+    [...byKind].map(([k, v]) => [k, `${pct(v, 50).toFixed(0)}/${pct(v, 95).toFixed(0)}`]),
+  );
+  return {
+    openMs: Math.round(openMs),
+    listMs: Math.round(listMs),
+    titleListMs: Math.round(titleListMs),
+    warmListMs: Math.round(warmListMs),
+    firstSearchMs: Math.round(firstSearchMs),
+    firstPartial: first.partial,
+    readyMs,
+    segments: stats.index.segments,
+    p50: Math.round(pct(all, 50)),
+    p95: Math.round(pct(all, 95)),
+    max: Math.round(Math.max(...all)),
+    kindsP50P95: kinds,
+    peakRssMb: rssMb(),
+  };
+}
+
+function runChild(args: string[]): object {
+  const r = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', '--import', 'tsx', __filename, ...args],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  if (r.status !== 0) throw new Error(`child ${args[0]} exited with ${r.status}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as object;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: {
+      size: { type: 'string', default: '10000' },
+      corpus: { type: 'string' },
+      library: { type: 'string' },
+      'cold-only': { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+  const [mode, a, b] = positionals;
+  if (mode === 'build') return void console.log(JSON.stringify(await build(a!, b!)));
+  if (mode === 'cold') return void console.log(JSON.stringify(await cold(a!, b!)));
+  if (!hasShared) return void console.log('shared corpora missing; nothing to probe');
+  const size = Number(values.size);
+  const corpus = values.corpus ?? join(tmpdir(), `scale-probe-corpus-${size}`);
+  const queriesFile = join(corpus, '..', `scale-probe-queries-${size}.json`);
+  if (!existsSync(queriesFile) || !existsSync(corpus)) {
+    const t = now();
+    const docs = planCorpus(
+      [
+        ...(await reutersDocs(reutersJsonl)),
+        ...(await saudiDocs(saudiJsonl)),
+        ...(await bbcDocs(bbcDir)),
+      ],
+      size,
+    );
+    if (!existsSync(corpus)) {
+      const written = await writeCorpus(docs, `probe-${size}`);
+      await rm(corpus, { recursive: true, force: true });
+      spawnSync('mv', [written.dir, corpus]);
+    }
+    writeFileSync(queriesFile, JSON.stringify(buildQueries(docs)));
+    console.error(`[probe] corpus of ${size} ready in ${((now() - t) / 1000).toFixed(1)} s`);
+  }
+  const library = values.library ?? join(tmpdir(), `scale-probe-lib-${size}`);
+  if (!values['cold-only']) {
+    await rm(library, { recursive: true, force: true });
+    mkdirSync(library, { recursive: true });
+    console.error('[probe] build…');
+    console.log('build', JSON.stringify(runChild(['build', corpus, library])));
+  }
+  console.error('[probe] cold…');
+  console.log('cold ', JSON.stringify(runChild(['cold', library, queriesFile])));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
