@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // franc-min ships only as an ES module; bundling it keeps the CommonJS output loadable
+      // by any Node or Electron version without require(esm).
+      externalizeDeps: { exclude: ['franc-min'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/index.ts'),

@@ -136,6 +136,24 @@ describe('counts, language and date', () => {
     expect(detectLanguage('ok')).toBe('und');
   });
 
+  it('tells Persian from Arabic and knows other scripts', () => {
+    expect(
+      detectLanguage(
+        'دولت روز سه‌شنبه از اقدامات تازه‌ای برای مقابله با افزایش قیمت‌ها در سراسر کشور خبر داد و گفت این برنامه از ماه آینده اجرا می‌شود',
+      ),
+    ).toBe('fa');
+    expect(
+      detectLanguage(
+        'Правительство во вторник объявило о новых мерах по борьбе с ростом цен по всей стране.',
+      ),
+    ).toBe('ru');
+    expect(
+      detectLanguage(
+        'הממשלה הודיעה ביום שלישי על צעדים חדשים להתמודדות עם עליית המחירים ברחבי המדינה',
+      ),
+    ).toBe('he');
+  });
+
   it('finds a clear date in the dateline or first lines only', () => {
     expect(findArticleDate('WASHINGTON, March 3, 2021 (AP) —', 'The Senate')).toBe('2021-03-03');
     expect(findArticleDate(null, 'Published 19 March 2023. The talks began.')).toBe('2023-03-19');
