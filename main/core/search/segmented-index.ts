@@ -71,6 +71,7 @@ export class SearchIndex implements SearchIndexApi {
   private backgroundError: unknown = null;
   private dirty = false;
   private opened = false;
+  private warnedFallback = false;
   private closed = false;
   private readonly pool: WorkerPool | null;
   private readonly phrases: PhraseChecker;
@@ -290,8 +291,13 @@ export class SearchIndex implements SearchIndexApi {
         const r = await this.pool.build(docs);
         return new Segment(seq, r.docs, LunrSegmentIndex.fromJSON(JSON.parse(r.json)), r.json);
       } catch (e) {
-        // A broken worker must not lose the update: build here instead.
+        // A broken worker must not lose the update: build here instead, and say so once,
+        // since every build then runs on the calling thread.
         if (this.closed) throw e;
+        if (!this.warnedFallback) {
+          this.warnedFallback = true;
+          process.emitWarning(`Index worker failed; building on the calling thread: ${String(e)}`);
+        }
       }
     }
     const r = buildSegmentIndex(docs);

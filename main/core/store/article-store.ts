@@ -36,7 +36,7 @@ export class ArticleStore {
   async write(articles: StoredArticle[]): Promise<void> {
     if (articles.length === 0) return;
     const dirs = new Set(articles.map((a) => join(this.root, a.record.id.slice(0, 2))));
-    for (const dir of dirs) await mkdir(dir, { recursive: true });
+    await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
     await writeFilesAtomic(
       articles.map((a) => ({ path: this.pathOf(a.record.id), data: encodeArticleFile(a) })),
     );
