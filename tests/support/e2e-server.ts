@@ -18,6 +18,8 @@ export interface E2eApp {
   url: string;
   engine: LibraryEngine;
   libraryDir: string;
+  /** Sends an event to the page, as the main process would (e.g. indexReady). */
+  emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     url: started.url,
     engine,
     libraryDir,
+    emit: (event, payload) => started.emit(event, payload),
     async close() {
       unsubscribe();
       await started.close();

@@ -53,11 +53,17 @@ export async function runImport(
   let chunk: PendingArticle[] = [];
   let chunkBytes = 0;
 
+  // One chunk is written (fsyncs: mostly waiting) while the next is read and parsed.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (chunk.length === 0) return;
     const committing = chunk;
     chunk = [];
     chunkBytes = 0;
+    await writing;
+    writing = commitChunk(committing);
+  };
+  const commitChunk = async (committing: PendingArticle[]) => {
     try {
       await sink.commit(committing);
     } catch (e) {
@@ -149,6 +155,7 @@ export async function runImport(
     else throttle.report(progress);
   }
   await flush();
+  await writing;
   throttle.final(progress);
   return summary;
 }

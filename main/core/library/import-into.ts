@@ -9,6 +9,8 @@ import type { RecordWriter } from './record-writer';
 
 // Index updates from an import are sent in batches of this many documents.
 const INDEX_BATCH = 256;
+// Batches being indexed while the import goes on (the index worker pool has two threads).
+const MAX_PENDING = 4;
 
 /** Imports sources; new documents reach the index in batches, not one at a time. */
 export async function importInto(
@@ -24,17 +26,24 @@ export async function importInto(
   if (!Array.isArray(sources)) {
     throw new ArchiveError('BAD_ARGUMENT', 'Expected a list of files to import');
   }
+  // Index builds overlap the import: a batch is handed to the index without waiting for
+  // it, up to MAX_PENDING batches at a time, and the import returns once all are indexed.
   let docs: IndexDoc[] = [];
+  const pending = new Set<Promise<void>>();
   const sendDocs = async () => {
     if (docs.length === 0) return;
     const batch = docs;
     docs = [];
-    try {
-      await (await deps.index()).upsert(batch);
-    } catch {
-      // The articles are safely stored; the index is a cache that reconciles on next open,
-      // so an index failure must not turn imported files into failures.
-    }
+    const task = deps
+      .index()
+      .then((index) => index.upsert(batch))
+      .catch(() => {
+        // The articles are safely stored; the index is a cache that reconciles on next open,
+        // so an index failure must not turn imported files into failures.
+      })
+      .finally(() => pending.delete(task));
+    pending.add(task);
+    while (pending.size > MAX_PENDING) await Promise.race(pending);
   };
   const summary = await runImport(
     sources,
@@ -51,5 +60,6 @@ export async function importInto(
     options,
   );
   await sendDocs();
+  await Promise.all(pending);
   return summary;
 }

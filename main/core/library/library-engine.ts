@@ -12,7 +12,8 @@ import { loadArticle, toIndexDoc } from './article-text';
 import { importInto } from './import-into';
 import { IndexSlot } from './index-slot';
 import { assertId, checkIds, notFound } from './ids';
-import { checkPaging, recordFilter, sortRecords } from './list-query';
+import { checkPaging, recordFilter } from './list-query';
+import { SortedOrders } from './sorted-orders';
 import { toMeta } from './meta';
 import { prepareFolder } from './open-folder';
 import { runSearch, type MakeSnippet } from './search-runner';
@@ -55,6 +56,7 @@ class LibraryImpl implements LibraryEngine {
   private readonly writer: RecordWriter;
   private readonly listeners = new Set<(c: LibraryChange) => void>();
   private readonly tags: TagOps;
+  private readonly orders: SortedOrders;
   private closed: Promise<void> | null = null;
 
   constructor(
@@ -84,6 +86,7 @@ class LibraryImpl implements LibraryEngine {
       () => this.slot.get(),
       (c) => this.emit(c),
     );
+    this.orders = new SortedOrders(catalog.records, () => catalog.membership);
     this.tags = new TagOps(
       catalog,
       (ids, edit) => this.updateRecords(ids, edit, 'tags'),
@@ -159,13 +162,14 @@ class LibraryImpl implements LibraryEngine {
   async list(query: T.ListQuery = {}): Promise<T.ArticlePage> {
     const { offset, limit } = checkPaging(query.offset, query.limit, DEFAULT_LIST_LIMIT);
     const keep = recordFilter(query);
-    const matching = [...this.catalog.records.values()].filter(keep);
-    sortRecords(matching, query.sort ?? 'imported', query.order ?? 'desc');
-    return {
-      total: matching.length,
-      offset,
-      items: matching.slice(offset, offset + limit).map(toMeta),
-    };
+    const items: T.ArticleMeta[] = [];
+    let total = 0;
+    for (const r of this.orders.sorted(query.sort ?? 'imported', query.order ?? 'desc')) {
+      if (!keep(r)) continue;
+      if (total >= offset && items.length < limit) items.push(toMeta(r));
+      total++;
+    }
+    return { total, offset, items };
   }
 
   async get(id: T.ArticleId, options?: { highlight?: string }): Promise<T.ArticleView> {

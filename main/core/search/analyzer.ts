@@ -1,7 +1,7 @@
 // Turns the fields of an article into the term lists Lunr indexes, and query words into the
 // stems they may match. Both sides share tokenize() + normalizeWord() + stem().
 import { hasStemmer, stem } from './stemmer';
-import { tokenize, type Token } from './tokenizer';
+import { analyseRaw, rawWords, type Token } from './tokenizer';
 import { normalizeWord } from './normalize';
 import type { IndexDoc } from './types';
 
@@ -28,10 +28,28 @@ export function tokenTerms(token: Token, lang: string): string[] {
   return out;
 }
 
+// Raw word → its index terms, per language. Normalising and stemming are most of the
+// analysis cost and a few thousand distinct words make up most of any text.
+const MEMO_LIMIT = 100_000;
+const termMemo = new Map<string, Map<string, readonly string[]>>();
+
+function rawTerms(raw: string, lang: string): readonly string[] {
+  let memo = termMemo.get(lang);
+  if (!memo) termMemo.set(lang, (memo = new Map()));
+  let terms = memo.get(raw);
+  if (terms === undefined) {
+    const a = analyseRaw(raw);
+    terms = a ? tokenTerms({ start: 0, end: 0, ...a }, lang) : [];
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, terms);
+  }
+  return terms;
+}
+
 /** Index terms of a text under `lang`, repeated as often as they occur (for term frequency). */
 export function textTerms(text: string, lang: string): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) out.push(...tokenTerms(t, lang));
+  for (const m of rawWords(text)) for (const t of rawTerms(m[0], lang)) out.push(t);
   return out;
 }
 

@@ -1,26 +1,42 @@
-// Building segment data from articles; the same code runs on the calling thread and in the
-// index worker.
+// Building segment data from articles, and merging segments; the same code runs on the
+// calling thread and in the index worker.
 import { analyzeDoc } from './analyzer';
-import { buildLunrIndex } from './lunr-segment';
+import { buildLunrWeights } from './lunr-segment';
+import { mergePostings, postingsFromLunr, type MergePart, type PostingData } from './postings';
 import type { SegmentDocs } from './segment';
 import type { IndexDoc } from './types';
-import type lunr from 'lunr';
 
-/** Analyses and indexes documents; returns the Lunr index and the doc list. */
-export function buildSegmentIndex(docs: IndexDoc[]): { docs: SegmentDocs; index: lunr.Index } {
+export interface SegmentPayload {
+  docs: SegmentDocs;
+  postings: PostingData;
+}
+
+/** Analyses and indexes documents with Lunr; returns the doc list and compact postings. */
+export function buildSegmentData(docs: IndexDoc[]): SegmentPayload {
   const analysed = docs.map(analyzeDoc);
+  const weights = buildLunrWeights(analysed);
+  const ids = analysed.map((d) => d.id);
   return {
-    docs: {
-      ids: analysed.map((d) => d.id),
-      revs: analysed.map((d) => d.rev),
-      langs: analysed.map((d) => d.lang),
-    },
-    index: buildLunrIndex(analysed),
+    docs: { ids, revs: analysed.map((d) => d.rev), langs: analysed.map((d) => d.lang) },
+    postings: postingsFromLunr(weights, ids),
   };
 }
 
-/** Like buildSegmentIndex, with the index serialised (what a worker sends back). */
-export function buildSegmentPayload(docs: IndexDoc[]): { docs: SegmentDocs; json: string } {
-  const built = buildSegmentIndex(docs);
-  return { docs: built.docs, json: JSON.stringify(built.index) };
+/** One segment going into a merge: its doc list, postings and which documents to keep. */
+export interface MergeInput extends MergePart {
+  docs: SegmentDocs;
+}
+
+/** Merges segments into one, keeping only the documents each `keep` mask marks. */
+export function mergeSegmentData(parts: MergeInput[]): SegmentPayload {
+  const docs: SegmentDocs = { ids: [], revs: [], langs: [] };
+  for (const p of parts) {
+    for (let d = 0; d < p.keep.length; d++) {
+      if (!p.keep[d]) continue;
+      docs.ids.push(p.docs.ids[d]!);
+      docs.revs.push(p.docs.revs[d]!);
+      docs.langs.push(p.docs.langs[d]!);
+    }
+  }
+  return { docs, postings: mergePostings(parts) };
 }

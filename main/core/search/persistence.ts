@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { SegmentDocs } from './segment';
 
 /** Bump whenever analysis or the file layout changes: older indexes are then rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const MANIFEST = 'manifest.json';
 
 export interface SegmentEntry {
@@ -27,11 +27,11 @@ export interface IndexManifest {
 }
 
 /** SHA-256 of a string or buffer, hex. */
-export const sha256 = (data: string | Buffer): string =>
+export const sha256 = (data: string | Uint8Array): string =>
   createHash('sha256').update(data).digest('hex');
 
 /** Writes a file via temp + fsync + rename + fsync of the folder. */
-export async function writeFileAtomic(path: string, data: string, dir: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, dir: string): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const fh = await fs.open(tmp, 'w');
   try {
@@ -58,7 +58,7 @@ async function syncDir(dir: string): Promise<void> {
 
 export const segmentFileNames = (seq: number): { docsFile: string; indexFile: string } => ({
   docsFile: `seg-${seq}.docs.json`,
-  indexFile: `seg-${seq}.lunr.json`,
+  indexFile: `seg-${seq}.postings`,
 });
 
 /** Writes one segment's two files and returns the manifest entry (without dead ids). */
@@ -66,13 +66,13 @@ export async function writeSegmentFiles(
   dir: string,
   seq: number,
   docs: SegmentDocs,
-  indexJson: string,
+  postings: Uint8Array,
 ): Promise<Omit<SegmentEntry, 'dead'>> {
   const { docsFile, indexFile } = segmentFileNames(seq);
   const docsJson = JSON.stringify({ format: INDEX_FORMAT, seq, ...docs });
-  await writeFileAtomic(join(dir, indexFile), indexJson, dir);
+  await writeFileAtomic(join(dir, indexFile), postings, dir);
   await writeFileAtomic(join(dir, docsFile), docsJson, dir);
-  return { seq, docsFile, docsSha256: sha256(docsJson), indexFile, indexSha256: sha256(indexJson) };
+  return { seq, docsFile, docsSha256: sha256(docsJson), indexFile, indexSha256: sha256(postings) };
 }
 
 /** Writes the manifest atomically, then deletes segment files it no longer names. */
@@ -115,6 +115,16 @@ export async function readVerified(path: string, expectedSha: string): Promise<s
   try {
     const text = await fs.readFile(path, 'utf8');
     return sha256(text) === expectedSha ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a binary file and checks its SHA-256; null when missing or altered. */
+export async function readVerifiedBytes(path: string, expectedSha: string): Promise<Buffer | null> {
+  try {
+    const data = await fs.readFile(path);
+    return sha256(data) === expectedSha ? data : null;
   } catch {
     return null;
   }

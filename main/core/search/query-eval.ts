@@ -1,6 +1,6 @@
 // Runs parsed clauses over the live documents of several segments. Each segment supplies
-// Lunr's BM25 weights; the segment-local idf baked into them is swapped for the idf over
-// all loaded segments, so scores from different segments are comparable.
+// Lunr's BM25 weights without their idf; they are multiplied by the idf over all loaded
+// segments, so scores from different segments are comparable.
 import { expandWord, FIELDS, tagTerm, type FieldName } from './analyzer';
 import { idf } from './lunr-segment';
 import type { Clause, PhraseClause } from './query-parser';
@@ -10,8 +10,6 @@ export type Scores = Map<string, number>;
 
 export interface EvalContext {
   segments: Segment[];
-  /** True when `id`'s live version is in segment `seq`. */
-  isLive: (id: string, seq: number) => boolean;
   liveIds: () => Iterable<string>;
   languages: string[];
   /** Keeps only the candidates whose text really holds the phrase. */
@@ -47,14 +45,16 @@ function scoreTerms(
   boost: number,
 ): Scores {
   const out: Scores = new Map();
+  const filter = ctx.filter;
   for (const seg of ctx.segments) {
+    const { alive } = seg;
+    const ids = seg.docs.ids;
     for (const term of termsIn(seg)) {
-      const local = idf(seg.index.docsWithTerm(term), seg.size);
-      if (local <= 0) continue;
-      const factor = (stats.idf(term) / local) * boost;
-      seg.index.forEachPosting(term, fields, (id, w) => {
-        if (!ctx.isLive(id, seg.seq)) return;
-        if (ctx.filter && !ctx.filter(id)) return;
+      const factor = stats.idf(term) * boost;
+      seg.index.forEachPosting(term, fields, (pos, w) => {
+        if (!alive[pos]) return;
+        const id = ids[pos]!;
+        if (filter && !filter(id)) return;
         out.set(id, (out.get(id) ?? 0) + w * factor);
       });
     }

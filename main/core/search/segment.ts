@@ -1,7 +1,8 @@
-// A segment: an immutable Lunr index plus the ids and revisions it holds. Segments are
-// built from documents (on this thread or a worker), persisted as two files, and loaded
-// lazily: the small doc list first, the Lunr index when a query needs it.
-import { LunrSegmentIndex } from './lunr-segment';
+// A segment: immutable postings plus the ids and revisions it holds, and which of those are
+// still live (a newer version elsewhere, or a removal, kills one). Segments are built from
+// documents (on this thread or a worker), persisted as two files, and loaded lazily: the
+// small doc list first, the postings when a query needs them.
+import type { PostingIndex } from './posting-index';
 
 /** The documents a segment was built from: id, rev and stemming language. */
 export interface SegmentDocs {
@@ -15,17 +16,19 @@ export class Segment {
   readonly position = new Map<string, number>();
   /** Stemming languages present, with document counts. */
   readonly languages = new Map<string, number>();
-  private lunrIndex: LunrSegmentIndex | null;
+  /** 1 where the document at that position is the live version of its id. */
+  readonly alive: Uint8Array;
+  private live = 0;
+  private postingIndex: PostingIndex | null;
 
   constructor(
-    /** Creation order; a higher seq holds newer versions. */
+    /** Creation order; a higher seq was started later. */
     readonly seq: number,
     readonly docs: SegmentDocs,
-    index: LunrSegmentIndex | null,
-    /** Serialised Lunr index, kept only until it is persisted. */
-    public pendingJson: string | null = null,
+    index: PostingIndex | null,
   ) {
-    this.lunrIndex = index;
+    this.postingIndex = index;
+    this.alive = new Uint8Array(docs.ids.length);
     docs.ids.forEach((id, i) => this.position.set(id, i));
     for (const l of docs.langs) this.languages.set(l, (this.languages.get(l) ?? 0) + 1);
   }
@@ -34,17 +37,35 @@ export class Segment {
     return this.docs.ids.length;
   }
 
+  /** Number of live documents. */
+  get liveCount(): number {
+    return this.live;
+  }
+
   get loaded(): boolean {
-    return this.lunrIndex !== null;
+    return this.postingIndex !== null;
   }
 
-  get index(): LunrSegmentIndex {
-    if (!this.lunrIndex) throw new Error(`segment ${this.seq} is not loaded`);
-    return this.lunrIndex;
+  get index(): PostingIndex {
+    if (!this.postingIndex) throw new Error(`segment ${this.seq} is not loaded`);
+    return this.postingIndex;
   }
 
-  setIndex(index: LunrSegmentIndex): void {
-    this.lunrIndex = index;
+  setIndex(index: PostingIndex): void {
+    this.postingIndex = index;
+  }
+
+  /** Marks `id`'s version here live or dead; ids not in the segment are ignored. */
+  setAlive(id: string, alive: boolean): void {
+    const i = this.position.get(id);
+    if (i === undefined || this.alive[i] === (alive ? 1 : 0)) return;
+    this.alive[i] = alive ? 1 : 0;
+    this.live += alive ? 1 : -1;
+  }
+
+  /** Ids whose version here is live. */
+  liveIds(): string[] {
+    return this.docs.ids.filter((_, i) => this.alive[i] === 1);
   }
 
   revOf(id: string): number | undefined {

@@ -1,28 +1,23 @@
-// The search index: LSM-style Lunr segments. Upserts become small fresh segments at once;
-// background merges (on worker threads when a worker script is given) fold them into larger
-// ones; a live map (id → segment) acts as the tombstone list. See docs/search.md.
+// The search index: LSM-style segments built by Lunr and kept as compact postings. Upserts
+// become small fresh segments at once; background merges (on worker threads when a worker
+// script is given) fold them into larger ones without re-reading any article; a live map
+// (id → segment) acts as the tombstone list. See docs/search.md.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveError, QueryError } from '../errors';
 import type { ArticleId, TextRange } from '../types';
-import { buildSegmentIndex } from './build-segment';
+import type { SegmentPayload } from './build-segment';
 import { highlightClauses } from './highlight';
-import { LunrSegmentIndex } from './lunr-segment';
+import { IndexPersister } from './index-persister';
 import { pickMerge } from './merge-policy';
-import {
-  clearIndexDir,
-  readManifest,
-  readSegmentDocs,
-  readVerified,
-  writeManifest,
-  writeSegmentFiles,
-  INDEX_FORMAT,
-  type SegmentEntry,
-} from './persistence';
+import { clearIndexDir, readManifest, readSegmentDocs, INDEX_FORMAT } from './persistence';
 import { PhraseChecker } from './phrase-check';
+import { PostingIndex } from './posting-index';
 import { parseQuery } from './query-parser';
 import { evaluate } from './query-eval';
+import { runTask } from './run-task';
 import { Segment } from './segment';
+import { SegmentSet } from './segment-set';
 import type {
   IndexDoc,
   IndexProgress,
@@ -32,6 +27,7 @@ import type {
 } from './types';
 import { validateDocs } from './validate';
 import { WorkerPool } from './worker-pool';
+import type { WorkerResults, WorkerTask } from './worker-protocol';
 
 /** Knobs for tests and benchmarks; the defaults suit the app. */
 export interface IndexTuning {
@@ -58,24 +54,20 @@ const DEFAULT_TUNING: IndexTuning = {
 const LOAD_CONCURRENCY = 16;
 
 export class SearchIndex implements SearchIndexApi {
-  private segments: Segment[] = [];
-  private readonly entries = new Map<number, SegmentEntry>();
-  private readonly live = new Map<ArticleId, { seq: number; rev: number }>();
-  private readonly liveCount = new Map<number, number>();
+  private readonly set = new SegmentSet();
   private nextSeq = 1;
+  private buildsInFlight = 0;
   private chain: Promise<unknown> = Promise.resolve();
   private merging: Promise<void> | null = null;
   private loading: Promise<void> | null = null;
-  private persisting: Promise<void> = Promise.resolve();
-  private persistTimer: NodeJS.Timeout | null = null;
   private backgroundError: unknown = null;
-  private dirty = false;
   private opened = false;
-  private warnedFallback = false;
   private closed = false;
+  private warnedFallback = false;
   private readonly pool: WorkerPool | null;
   private readonly phrases: PhraseChecker;
   private readonly tuning: IndexTuning;
+  private readonly persister: IndexPersister;
 
   constructor(
     private readonly options: SearchIndexOptions,
@@ -86,6 +78,13 @@ export class SearchIndex implements SearchIndexApi {
       ? new WorkerPool(options.workerScript, options.workerExecArgv ?? [])
       : null;
     this.phrases = new PhraseChecker(options.loadDoc);
+    this.persister = new IndexPersister(
+      options.dir,
+      this.set,
+      () => this.nextSeq,
+      this.tuning.persistDelayMs,
+      options.readOnly ?? false,
+    );
   }
 
   /** Loads persisted segments (lazily) and reconciles them with `expected` (id → rev). */
@@ -95,68 +94,73 @@ export class SearchIndex implements SearchIndexApi {
     const { dir, readOnly } = this.options;
     if (!readOnly) await fs.mkdir(dir, { recursive: true });
     const read = await readManifest(dir);
-    if ('manifest' in read) await this.adopt(read.manifest);
+    let dirty = false;
+    if ('manifest' in read) dirty = await this.adopt(read.manifest);
     else if (read.problem !== 'missing') {
-      this.dirty = true;
+      dirty = true;
       if (!readOnly) await clearIndexDir(dir);
     }
     this.opened = true;
-    const extra = [...this.live.keys()].filter((id) => !expected.has(id));
-    this.removeNow(extra);
-    const todo = [...expected].filter(([id, rev]) => this.live.get(id)?.rev !== rev);
-    this.loading = this.loadSegments();
+    const extra = [...this.set.ids()].filter((id) => !expected.has(id));
+    this.set.remove(extra, this.nextSeq);
+    if (extra.length) dirty = true;
+    const todo = [...expected].filter(([id, rev]) => this.set.entry(id)?.rev !== rev);
+    this.loading = this.loadSegments().finally(() => {
+      this.loading = null;
+      this.scheduleMerge();
+    });
     await this.indexFromStore(
       todo.map(([id]) => id),
       onProgress,
     );
     this.scheduleMerge();
-    if (this.dirty) this.schedulePersist();
+    if (dirty) this.persister.markDirty();
   }
 
-  private async adopt(manifest: { nextSeq: number; segments: SegmentEntry[] }): Promise<void> {
+  /** Takes the doc lists of a persisted index; returns true when something was dropped. */
+  private async adopt(manifest: { nextSeq: number; segments: SegmentEntry[] }) {
     this.nextSeq = manifest.nextSeq;
-    for (const entry of [...manifest.segments].sort((a, b) => a.seq - b.seq)) {
-      const docs = await readSegmentDocs(this.options.dir, entry);
+    let dropped = false;
+    const sorted = [...manifest.segments].sort((a, b) => a.seq - b.seq);
+    const lists = await Promise.all(sorted.map((e) => readSegmentDocs(this.options.dir, e)));
+    sorted.forEach((entry, i) => {
+      const docs = lists[i];
       // A damaged doc list drops the segment; reconciling then re-indexes its documents.
       if (!docs) {
-        this.dirty = true;
-        continue;
+        dropped = true;
+        return;
       }
-      const seg = new Segment(entry.seq, docs, null);
-      this.entries.set(entry.seq, entry);
-      this.segments.push(seg);
+      this.persister.entries.set(entry.seq, entry);
+      this.set.adopt(new Segment(entry.seq, docs, null), new Set(entry.dead));
       this.nextSeq = Math.max(this.nextSeq, entry.seq + 1);
-      const dead = new Set(entry.dead);
-      docs.ids.forEach((id, i) => {
-        if (!dead.has(id)) this.setLive(id, entry.seq, docs.revs[i]!);
-      });
-    }
-    this.dropEmpty();
+    });
+    for (const s of [...this.set.segments]) if (s.liveCount === 0) this.set.drop(s.seq);
+    return dropped;
   }
 
-  /** Loads Lunr files newest first; a damaged one is dropped and its documents re-indexed. */
+  /**
+   * Loads postings newest first (newest holds the latest versions and is smallest), on a
+   * worker when there is one; a damaged file is dropped and its documents re-indexed.
+   */
   private async loadSegments(): Promise<void> {
-    for (const seg of [...this.segments].reverse()) {
+    for (const seg of [...this.set.segments].reverse()) {
       if (seg.loaded || this.closed) continue;
-      await new Promise((r) => setImmediate(r));
-      const entry = this.entries.get(seg.seq);
-      const text = entry
-        ? await readVerified(join(this.options.dir, entry.indexFile), entry.indexSha256)
+      const entry = this.persister.entries.get(seg.seq);
+      const postings = entry
+        ? await this.runOffThread({
+            kind: 'load',
+            path: join(this.options.dir, entry.indexFile),
+            sha256: entry.indexSha256,
+          }).catch(() => null)
         : null;
-      let index: LunrSegmentIndex | null = null;
-      try {
-        if (text !== null) index = LunrSegmentIndex.fromJSON(JSON.parse(text));
-      } catch {
-        index = null;
-      }
-      if (!this.segments.includes(seg)) continue;
-      if (index) {
-        seg.setIndex(index);
+      if (this.set.get(seg.seq) !== seg) continue;
+      if (postings) {
+        seg.setIndex(new PostingIndex(postings));
         continue;
       }
-      const ids = seg.docs.ids.filter((id) => this.live.get(id)?.seq === seg.seq);
-      this.dropSegment(seg.seq);
-      this.markDirty();
+      const ids = seg.liveIds();
+      this.set.drop(seg.seq);
+      this.persister.markDirty();
       await this.indexFromStore(ids);
     }
   }
@@ -187,7 +191,11 @@ export class SearchIndex implements SearchIndexApi {
     if (!Array.isArray(ids))
       throw new ArchiveError('BAD_ARGUMENT', 'remove() expects a list of ids.');
     this.phrases.forget(ids);
-    await this.enqueue(() => this.removeNow(ids));
+    const nextSeq = this.nextSeq;
+    await this.enqueue(() => {
+      this.set.remove(ids, nextSeq);
+      this.persister.markDirty();
+    });
     this.scheduleMerge();
   }
 
@@ -202,21 +210,21 @@ export class SearchIndex implements SearchIndexApi {
       await Promise.race([this.loading, wait]);
       clearTimeout(timer);
     }
-    const segments = this.segments.filter((s) => s.loaded);
-    const languages = this.languages();
+    const all = this.set.segments;
+    const segments = all.filter((s) => s.loaded);
+    const languages = this.set.languages();
     const hits = await evaluate(
       {
         segments,
-        isLive: (id, seq) => this.live.get(id)?.seq === seq,
-        liveIds: () => this.liveIdsIn(segments),
+        liveIds: () => this.set.liveIdsIn(segments),
         languages,
         verifyPhrase: (c, ids) =>
-          this.phrases.verify(c, ids, languages, (id) => this.live.get(id)?.rev),
+          this.phrases.verify(c, ids, languages, (id) => this.set.entry(id)?.rev),
         filter,
       },
       clauses,
     );
-    return { hits, partial: segments.length < this.segments.length };
+    return { hits, partial: segments.length < all.length };
   }
 
   /** Ranges of `text` matched by the query's positive words and phrases; [] for bad queries. */
@@ -228,19 +236,19 @@ export class SearchIndex implements SearchIndexApi {
       if (e instanceof QueryError) return [];
       throw e;
     }
-    return highlightClauses(clauses, text, language, this.languages());
+    return highlightClauses(clauses, text, language, this.set.languages());
   }
 
   stats(): { ready: boolean; segments: number; documents: number } {
-    const ready = this.opened && !this.closed && this.segments.every((s) => s.loaded);
-    return { ready, segments: this.segments.length, documents: this.live.size };
+    const ready = this.opened && !this.closed && this.set.segments.every((s) => s.loaded);
+    return { ready, segments: this.set.segments.length, documents: this.set.documents };
   }
 
   /** Waits for background merges and persists everything. */
   async flush(): Promise<void> {
     this.assertOpen();
     await this.settle();
-    await this.persist();
+    await this.persister.persist();
     this.throwBackgroundError();
   }
 
@@ -248,10 +256,10 @@ export class SearchIndex implements SearchIndexApi {
     if (this.closed) return;
     if (this.opened) {
       await this.settle();
-      if (!this.options.readOnly) await this.persist();
+      if (!this.options.readOnly) await this.persister.persist();
     }
     this.closed = true;
-    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persister.stop();
     await this.pool?.close();
   }
 
@@ -267,41 +275,47 @@ export class SearchIndex implements SearchIndexApi {
     }
   }
 
-  private liveIdsIn(segments: Segment[]): string[] {
-    const seqs = new Set(segments.map((s) => s.seq));
-    return [...this.live].filter(([, e]) => seqs.has(e.seq)).map(([id]) => id);
-  }
-
-  private languages(): string[] {
-    const langs = new Set<string>();
-    for (const s of this.segments) for (const l of s.languages.keys()) if (l) langs.add(l);
-    return [...langs].sort();
-  }
-
   private enqueue<T>(fn: () => T | Promise<T>): Promise<T> {
     const p = this.chain.then(fn);
     this.chain = p.catch(() => undefined);
     return p;
   }
 
-  private async build(docs: IndexDoc[]): Promise<Segment> {
-    const seq = this.nextSeq++;
-    if (this.pool && docs.length >= this.tuning.workerMinDocs) {
+  /** Runs a task on a worker when there is one, else here; a broken worker falls back here. */
+  private async runOffThread<K extends WorkerTask['kind']>(
+    task: WorkerTask & { kind: K },
+    minDocs = 0,
+    docs = Infinity,
+  ): Promise<WorkerResults[K]> {
+    if (this.pool && docs >= minDocs) {
       try {
-        const r = await this.pool.build(docs);
-        return new Segment(seq, r.docs, LunrSegmentIndex.fromJSON(JSON.parse(r.json)), r.json);
+        return await this.pool.run<K>(task);
       } catch (e) {
-        // A broken worker must not lose the update: build here instead, and say so once,
-        // since every build then runs on the calling thread.
+        // A broken worker must not lose the update: run here instead, and say so once,
+        // since every task then runs on the calling thread.
         if (this.closed) throw e;
         if (!this.warnedFallback) {
           this.warnedFallback = true;
-          process.emitWarning(`Index worker failed; building on the calling thread: ${String(e)}`);
+          process.emitWarning(`Index worker failed; working on the calling thread: ${String(e)}`);
         }
       }
     }
-    const r = buildSegmentIndex(docs);
-    return new Segment(seq, r.docs, new LunrSegmentIndex(r.index));
+    return runTask<K>(task);
+  }
+
+  private async build(docs: IndexDoc[]): Promise<Segment> {
+    const seq = this.nextSeq++;
+    this.buildsInFlight++;
+    try {
+      const r = await this.runOffThread(
+        { kind: 'build', docs },
+        this.tuning.workerMinDocs,
+        docs.length,
+      );
+      return toSegment(seq, r);
+    } finally {
+      this.buildsInFlight--;
+    }
   }
 
   private async loadMany(ids: string[]): Promise<IndexDoc[]> {
@@ -343,58 +357,18 @@ export class SearchIndex implements SearchIndexApi {
   }
 
   private addSegment(seg: Segment, replaces?: Set<number>): void {
-    this.segments.push(seg);
-    this.segments.sort((a, b) => a.seq - b.seq);
-    seg.docs.ids.forEach((id, i) => {
-      const cur = this.live.get(id);
-      // A merge only takes over documents still live in the segments it replaces.
-      if (replaces && (!cur || !replaces.has(cur.seq))) return;
-      this.setLive(id, seg.seq, seg.docs.revs[i]!);
-    });
-    if (replaces) for (const s of replaces) this.dropSegment(s);
-    this.dropEmpty();
-    this.markDirty();
-  }
-
-  private removeNow(ids: ArticleId[]): void {
-    for (const id of ids) {
-      const cur = this.live.get(id);
-      if (!cur) continue;
-      this.live.delete(id);
-      this.liveCount.set(cur.seq, (this.liveCount.get(cur.seq) ?? 1) - 1);
-    }
-    this.dropEmpty();
-    this.markDirty();
-  }
-
-  private setLive(id: ArticleId, seq: number, rev: number): void {
-    const cur = this.live.get(id);
-    if (cur) this.liveCount.set(cur.seq, (this.liveCount.get(cur.seq) ?? 1) - 1);
-    this.live.set(id, { seq, rev });
-    this.liveCount.set(seq, (this.liveCount.get(seq) ?? 0) + 1);
-  }
-
-  private dropSegment(seq: number): void {
-    const seg = this.segments.find((s) => s.seq === seq);
-    if (!seg) return;
-    for (const id of seg.docs.ids) if (this.live.get(id)?.seq === seq) this.live.delete(id);
-    this.segments = this.segments.filter((s) => s !== seg);
-    this.liveCount.delete(seq);
-    this.entries.delete(seq);
-  }
-
-  private dropEmpty(): void {
-    for (const s of [...this.segments]) if (!this.liveCount.get(s.seq)) this.dropSegment(s.seq);
+    this.set.add(seg, replaces);
+    if (this.buildsInFlight === 0) this.set.buildsSettled();
+    this.persister.markDirty();
   }
 
   private scheduleMerge(): void {
     if (!this.tuning.merge || this.merging || this.closed || !this.opened) return;
+    // Segments still loading cannot be merged yet; they join once loaded.
     const pick = pickMerge(
-      this.segments.map((s) => ({
-        seq: s.seq,
-        size: s.size,
-        live: this.liveCount.get(s.seq) ?? 0,
-      })),
+      this.set.segments
+        .filter((s) => s.loaded)
+        .map((s) => ({ seq: s.seq, size: s.size, live: s.liveCount })),
     );
     if (!pick) return;
     this.merging = this.merge(new Set(pick))
@@ -407,61 +381,22 @@ export class SearchIndex implements SearchIndexApi {
       });
   }
 
+  /** Merges segments from their postings alone: no article is read again. */
   private async merge(seqs: Set<number>): Promise<void> {
-    const ids = [...this.live].filter(([, e]) => seqs.has(e.seq)).map(([id]) => id);
-    const docs = validDocs(await this.loadMany(ids));
-    const seg = await this.build(docs);
-    await this.enqueue(() => this.addSegment(seg, seqs));
-  }
-
-  private markDirty(): void {
-    this.dirty = true;
-    this.schedulePersist();
-  }
-
-  private schedulePersist(): void {
-    if (this.options.readOnly || this.persistTimer || this.closed) return;
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null;
-      this.persist().catch((e) => {
-        this.backgroundError = e;
-      });
-    }, this.tuning.persistDelayMs);
-    this.persistTimer.unref();
-  }
-
-  private persist(): Promise<void> {
-    const run = async (): Promise<void> => {
-      if (this.options.readOnly || !this.dirty) return;
-      this.dirty = false;
-      const { dir } = this.options;
-      for (const seg of this.segments) {
-        if (this.entries.has(seg.seq)) continue;
-        const json = seg.pendingJson ?? JSON.stringify(seg.index.index);
-        const entry = await writeSegmentFiles(dir, seg.seq, seg.docs, json);
-        seg.pendingJson = null;
-        if (this.segments.includes(seg)) this.entries.set(seg.seq, { ...entry, dead: [] });
-      }
-      const segments: SegmentEntry[] = [];
-      for (const seg of this.segments) {
-        const entry = this.entries.get(seg.seq);
-        if (!entry) {
-          this.dirty = true;
-          continue;
-        }
-        const dead = seg.docs.ids.filter((id) => this.live.get(id)?.seq !== seg.seq);
-        segments.push({ ...entry, dead });
-      }
-      await writeManifest(dir, { format: INDEX_FORMAT, nextSeq: this.nextSeq, segments });
-    };
-    this.persisting = this.persisting.then(run, run);
-    return this.persisting;
+    const parts = [...seqs]
+      .map((s) => this.set.get(s))
+      .filter((s): s is Segment => s !== undefined && s.loaded)
+      .map((s) => ({ docs: s.docs, postings: s.index.data, keep: s.alive.slice() }));
+    const seq = this.nextSeq++;
+    const r = await this.runOffThread({ kind: 'merge', parts });
+    await this.enqueue(() => this.addSegment(toSegment(seq, r), seqs));
   }
 
   private throwBackgroundError(): void {
-    const e = this.backgroundError;
+    const e = this.backgroundError ?? this.persister.error;
     if (!e) return;
     this.backgroundError = null;
+    this.persister.error = null;
     throw e instanceof ArchiveError
       ? e
       : new ArchiveError('IO', `The search index could not be saved: ${String(e)}`);
@@ -476,6 +411,11 @@ export class SearchIndex implements SearchIndexApi {
     this.assertOpen();
   }
 }
+
+type SegmentEntry = import('./persistence').SegmentEntry;
+
+const toSegment = (seq: number, r: SegmentPayload): Segment =>
+  new Segment(seq, r.docs, new PostingIndex(r.postings));
 
 function validDocs(docs: IndexDoc[]): IndexDoc[] {
   return docs.filter((d) => {

@@ -27,22 +27,32 @@ const SPLIT_JOINERS = new RegExp(JOINER, 'u');
 const POSSESSIVE = /['’ʼ][sS]$/u;
 const ONLY_JOINERS = /[\u200C\u200D]/g;
 
+/** The normalised whole word and parts of one raw match, or null when nothing is left. */
+export function analyseRaw(raw: string): { term: string; parts: string[] } | null {
+  const core = raw.replace(POSSESSIVE, '');
+  const pieces = core.split(SPLIT_JOINERS);
+  const normalisedPieces = pieces.map(normalizeWord).filter((p) => p.length > 0);
+  const term = normalisedPieces.join('');
+  if (!term || term.replace(ONLY_JOINERS, '') === '') return null;
+  // Single letters of joined words ("l'", "e-") would match almost everything.
+  const parts =
+    normalisedPieces.length > 1 ? normalisedPieces.filter((p) => [...p].length > 1) : [];
+  return { term, parts };
+}
+
+/** The raw word matches of a text, before normalisation (for memoised analysis). */
+export function rawWords(text: string): IterableIterator<RegExpMatchArray> {
+  return text.matchAll(TOKEN_RE);
+}
+
 /** Tokenises text into words (Unicode letters, marks and digits; joined by ' or -). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     const raw = m[0];
     const start = m.index;
-    const end = start + raw.length;
-    const core = raw.replace(POSSESSIVE, '');
-    const pieces = core.split(SPLIT_JOINERS);
-    const normalisedPieces = pieces.map(normalizeWord).filter((p) => p.length > 0);
-    const term = normalisedPieces.join('');
-    if (!term || term.replace(ONLY_JOINERS, '') === '') continue;
-    // Single letters of joined words ("l'", "e-") would match almost everything.
-    const parts =
-      normalisedPieces.length > 1 ? normalisedPieces.filter((p) => [...p].length > 1) : [];
-    tokens.push({ start, end, term, parts });
+    const a = analyseRaw(raw);
+    if (a) tokens.push({ start, end: start + raw.length, term: a.term, parts: a.parts });
   }
   return tokens;
 }

@@ -1,16 +1,14 @@
-// A small pool of index worker threads (one per core, at most two by default) that build
-// segments; a crashed worker fails only its task and is replaced on the next one.
+// A small pool of index worker threads (one per core, at most two by default) that build,
+// merge and load segments; a crashed worker fails only its task and is replaced on the next one.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SegmentDocs } from './segment';
-import type { IndexDoc } from './types';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+import type { WorkerRequest, WorkerResponse, WorkerResults, WorkerTask } from './worker-protocol';
 
 interface Task {
-  docs: IndexDoc[];
-  resolve: (r: { docs: SegmentDocs; json: string }) => void;
+  task: WorkerTask;
+  resolve: (r: unknown) => void;
   reject: (e: Error) => void;
 }
 
@@ -35,11 +33,11 @@ export class WorkerPool {
     this.execArgv = compatibleExecArgv(execArgv);
   }
 
-  /** Builds a segment from `docs` on a worker thread. */
-  build(docs: IndexDoc[]): Promise<{ docs: SegmentDocs; json: string }> {
+  /** Runs a build, merge or load on a worker thread. */
+  run<K extends WorkerTask['kind']>(task: WorkerTask & { kind: K }): Promise<WorkerResults[K]> {
     if (this.closed) return Promise.reject(new Error('the index worker pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ docs, resolve, reject });
+      this.queue.push({ task, resolve: resolve as (r: unknown) => void, reject });
       this.pump();
     });
   }
@@ -52,7 +50,7 @@ export class WorkerPool {
       const task = this.queue.shift()!;
       const id = this.nextId++;
       slot.task = { ...task, id };
-      const msg: WorkerRequest = { id, docs: task.docs };
+      const msg: WorkerRequest = { ...task.task, id };
       slot.worker.postMessage(msg);
     }
   }
@@ -65,7 +63,7 @@ export class WorkerPool {
       const task = slot.task;
       if (!task || task.id !== msg.id) return;
       slot.task = null;
-      if (msg.ok) task.resolve({ docs: msg.docs, json: msg.json });
+      if (msg.ok) task.resolve(msg.value);
       else task.reject(new Error(`index worker failed: ${msg.error}`));
       this.pump();
     });

@@ -30,6 +30,7 @@ export class Catalog {
   readonly records = new Map<string, ArticleRecord>();
   private journal: FileHandle | null = null;
   private journalBytes = 0;
+  private membershipVersion = 0;
 
   private constructor(
     private readonly snapshotPath: string,
@@ -94,15 +95,26 @@ export class Catalog {
     await this.append({ t: 'begin', ids }, true);
   }
 
+  /**
+   * Grows whenever an id joins or leaves the catalogue (not when a record changes): sorted
+   * orders of ids stay valid while it holds, since sort keys never change after import.
+   */
+  get membership(): number {
+    return this.membershipVersion;
+  }
+
   /** Stores new versions of records (after their files were written). */
   async put(records: ArticleRecord[]): Promise<void> {
-    for (const r of records) this.records.set(r.id, r);
+    for (const r of records) {
+      if (!this.records.has(r.id)) this.membershipVersion++;
+      this.records.set(r.id, r);
+    }
     await this.append({ t: 'put', recs: records }, false);
   }
 
   /** Forgets records (after their files were deleted). */
   async remove(ids: string[]): Promise<void> {
-    for (const id of ids) this.records.delete(id);
+    for (const id of ids) if (this.records.delete(id)) this.membershipVersion++;
     await this.append({ t: 'del', ids }, false);
   }
 

@@ -1,18 +1,45 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 interface Props {
   title: string;
   onClose(): void;
   children: ReactNode;
+  /** Focused when the dialog opens; the browser's choice (the first control) otherwise. */
+  initialFocus?: RefObject<HTMLElement | null>;
+  /** Where focus goes on close when the control that opened the dialog is gone. */
+  fallbackFocus?(): HTMLElement | null;
 }
 
-/** A modal <dialog>: the browser traps focus and Esc closes it. */
-export function Dialog({ title, onClose, children }: Props) {
+const focusable = (el: Element | null): el is HTMLElement =>
+  el instanceof HTMLElement && el.isConnected && el !== document.body && !el.matches(':disabled');
+
+/**
+ * A modal <dialog>: the browser traps focus and Esc closes it. Focus goes back to the
+ * control that opened it on close (React removes the element, so the browser cannot).
+ */
+export function Dialog({ title, onClose, children, initialFocus, fallbackFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const fallback = useRef(fallbackFocus);
   useEffect(() => {
+    fallback.current = fallbackFocus;
+  });
+  // A layout effect, so the opener is read before anything inside the dialog takes focus,
+  // and focus is handed back before the dialog leaves the page.
+  useLayoutEffect(() => {
     const el = ref.current;
+    const opener = document.activeElement;
     if (el && !el.open) el.showModal?.();
-    return () => el?.close?.();
+    initialFocus?.current?.focus();
+    return () => {
+      el?.close?.();
+      // Focus still inside the dialog (or lost) goes back; focus already moved elsewhere stays.
+      const active = document.activeElement;
+      if (active && active !== document.body && !el?.contains(active)) return;
+      const target = focusable(opener) ? opener : (fallback.current?.() ?? null);
+      target?.focus();
+    };
+    // The dialog opens once per mount; initialFocus is read then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <dialog

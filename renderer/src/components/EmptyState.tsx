@@ -29,7 +29,7 @@ export function EmptyState({ onPickFiles, onPickFolder, onSample }: Props) {
       <p className="empty-sample">
         Just looking?{' '}
         <button type="button" className="link-button" onClick={onSample}>
-          Import the sample article
+          Import the sample articles
         </button>
       </p>
     </section>

@@ -54,6 +54,11 @@ export function ListHeader(props: Props) {
           </select>
         </label>
       </div>
+      {props.searching && props.partial && (
+        <p className="list-notice" role="status" data-testid="partial-notice">
+          Index still loading — results may be incomplete
+        </p>
+      )}
       {chips.length > 0 && (
         <ul className="filter-chips" aria-label="Active filters">
           {chips.map((c) => (

@@ -1,4 +1,4 @@
-import { forwardRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 interface Props {
   value: string;
@@ -34,8 +34,20 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
       onLeave();
     }
   };
+  // Esc on the help button closes the help (focus stays on the button) before it means
+  // "clear the search" to the rest of the app.
+  const onHelpKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key !== 'Escape' || !help) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setHelp(false);
+  };
+  // The help is a passing hint: it closes when focus leaves the search field and its button.
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    if (help && !e.currentTarget.contains(e.relatedTarget as Node | null)) setHelp(false);
+  };
   return (
-    <div className="search" role="search">
+    <div className="search" role="search" onBlur={onBlur}>
       <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
         <circle cx="6.5" cy="6.5" r="4.5" />
         <line x1="10" y1="10" x2="14" y2="14" />
@@ -57,6 +69,7 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
         aria-label="Search syntax help"
         aria-expanded={help}
         aria-controls="search-help"
+        onKeyDown={onHelpKey}
         onClick={() => setHelp((h) => !h)}
       >
         ?

@@ -9,6 +9,8 @@ interface Props {
   onImport(): void;
   onEmptyTrash(): void;
   onShortcuts(): void;
+  /** False while the search index is still loading. */
+  indexReady: boolean;
 }
 
 /** The left pane: the app's name, the library navigation, and a few quiet actions. */
@@ -27,22 +29,33 @@ export function SidebarPane(props: Props) {
         onManageTags={props.onManageTags}
       />
       <div className="sidebar-foot">
-        <button type="button" className="button quiet" onClick={props.onImport}>
-          Import…
-        </button>
-        {filters.view === 'trash' && (stats?.trash ?? 0) > 0 && (
-          <button type="button" className="button quiet danger" onClick={props.onEmptyTrash}>
-            Empty trash
-          </button>
+        {!props.indexReady && (
+          <p className="index-status" role="status" data-testid="index-status">
+            Indexing…
+          </p>
         )}
-        <button
-          type="button"
-          className="button quiet"
-          aria-label="Keyboard shortcuts"
-          onClick={props.onShortcuts}
-        >
-          ?
-        </button>
+        <div className="sidebar-actions">
+          <button type="button" className="button quiet" onClick={props.onImport}>
+            Import…
+          </button>
+          {filters.view === 'trash' && (stats?.trash ?? 0) > 0 && (
+            <button
+              type="button"
+              className="button quiet danger empty-trash"
+              onClick={props.onEmptyTrash}
+            >
+              Empty trash…
+            </button>
+          )}
+          <button
+            type="button"
+            className="button quiet shortcuts-button"
+            aria-label="Keyboard shortcuts"
+            onClick={props.onShortcuts}
+          >
+            ?
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -57,6 +57,7 @@ function batches(files: PickedFile[]): PickedFile[][] {
 const newId = (): string =>
   (crypto.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).replace(/[^A-Za-z0-9-]/g, '');
 
+/** The one import at a time: its progress, its summary, and Cancel. */
 export function useImport() {
   const [state, setState] = useState<ImportState | null>(null);
   const running = useRef<{ id: string; offset: number; cancelled: boolean } | null>(null);
@@ -81,8 +82,12 @@ export function useImport() {
   );
 
   const runBatches = useCallback(
-    async (total: number, skipped: number, steps: ((id: string) => Promise<ImportSummary>)[]) => {
-      if (running.current) return;
+    async (
+      total: number,
+      skipped: number,
+      steps: ((id: string) => Promise<ImportSummary>)[],
+    ): Promise<ImportSummary | null> => {
+      if (running.current) return null;
       let summary = { ...emptySummary(), skipped };
       setState({ phase: 'running', done: 0, total, current: '', summary });
       let offset = 0;
@@ -122,6 +127,7 @@ export function useImport() {
         summary,
         ...(error ? { error } : {}),
       }));
+      return error ? null : summary;
     },
     [],
   );
@@ -156,9 +162,11 @@ export function useImport() {
     [runBatches],
   );
 
-  const importSample = useCallback(() => {
-    void runBatches(1, 0, [(importId) => getClient().call('importSample', { importId })]);
-  }, [runBatches]);
+  /** Imports the bundled samples; resolves to the summary (null when it failed or was busy). */
+  const importSample = useCallback(
+    () => runBatches(1, 0, [(importId) => getClient().call('importSample', { importId })]),
+    [runBatches],
+  );
 
   const cancel = useCallback(() => {
     const run = running.current;

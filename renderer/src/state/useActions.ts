@@ -11,18 +11,19 @@ type Push = (message: string, undo?: () => Promise<unknown> | void) => void;
 export interface AppActions extends ReaderActions {
   renameTag(from: string, to: string): void;
   deleteTag(name: string): void;
-  emptyTrash(): void;
+  /** Resolves once the trash is empty (or the failure was shown). */
+  emptyTrash(): Promise<void>;
 }
 
 const articles = (ids: string[]) =>
   ids.length === 1 ? 'the article' : plural(ids.length, 'article');
 
+/** The app's article and tag changes, each reported with a notice. */
 export function useActions(push: Push): AppActions {
   return useMemo(() => {
     const api = getClient();
-    const run = <T>(work: Promise<T>, done?: (value: T) => void) => {
-      work.then(done, (e: unknown) => push(errorMessage(e)));
-    };
+    const run = <T>(work: Promise<T>, done?: (value: T) => void): Promise<void> =>
+      work.then(done, (e: unknown) => push(errorMessage(e))).then(() => undefined);
     const undoTags = (snapshot: TagSnapshot) => () => api.call('restoreTags', snapshot);
     return {
       addTags: (ids, tags) =>

@@ -19,12 +19,14 @@ function filterArgs(f: Filters): Pick<ListQuery, 'view' | 'tags' | 'place' | 'la
   };
 }
 
+/** The rows the list shows for a query (search) or the filters alone (list). */
 export function useArticleRows(
   query: string,
   filters: Filters,
   listSort: ArticleSort,
   searchSort: SearchSort,
-  version: number,
+  /** Changes when the same query should be fetched again (library changed, index ready). */
+  refresh: unknown,
 ) {
   const q = query.trim();
   const key = JSON.stringify({ q, filters, sort: q ? searchSort : listSort });
@@ -62,7 +64,7 @@ export function useArticleRows(
     },
     [q, filters, listSort, searchSort],
   );
-  const paged = usePagedQuery(key, version, fetchPage, { delayMs: q ? SEARCH_DEBOUNCE_MS : 0 });
+  const paged = usePagedQuery(key, refresh, fetchPage, { delayMs: q ? SEARCH_DEBOUNCE_MS : 0 });
   const shownQuery = paged.shownKey ? (JSON.parse(paged.shownKey) as { q: string }).q : '';
   return { ...paged, key, shownQuery };
 }

@@ -45,7 +45,7 @@ interface Shown {
  */
 export function usePagedQuery<T>(
   key: string,
-  refresh: number,
+  refresh: unknown,
   fetchPage: FetchPage<T>,
   options: { delayMs?: number; pageSize?: number } = {},
 ): PagedQuery<T> {
