@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   bbcDir,
@@ -88,17 +89,30 @@ async function runChild(
   const args = [
     `--max-old-space-size=${CHILD_HEAP_MB}`,
     '--import',
-    'tsx',
+    pathToFileURL(require.resolve('tsx')).href,
     resolve(__dirname, 'child', `${script}.ts`),
     mode,
     JSON.stringify({ ...config, resultFile }),
   ];
-  const code = await new Promise<number | null>((done) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (c) => done(c));
-    child.on('error', () => done(null));
+  // stderr is passed through and its tail kept, so a crash can be named in the table.
+  let tail = '';
+  const exit = await new Promise<{ code: number | null; signal: string | null }>((done) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+    child.stderr.on('data', (d: Buffer) => {
+      process.stderr.write(d);
+      tail = (tail + d.toString()).slice(-8192);
+    });
+    child.on('close', (code, signal) => done({ code, signal }));
+    child.on('error', () => done({ code: null, signal: null }));
   });
-  if (code !== 0) throw new Error(`${script} ${mode} exited with ${code}`);
+  if (exit.code !== 0) {
+    const why = /heap out of memory/.test(tail)
+      ? `out of memory (JS heap limit ${CHILD_HEAP_MB} MB)`
+      : exit.signal
+        ? `killed by ${exit.signal}`
+        : `exit status ${exit.code}`;
+    throw new Error(`${script} ${mode} failed: ${why}`);
+  }
   return JSON.parse(readFileSync(resultFile, 'utf8')) as object;
 }
 

@@ -31,7 +31,11 @@ export const sha256 = (data: string | Uint8Array): string =>
   createHash('sha256').update(data).digest('hex');
 
 /** Writes a file via temp + fsync + rename + fsync of the folder. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, dir: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  dir: string,
+): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const fh = await fs.open(tmp, 'w');
   try {

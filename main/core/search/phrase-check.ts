@@ -6,7 +6,7 @@ import { phraseStarts, tokenForms, wordMatcher } from './term-match';
 import { tokenize } from './tokenizer';
 import type { IndexDoc } from './types';
 
-type FieldForms = Record<FieldName, Set<string>[][]>;
+type FieldForms = Record<FieldName, ReadonlySet<string>[][]>;
 
 const CACHE_LIMIT = 500;
 const CONCURRENCY = 8;
@@ -14,7 +14,8 @@ const CONCURRENCY = 8;
 function fieldForms(doc: IndexDoc): FieldForms {
   const lang = stemLanguage(doc.language);
   const langs = lang ? [lang] : [];
-  const forms = (text: string): Set<string>[] => tokenize(text).map((t) => tokenForms(t, langs));
+  const forms = (text: string): ReadonlySet<string>[] =>
+    tokenize(text).map((t) => tokenForms(t, langs));
   return {
     title: [forms(doc.title)],
     body: [forms(doc.body)],

@@ -2,7 +2,7 @@
 // newlines (no term holds one: tokens are letters, marks and digits, tags have their white
 // space collapsed), then the three arrays, little-endian and 4-byte aligned. Reading it back
 // is a few memory copies, not a JSON parse of a Lunr object graph.
-import { FIELD_COUNT, type PostingData } from './postings';
+import { FIELD_COUNT, sharedU32, type PostingData } from './postings';
 
 const MAGIC = 0x58505241; // "ARPX"
 const VERSION = 1;
@@ -46,12 +46,18 @@ export function decodePostings(buf: Uint8Array): PostingData {
   const text = data.toString('utf8', HEADER_WORDS * 4, HEADER_WORDS * 4 + termBytes);
   const terms = termCount === 0 ? [] : text.split('\n');
   if (terms.length !== termCount) throw new Error('postings file has the wrong term count');
-  // Copies into fresh, aligned buffers (a file buffer may start at any offset).
-  const section = (start: number, bytes: number): ArrayBuffer =>
-    data.buffer.slice(data.byteOffset + start, data.byteOffset + start + bytes) as ArrayBuffer;
-  const offsets = new Uint32Array(section(termsEnd, offsetBytes));
-  const docs = new Uint32Array(section(termsEnd + offsetBytes, postingCount * 4));
-  const weights = new Float32Array(section(termsEnd + offsetBytes + postingCount * 4, postingCount * 4));
-  if (offsets[offsets.length - 1] !== postingCount) throw new Error('postings file is inconsistent');
+  // Copies into fresh, aligned, shared buffers (a file buffer may start at any offset).
+  const u32 = (start: number, count: number): Uint32Array => {
+    const out = sharedU32(count);
+    new Uint8Array(out.buffer).set(data.subarray(start, start + count * 4));
+    return out;
+  };
+  const offsets = u32(termsEnd, termCount * FIELD_COUNT + 1);
+  const docs = u32(termsEnd + offsetBytes, postingCount);
+  const weights = new Float32Array(
+    u32(termsEnd + offsetBytes + postingCount * 4, postingCount).buffer,
+  );
+  if (offsets[offsets.length - 1] !== postingCount)
+    throw new Error('postings file is inconsistent');
   return { terms, offsets, docs, weights };
 }

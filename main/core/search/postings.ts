@@ -9,6 +9,14 @@ import { idf, type LunrWeights } from './lunr-segment';
 
 export const FIELD_COUNT = FIELDS.length;
 
+// Postings live in shared memory: segments are immutable, so the worker that merges them and
+// the thread that serves queries read the same bytes, and nothing is copied either way.
+/** A Uint32Array of `n` zeros in shared memory. */
+export const sharedU32 = (n: number): Uint32Array => new Uint32Array(new SharedArrayBuffer(n * 4));
+/** A Float32Array of `n` zeros in shared memory. */
+export const sharedF32 = (n: number): Float32Array =>
+  new Float32Array(new SharedArrayBuffer(n * 4));
+
 export interface PostingData {
   /** Every term, sorted (JavaScript string order, as Lunr sorts them). */
   terms: string[];
@@ -37,7 +45,7 @@ export function postingsFromLunr(inner: LunrWeights, ids: readonly string[]): Po
     const f = i % FIELD_COUNT;
     for (let k = 0; k < el.length; k += 2) counts[rankOf[el[k]!]! * FIELD_COUNT + f]!++;
   });
-  const offsets = new Uint32Array(counts.length + 1);
+  const offsets = sharedU32(counts.length + 1);
   for (let i = 0; i < counts.length; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
   const localIdf = new Float64Array(terms.length);
   for (let t = 0; t < terms.length; t++) {
@@ -45,8 +53,8 @@ export function postingsFromLunr(inner: LunrWeights, ids: readonly string[]): Po
     localIdf[t] = idf(df, ids.length);
   }
   const total = offsets[counts.length]!;
-  const docs = new Uint32Array(total);
-  const weights = new Float32Array(total);
+  const docs = sharedU32(total);
+  const weights = sharedF32(total);
   const fill = offsets.slice(0, counts.length);
   vectors.forEach((el, i) => {
     if (!el) return;
@@ -79,11 +87,17 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
     for (let d = 0; d < keep.length; d++) if (keep[d]) remap[p]![d] = next++;
   });
   let capacity = 0;
-  for (const { postings } of parts) capacity += postings.docs.length;
+  let termCapacity = 0;
+  for (const { postings } of parts) {
+    capacity += postings.docs.length;
+    termCapacity += postings.terms.length;
+  }
   const terms: string[] = [];
-  const offsetList: number[] = [0];
-  const docs = new Uint32Array(capacity);
-  const weights = new Float32Array(capacity);
+  // Sized for the worst case and handed out as views: dead postings are few (merges rewrite
+  // segments more than half dead), and copying to the exact size would double the peak.
+  const offsets = sharedU32(termCapacity * FIELD_COUNT + 1);
+  const docs = sharedU32(capacity);
+  const weights = sharedF32(capacity);
   let at = 0;
   const heads = parts.map(() => 0);
   for (;;) {
@@ -101,7 +115,11 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
         const t = heads[p]!;
         if (src.terms[t] !== term) continue;
         const map = remap[p]!;
-        for (let i = src.offsets[t * FIELD_COUNT + f]!; i < src.offsets[t * FIELD_COUNT + f + 1]!; i++) {
+        for (
+          let i = src.offsets[t * FIELD_COUNT + f]!;
+          i < src.offsets[t * FIELD_COUNT + f + 1]!;
+          i++
+        ) {
           const d = map[src.docs[i]!]!;
           if (d < 0) continue;
           docs[at] = d;
@@ -114,17 +132,20 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
       if (parts[p]!.postings.terms[heads[p]!] === term) heads[p]!++;
     }
     if (at === start) continue;
+    const base = terms.length * FIELD_COUNT;
     terms.push(term);
-    offsetList.push(...fieldEnds);
+    for (let f = 0; f < FIELD_COUNT; f++) offsets[base + f + 1] = fieldEnds[f]!;
   }
   return {
     terms,
-    offsets: Uint32Array.from(offsetList),
-    docs: docs.slice(0, at),
-    weights: weights.slice(0, at),
+    offsets: offsets.subarray(0, terms.length * FIELD_COUNT + 1),
+    docs: docs.subarray(0, at),
+    weights: weights.subarray(0, at),
   };
 }
 
-/** The buffers a PostingData can hand to another thread without copying. */
+/** The buffers of a PostingData to transfer (not share) to another thread. */
 export const transferList = (p: PostingData): ArrayBuffer[] =>
-  [p.offsets.buffer, p.docs.buffer, p.weights.buffer] as ArrayBuffer[];
+  [p.offsets.buffer, p.docs.buffer, p.weights.buffer].filter(
+    (b): b is ArrayBuffer => b instanceof ArrayBuffer,
+  );

@@ -9,13 +9,19 @@ import type { ArticleId, TextRange } from '../types';
 import type { SegmentPayload } from './build-segment';
 import { highlightClauses } from './highlight';
 import { IndexPersister } from './index-persister';
+import { DEFAULT_TUNING, type IndexTuning } from './tuning';
 import { pickMerge } from './merge-policy';
-import { clearIndexDir, readManifest, readSegmentDocs, INDEX_FORMAT } from './persistence';
+import {
+  clearIndexDir,
+  readManifest,
+  readSegmentDocs,
+  INDEX_FORMAT,
+  type SegmentEntry,
+} from './persistence';
 import { PhraseChecker } from './phrase-check';
 import { PostingIndex } from './posting-index';
 import { parseQuery } from './query-parser';
 import { evaluate } from './query-eval';
-import { runTask } from './run-task';
 import { Segment } from './segment';
 import { SegmentSet } from './segment-set';
 import type {
@@ -26,32 +32,10 @@ import type {
   SearchIndexOptions,
 } from './types';
 import { validateDocs } from './validate';
-import { WorkerPool } from './worker-pool';
-import type { WorkerResults, WorkerTask } from './worker-protocol';
 
-/** Knobs for tests and benchmarks; the defaults suit the app. */
-export interface IndexTuning {
-  /** Batches smaller than this are built on the calling thread even with a worker. */
-  workerMinDocs: number;
-  /** Documents per segment when (re)building from the article store. */
-  batchSize: number;
-  /** How long a search waits for persisted segments to load before answering partially. */
-  searchWaitMs: number;
-  /** Delay before changes are persisted in the background (flush persists at once). */
-  persistDelayMs: number;
-  /** Run background merges (off: segments stay as built, for tests). */
-  merge: boolean;
-}
-
-const DEFAULT_TUNING: IndexTuning = {
-  workerMinDocs: 200,
-  batchSize: 2000,
-  searchWaitMs: 2000,
-  persistDelayMs: 3000,
-  merge: true,
-};
-
-const LOAD_CONCURRENCY = 16;
+export type { IndexTuning } from './tuning';
+import { loadValidDocs } from './store-docs';
+import { TaskRunner } from './task-runner';
 
 export class SearchIndex implements SearchIndexApi {
   private readonly set = new SegmentSet();
@@ -63,8 +47,7 @@ export class SearchIndex implements SearchIndexApi {
   private backgroundError: unknown = null;
   private opened = false;
   private closed = false;
-  private warnedFallback = false;
-  private readonly pool: WorkerPool | null;
+  private readonly tasks: TaskRunner;
   private readonly phrases: PhraseChecker;
   private readonly tuning: IndexTuning;
   private readonly persister: IndexPersister;
@@ -74,9 +57,7 @@ export class SearchIndex implements SearchIndexApi {
     tuning: Partial<IndexTuning> = {},
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
-    this.pool = options.workerScript
-      ? new WorkerPool(options.workerScript, options.workerExecArgv ?? [])
-      : null;
+    this.tasks = new TaskRunner(options.workerScript, options.workerExecArgv ?? []);
     this.phrases = new PhraseChecker(options.loadDoc);
     this.persister = new IndexPersister(
       options.dir,
@@ -147,11 +128,13 @@ export class SearchIndex implements SearchIndexApi {
       if (seg.loaded || this.closed) continue;
       const entry = this.persister.entries.get(seg.seq);
       const postings = entry
-        ? await this.runOffThread({
-            kind: 'load',
-            path: join(this.options.dir, entry.indexFile),
-            sha256: entry.indexSha256,
-          }).catch(() => null)
+        ? await this.tasks
+            .run({
+              kind: 'load',
+              path: join(this.options.dir, entry.indexFile),
+              sha256: entry.indexSha256,
+            })
+            .catch(() => null)
         : null;
       if (this.set.get(seg.seq) !== seg) continue;
       if (postings) {
@@ -260,7 +243,7 @@ export class SearchIndex implements SearchIndexApi {
     }
     this.closed = true;
     this.persister.stop();
-    await this.pool?.close();
+    await this.tasks.close();
   }
 
   /** The format version persisted indexes carry. */
@@ -281,33 +264,11 @@ export class SearchIndex implements SearchIndexApi {
     return p;
   }
 
-  /** Runs a task on a worker when there is one, else here; a broken worker falls back here. */
-  private async runOffThread<K extends WorkerTask['kind']>(
-    task: WorkerTask & { kind: K },
-    minDocs = 0,
-    docs = Infinity,
-  ): Promise<WorkerResults[K]> {
-    if (this.pool && docs >= minDocs) {
-      try {
-        return await this.pool.run<K>(task);
-      } catch (e) {
-        // A broken worker must not lose the update: run here instead, and say so once,
-        // since every task then runs on the calling thread.
-        if (this.closed) throw e;
-        if (!this.warnedFallback) {
-          this.warnedFallback = true;
-          process.emitWarning(`Index worker failed; working on the calling thread: ${String(e)}`);
-        }
-      }
-    }
-    return runTask<K>(task);
-  }
-
   private async build(docs: IndexDoc[]): Promise<Segment> {
     const seq = this.nextSeq++;
     this.buildsInFlight++;
     try {
-      const r = await this.runOffThread(
+      const r = await this.tasks.run(
         { kind: 'build', docs },
         this.tuning.workerMinDocs,
         docs.length,
@@ -318,25 +279,12 @@ export class SearchIndex implements SearchIndexApi {
     }
   }
 
-  private async loadMany(ids: string[]): Promise<IndexDoc[]> {
-    const out: (IndexDoc | null)[] = new Array(ids.length).fill(null);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < ids.length) {
-        const i = next++;
-        out[i] = await this.options.loadDoc(ids[i]!);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(LOAD_CONCURRENCY, ids.length) }, worker));
-    return out.filter((d): d is IndexDoc => d !== null);
-  }
-
   /** Indexes documents read from the article store, a batch per segment, builds in parallel. */
   private async indexFromStore(ids: string[], onProgress?: (p: IndexProgress) => void) {
     const total = ids.length;
     let done = 0;
     onProgress?.({ done, total });
-    const parallel = this.pool ? this.pool.size : 1;
+    const parallel = this.tasks.parallelism;
     const pending: { seg: Promise<Segment>; count: number }[] = [];
     const commitOne = async (): Promise<void> => {
       const { seg, count } = pending.shift()!;
@@ -347,8 +295,8 @@ export class SearchIndex implements SearchIndexApi {
     };
     for (let i = 0; i < ids.length; i += this.tuning.batchSize) {
       const slice = ids.slice(i, i + this.tuning.batchSize);
-      const docs = await this.loadMany(slice);
-      const seg = this.build(validDocs(docs));
+      const docs = await loadValidDocs(this.options.loadDoc, slice);
+      const seg = this.build(docs);
       seg.catch(() => undefined);
       pending.push({ seg, count: slice.length });
       while (pending.length >= parallel) await commitOne();
@@ -388,7 +336,7 @@ export class SearchIndex implements SearchIndexApi {
       .filter((s): s is Segment => s !== undefined && s.loaded)
       .map((s) => ({ docs: s.docs, postings: s.index.data, keep: s.alive.slice() }));
     const seq = this.nextSeq++;
-    const r = await this.runOffThread({ kind: 'merge', parts });
+    const r = await this.tasks.run({ kind: 'merge', parts });
     await this.enqueue(() => this.addSegment(toSegment(seq, r), seqs));
   }
 
@@ -412,18 +360,5 @@ export class SearchIndex implements SearchIndexApi {
   }
 }
 
-type SegmentEntry = import('./persistence').SegmentEntry;
-
 const toSegment = (seq: number, r: SegmentPayload): Segment =>
   new Segment(seq, r.docs, new PostingIndex(r.postings));
-
-function validDocs(docs: IndexDoc[]): IndexDoc[] {
-  return docs.filter((d) => {
-    try {
-      validateDocs([d]);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}

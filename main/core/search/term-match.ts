@@ -22,11 +22,26 @@ export function wordMatcher(
   return { word, variants: new Set(expandWord(word, languages)), prefix, fuzzy };
 }
 
-/** Every form of a token worth comparing: whole word, parts, and their stems. */
-export function tokenForms(token: Token, languages: readonly string[]): Set<string> {
-  const forms = new Set<string>([token.term, ...token.parts]);
-  for (const lang of languages) {
-    if (hasStemmer(lang)) for (const t of tokenTerms(token, lang)) forms.add(t);
+// (languages, word) → forms. Highlights and phrase checks stem every token of a text under
+// every index language; the memo turns that into one lookup for words seen before.
+const FORMS_LIMIT = 100_000;
+const formsMemo = new Map<string, Map<string, ReadonlySet<string>>>();
+
+/** Every form of a token worth comparing: whole word, parts, and their stems (do not modify). */
+export function tokenForms(token: Token, languages: readonly string[]): ReadonlySet<string> {
+  const langKey = languages.join(',');
+  let memo = formsMemo.get(langKey);
+  if (!memo) formsMemo.set(langKey, (memo = new Map()));
+  const key = token.parts.length ? `${token.term}\u0000${token.parts.join('\u0000')}` : token.term;
+  let forms = memo.get(key);
+  if (!forms) {
+    const set = new Set<string>([token.term, ...token.parts]);
+    for (const lang of languages) {
+      if (hasStemmer(lang)) for (const t of tokenTerms(token, lang)) set.add(t);
+    }
+    if (memo.size >= FORMS_LIMIT) memo.clear();
+    memo.set(key, set);
+    forms = set;
   }
   return forms;
 }
@@ -54,7 +69,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** True when some form of a token matches the query word. */
-export function formsMatch(forms: Set<string>, m: WordMatcher): boolean {
+export function formsMatch(forms: ReadonlySet<string>, m: WordMatcher): boolean {
   for (const f of forms) {
     if (m.variants.has(f)) return true;
     if (m.prefix && f.startsWith(m.word)) return true;
@@ -66,7 +81,10 @@ export function formsMatch(forms: Set<string>, m: WordMatcher): boolean {
 }
 
 /** Start indexes of every run of tokens matching `words` in order. */
-export function phraseStarts(forms: Set<string>[], words: WordMatcher[]): number[] {
+export function phraseStarts(
+  forms: readonly ReadonlySet<string>[],
+  words: WordMatcher[],
+): number[] {
   const starts: number[] = [];
   for (let i = 0; i + words.length <= forms.length; i++) {
     let ok = true;

@@ -27,8 +27,23 @@ const SPLIT_JOINERS = new RegExp(JOINER, 'u');
 const POSSESSIVE = /['’ʼ][sS]$/u;
 const ONLY_JOINERS = /[\u200C\u200D]/g;
 
+// Raw word → normalised form. Normalisation (NFKC, case, Arabic, accents) dominates the
+// cost of tokenising, and texts repeat the same few thousand words.
+const MEMO_LIMIT = 100_000;
+const rawMemo = new Map<string, { term: string; parts: string[] } | null>();
+
 /** The normalised whole word and parts of one raw match, or null when nothing is left. */
 export function analyseRaw(raw: string): { term: string; parts: string[] } | null {
+  let a = rawMemo.get(raw);
+  if (a === undefined) {
+    a = analyseUncached(raw);
+    if (rawMemo.size >= MEMO_LIMIT) rawMemo.clear();
+    rawMemo.set(raw, a);
+  }
+  return a;
+}
+
+function analyseUncached(raw: string): { term: string; parts: string[] } | null {
   const core = raw.replace(POSSESSIVE, '');
   const pieces = core.split(SPLIT_JOINERS);
   const normalisedPieces = pieces.map(normalizeWord).filter((p) => p.length > 0);
@@ -52,7 +67,7 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     const start = m.index;
     const a = analyseRaw(raw);
-    if (a) tokens.push({ start, end: start + raw.length, term: a.term, parts: a.parts });
+    if (a) tokens.push({ start, end: start + raw.length, term: a.term, parts: [...a.parts] });
   }
   return tokens;
 }

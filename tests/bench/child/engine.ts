@@ -2,7 +2,7 @@
 // Library.open/importSources with the index worker, freshness of single changes, and
 // (in a second, fresh process) cold open, first list, first search and query latency.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,6 +92,7 @@ async function freshness(lib: LibraryEngine) {
   const added = await lib.importSources([{ path: file }]);
   const id = added.imported[0]?.id;
   const addMs = await timeUntil(async () => (await hits(token)).length > 0, a0, FRESH_TIMEOUT_MS);
+  await rm(dir, { recursive: true, force: true });
   if (!id) return { addMs: null, retagMs: null, removeMs: null };
 
   const r0 = now();

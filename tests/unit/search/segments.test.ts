@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/shared-data';
 import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
@@ -95,6 +96,33 @@ describe('segments, merges and tombstones', () => {
     await index.flush();
     expect(ids(await index.search('workerbuilt'))).toEqual(['w']);
     await index.close();
+  });
+
+  it('merges and loads segments on the worker, with a file URL for the loader', async () => {
+    const d = await dir();
+    const docs = many(40);
+    const store = new MemoryStore(docs);
+    const worker = {
+      workerScript: resolve(repoRoot, 'main/core/search/worker.ts'),
+      workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
+    };
+    // A worker that fails to start falls back to this thread with a warning.
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const index = await openIndex(d, store, worker, { workerMinDocs: 1, batchSize: 5 });
+    await index.flush();
+    // Eight worker-built segments of five merge into fewer.
+    expect(index.stats().segments).toBeLessThan(8);
+    await index.close();
+    store.loads = 0;
+    const again = await openIndex(d, store, worker);
+    expect((await again.search('common')).hits).toHaveLength(40);
+    expect(again.stats().ready).toBe(true);
+    expect(store.loads).toBe(0);
+    await again.close();
+    process.off('warning', onWarning);
+    expect(warnings.filter((w) => w.includes('Index worker failed'))).toEqual([]);
   });
 });
 

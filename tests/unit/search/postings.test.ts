@@ -1,0 +1,129 @@
+// The compact postings: read out of Lunr faithfully, merged without re-analysis, stored and
+// read back byte-exact, and expanded (prefix, fuzzy) exactly as Lunr's token set would.
+import lunr from 'lunr';
+import { describe, expect, it } from 'vitest';
+import { analyzeDoc, FIELDS } from '../../../main/core/search/analyzer';
+import { buildSegmentData, mergeSegmentData } from '../../../main/core/search/build-segment';
+import { buildLunrIndex, idf } from '../../../main/core/search/lunr-segment';
+import { PostingIndex } from '../../../main/core/search/posting-index';
+import { decodePostings, encodePostings } from '../../../main/core/search/postings-codec';
+import { doc } from './helpers';
+
+const texts = [
+  'Nuclear talks resume in Vienna',
+  'Football season opens with a derby',
+  'Talks on nuclear energy and footballers',
+  'The economy grows; economists cheer',
+  'Café owners and cafes in Paris',
+];
+const docs = texts.map((t, i) => doc(`d${i}`, { title: t.split(' ')[0]!, body: t }));
+
+/** Every (id, field, term) → weight Lunr itself computed, with its local idf taken out. */
+function lunrWeights(index: lunr.Index, n: number): Map<string, number> {
+  const inner = index as unknown as {
+    invertedIndex: Record<string, Record<string, Record<string, unknown>> & { _index: number }>;
+    fieldVectors: Record<string, { elements: number[] }>;
+  };
+  const out = new Map<string, number>();
+  for (const [term, posting] of Object.entries(inner.invertedIndex)) {
+    let df = 0;
+    for (const f of FIELDS) df += Object.keys(posting[f] ?? {}).length;
+    for (const f of FIELDS) {
+      for (const id of Object.keys(posting[f] ?? {})) {
+        const el = inner.fieldVectors[`${f}/${id}`]!.elements;
+        let w = 0;
+        for (let k = 0; k < el.length; k += 2) if (el[k] === posting._index) w = el[k + 1]!;
+        out.set(`${id}|${f}|${term}`, w / idf(df, n));
+      }
+    }
+  }
+  return out;
+}
+
+function postingWeights(
+  p: ReturnType<typeof buildSegmentData>,
+  index = new PostingIndex(p.postings),
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const term of p.postings.terms) {
+    for (const f of FIELDS) {
+      index.forEachPosting(term, [f], (pos, w) => out.set(`${p.docs.ids[pos]}|${f}|${term}`, w));
+    }
+  }
+  return out;
+}
+
+describe('compact postings', () => {
+  it('hold exactly the weights Lunr computed, without the local idf', () => {
+    const built = buildSegmentData(docs);
+    const reference = lunrWeights(buildLunrIndex(docs.map(analyzeDoc)), docs.length);
+    const mine = postingWeights(built);
+    expect(mine.size).toBe(reference.size);
+    for (const [k, w] of reference) expect(mine.get(k)).toBeCloseTo(w, 5);
+    expect(built.postings.terms).toEqual([...built.postings.terms].sort());
+  });
+
+  it('merge keeps only the kept documents and drops terms left without postings', () => {
+    const a = buildSegmentData(docs.slice(0, 3));
+    const b = buildSegmentData(docs.slice(3));
+    const merged = mergeSegmentData([
+      { ...a, keep: Uint8Array.from([1, 0, 1]) },
+      { ...b, keep: Uint8Array.from([1, 1]) },
+    ]);
+    expect(merged.docs.ids).toEqual(['d0', 'd2', 'd3', 'd4']);
+    const index = new PostingIndex(merged.postings);
+    // "derby" only occurred in the dropped d1.
+    expect(index.has('derbi') || index.has('derby')).toBe(false);
+    // Lunr counts postings per field: d0's title and body, d2's body.
+    expect(index.docsWithTerm('nuclear')).toBe(3);
+    const expected = new Map([...postingWeights(a), ...postingWeights(b)]);
+    const got = postingWeights(merged, index);
+    for (const [k, w] of got) expect(w).toBeCloseTo(expected.get(k)!, 6);
+    expect([...got.keys()].some((k) => k.startsWith('d1|'))).toBe(false);
+  });
+
+  it('round-trip through the file format, and a damaged file is refused', () => {
+    const built = buildSegmentData(docs);
+    const bytes = encodePostings(built.postings);
+    const back = decodePostings(bytes);
+    expect(back.terms).toEqual(built.postings.terms);
+    expect([...back.offsets]).toEqual([...built.postings.offsets]);
+    expect([...back.docs]).toEqual([...built.postings.docs]);
+    expect([...back.weights]).toEqual([...built.postings.weights]);
+    expect(() => decodePostings(bytes.subarray(0, bytes.length - 4))).toThrow(/wrong size/);
+    const bad = Buffer.from(bytes);
+    bad.writeUInt32LE(0, 0);
+    expect(() => decodePostings(bad)).toThrow(/not a postings file/);
+  });
+
+  it('expands prefixes and fuzzy words like Lunr’s token set does', () => {
+    const words = (
+      'nuclear nucleus nuclei new news newt knew football footballer footbal foot ' +
+      'feet fast fist economy economist econ ecology cafe cafes caf kafe talk talks tall'
+    ).split(' ');
+    const built = buildSegmentData([doc('x', { body: words.join(' '), language: 'xx' })]);
+    const index = new PostingIndex(built.postings);
+    const TS = lunr.TokenSet as unknown as {
+      fromArray(terms: string[]): lunr.TokenSet;
+      fromString(s: string): lunr.TokenSet;
+      fromFuzzyString(s: string, d: number): lunr.TokenSet;
+    };
+    const tokenSet = TS.fromArray(built.postings.terms);
+    const viaLunr = (set: lunr.TokenSet) => tokenSet.intersect(set).toArray().sort();
+    for (const prefix of ['nuc', 'foot', 'ec', 'zz']) {
+      expect(index.expandPrefix(prefix).sort()).toEqual(viaLunr(TS.fromString(`${prefix}*`)));
+    }
+    for (const [word, d] of [
+      ['footbal', 1],
+      ['nuclear', 2],
+      ['cafe', 1],
+      ['talk', 1],
+      ['new', 2],
+      ['qqqq', 1],
+    ] as const) {
+      const mine = index.expandFuzzy(word, d).sort();
+      expect(mine).toEqual(viaLunr(TS.fromFuzzyString(word, d)));
+    }
+    expect(index.expandFuzzy('footbal', 1)).toContain('football');
+  });
+});
