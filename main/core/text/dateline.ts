@@ -39,6 +39,17 @@ const SENTENCE_OPENERS = new Set(
 
 const MAX_DATELINE = 80;
 
+// Capitalised words before a dash are as often a person ("Roger Federer - nice bloke") or a
+// sentence opener as a place, so a Title-case dateline needs more evidence: a date or agency
+// after the place ("Baghdad, May 3 -", "London (Reuters) -"), or a single word followed by the
+// typographic dash that datelines use ("Tehran –").
+function plausibleTitleCasePlace(place: string, dateOrAgency: string, matched: string): boolean {
+  const words = place.split(/\s+/);
+  if (SENTENCE_OPENERS.has(words[0]!.toLowerCase())) return false;
+  if (dateOrAgency.trim() !== '') return true;
+  return words.length === 1 && /[\u2013\u2014]\s*$/.test(matched);
+}
+
 /** Finds a dateline at the very start of `text`, or returns null; never eats a sentence. */
 export function findDateline(text: string): Dateline | null {
   const head = text.slice(0, MAX_DATELINE + 10);
@@ -46,7 +57,7 @@ export function findDateline(text: string): Dateline | null {
     const m = re.exec(head);
     if (!m) continue;
     const place = (m[1] ?? '').trim();
-    if (re === TITLE_RE && SENTENCE_OPENERS.has(place.split(/\s+/)[0]!.toLowerCase())) continue;
+    if (re === TITLE_RE && !plausibleTitleCasePlace(place, m[2] ?? '', m[0])) continue;
     // Two-letter caps runs are usually acronyms opening a sentence ("US - based").
     if (re === CAPS_RE && place.replace(/[^\p{L}]/gu, '').length < 3) continue;
     const raw = m[0].trimEnd();

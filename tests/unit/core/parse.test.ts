@@ -35,6 +35,9 @@ describe('dateline', () => {
     ['NEW YORK — Stocks rose', 'NEW YORK —', 'NEW YORK', 'Stocks rose'],
     ['القاهرة - قال مسؤولون اليوم', 'القاهرة -', 'القاهرة', 'قال مسؤولون اليوم'],
     ['МОСКВА – Правительство заявило', 'МОСКВА –', 'МОСКВА', 'Правительство заявило'],
+    ['Tehran – Iran said', 'Tehran –', 'Tehran', 'Iran said'],
+    ['Baghdad, May 3 - A bomb exploded', 'Baghdad, May 3 -', 'Baghdad', 'A bomb exploded'],
+    ['Rio de Janeiro (AP) - Rain fell', 'Rio de Janeiro (AP) -', 'Rio de Janeiro', 'Rain fell'],
   ];
   it.each(cases)('%s', (text, raw, place, rest) => {
     expect(findDateline(text)).toEqual({ raw, place, rest });
@@ -49,6 +52,9 @@ describe('dateline', () => {
       'US - based firms gained',
       'Yesterday – in a surprise move – rates fell',
       'Prices rose sharply on Monday.',
+      'Roger Federer - nice bloke, fantastic tennis player - the ultimate sportsman.',
+      'Tony Blair - who was in Brussels - said',
+      'Microsoft - the software giant - said',
     ]) {
       expect(findDateline(text), text).toBeNull();
     }
