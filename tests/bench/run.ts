@@ -1,9 +1,9 @@
-// npm run bench [-- --quick] [-- --size N] [-- --keep]
+// npm run bench [-- --quick] [-- --size N] [-- --keep] [-- --ui]
 // Builds each corpus in a temp folder, measures this engine and plain Lunr in separate
 // child processes, prints one markdown table plus PASS/MISS targets, and saves it to
 // tests/bench/.results/latest.md.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,20 +31,21 @@ interface CorpusSpec {
 
 const CHILD_HEAP_MB = 4096;
 
-function parseFlags(): { specs: CorpusSpec[]; keep: boolean; dryRun: boolean } {
+function parseFlags(): { specs: CorpusSpec[]; keep: boolean; dryRun: boolean; ui: boolean } {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean' },
       size: { type: 'string', multiple: true },
       keep: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      ui: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run]\n',
+      'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run] [-- --ui]\n',
     );
     process.exit(0);
   }
@@ -56,7 +57,12 @@ function parseFlags(): { specs: CorpusSpec[]; keep: boolean; dryRun: boolean } {
       throw new Error(`--size must be a whole number ≥ 1000, not '${s}'`);
     specs.push({ label: `mixed ${n.toLocaleString('en-US')}`, kind: 'mixed', size: n });
   }
-  return { specs, keep: values.keep === true, dryRun: values['dry-run'] === true };
+  return {
+    specs,
+    keep: values.keep === true,
+    dryRun: values['dry-run'] === true,
+    ui: values.ui === true,
+  };
 }
 
 /** The documents of a corpus and the folder holding them as .txt files. */
@@ -183,12 +189,41 @@ async function describeCorpus(spec: CorpusSpec, keep: boolean): Promise<void> {
   if (corpus.temp && !keep) await rm(corpus.dir, { recursive: true, force: true });
 }
 
+/**
+ * --ui: the e2e UI scale figures (tests/e2e/ui-scale.test.ts) at `size`, in real Chromium;
+ * returns its table, or a line saying why there is none.
+ */
+function runUiScale(size: number): string {
+  process.stderr.write(`[bench] UI figures at ${size.toLocaleString('en-US')} articles\n`);
+  const root = resolve(__dirname, '..', '..');
+  const vitest = resolve(root, 'node_modules', 'vitest', 'vitest.mjs');
+  const table = join(root, 'tests', 'e2e', '.artifacts', 'ui-scale.md');
+  // A skipped run writes nothing: do not pass off an older table as this run's.
+  rmSync(table, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    [vitest, 'run', '--project', 'e2e', 'tests/e2e/ui-scale.test.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, ARCHIVE_READER_UI_SCALE: String(size) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const failed =
+    run.status !== 0 ? `UI figures at ${size}: the e2e run failed (exit ${run.status}).` : '';
+  try {
+    return [failed, readFileSync(table, 'utf8').trim()].filter(Boolean).join('\n\n');
+  } catch {
+    return failed || `UI figures at ${size}: none written (Chromium or the shared data missing?).`;
+  }
+}
+
 async function main(): Promise<void> {
   if (!hasShared) {
     process.stdout.write(`Benchmarks skipped: ${sharedSkipReason}\n`);
     return;
   }
-  const { specs, keep, dryRun } = parseFlags();
+  const { specs, keep, dryRun, ui } = parseFlags();
   if (dryRun) {
     for (const spec of specs) await describeCorpus(spec, keep);
     return;
@@ -207,10 +242,13 @@ async function main(): Promise<void> {
     '',
     renderTargets(results),
   ].join('\n');
-  process.stdout.write(markdown + '\n');
+  const uiSizes = specs.filter((s) => s.kind === 'mixed').map((s) => s.size);
+  const uiTables = ui ? (uiSizes.length > 0 ? uiSizes : [4000]).map(runUiScale) : [];
+  const fullText = [markdown, ...uiTables].join('\n\n');
+  process.stdout.write(fullText + '\n');
   const outDir = resolve(__dirname, '.results');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'latest.md'), markdown + '\n');
+  writeFileSync(join(outDir, 'latest.md'), fullText + '\n');
 }
 
 main().catch((e: unknown) => {

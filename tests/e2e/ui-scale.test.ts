@@ -1,0 +1,228 @@
+/// <reference lib="dom" />
+// UI figures on a large library (issue 5): rows rendered against rows visible while the
+// virtualised list scrolls, click-to-text when opening articles, renderer memory with the
+// whole list loaded, and time to the first rows. The figures are printed as a table (and
+// saved to tests/e2e/.artifacts/ui-scale.md); the assertions are about correctness only.
+// Size: ARCHIVE_READER_UI_SCALE (default 4,000), e.g.
+//   ARCHIVE_READER_UI_SCALE=100000 npx vitest run --project e2e tests/e2e/ui-scale.test.ts
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumSkipReason,
+  ensureRendererBuild,
+  hasChromium,
+  launchChromium,
+  watchPage,
+  type PageProblems,
+} from '../support/e2e-browser';
+import { buildScaleLibrary, uiScale, type ScaleLibrary } from '../support/e2e-scale-library';
+import { pageHeap, rendererProcesses } from '../support/e2e-scale-memory';
+import {
+  countRows,
+  firstRowsMs,
+  scrollListTo,
+  scrollToRow,
+  timeOpen,
+  traverseList,
+  watchFirstRows,
+  wheelScroll,
+  type RowCount,
+} from '../support/e2e-scale-page';
+import { fmt, percentile, reportFigures, type Figure } from '../support/e2e-scale-report';
+import { startE2eApp, type E2eApp } from '../support/e2e-server';
+import { hasShared, sharedSkipReason } from '../support/shared-data';
+
+const ready = hasChromium && hasShared;
+if (!hasShared) process.stderr.write(`[e2e] ui-scale: ${sharedSkipReason}\n`);
+if (!hasChromium) process.stderr.write(`[e2e] ui-scale: ${chromiumSkipReason}\n`);
+
+const SIZE = uiScale();
+/** The list's overscan setting (ArticleList.tsx): rows kept beyond each edge of the view. */
+const OVERSCAN = 6;
+/** Rows allowed beyond visible + 2 × overscan: a partly visible row at each edge. */
+const SLACK = 2;
+const OPENS = 24;
+/** Rows per step when scrolling through the whole list (half a fetched page). */
+const TRAVERSE_STEP_ROWS = 50;
+// Building the library dominates; allow for a slow import (~100 articles/s) at any size.
+const BUILD_TIMEOUT_MS = 300_000 + SIZE * 15;
+const TRAVERSE_TIMEOUT_MS = 120_000 + SIZE * 5;
+
+const log = (m: string) => process.stderr.write(`[ui-scale] ${m}\n`);
+
+describe.skipIf(!ready)(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`, () => {
+  let library: ScaleLibrary;
+  let app: E2eApp;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+  let rowHeight = 0;
+  const figures: Figure[] = [];
+  const add = (figure: string, value: string, note?: string) =>
+    figures.push(note === undefined ? { figure, value } : { figure, value, note });
+  const rowsFigure = (where: string, r: RowCount) =>
+    add(
+      `rows: ${where}`,
+      `visible ${r.visible}, rendered ${r.rendered}, overscan ${r.rendered - r.visible}`,
+      r.placeholders > 0 ? `${r.placeholders} placeholders` : undefined,
+    );
+  const withinOverscan = (r: { rendered: number; visible: number }) =>
+    expect(r.rendered).toBeLessThanOrEqual(r.visible + 2 * OVERSCAN + SLACK);
+
+  beforeAll(async () => {
+    ensureRendererBuild();
+    library = await buildScaleLibrary(SIZE, log);
+    add(
+      'library',
+      `${fmt.n(library.imported)} articles`,
+      `${fmt.n(library.files)} files: ${fmt.n(library.duplicates)} duplicates, ` +
+        `${fmt.n(library.failed)} failed; import + index ${library.buildSeconds.toFixed(0)} s ` +
+        `(${fmt.n(library.files / library.buildSeconds)} files/s)`,
+    );
+    const t0 = performance.now();
+    app = await startE2eApp({ libraryDir: library.dir });
+    add('engine cold open (server)', fmt.ms(performance.now() - t0));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    problems = await watchPage(page);
+    await watchFirstRows(page);
+    await page.goto(app.url);
+  }, BUILD_TIMEOUT_MS);
+
+  afterAll(async () => {
+    if (figures.length > 0) {
+      reportFigures(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`, figures);
+    }
+    await browser?.close();
+    await app?.close();
+    await library?.remove();
+  });
+
+  it('shows the first rows and the whole library’s count', async () => {
+    add('first list rows after page load', fmt.ms(await firstRowsMs(page)), 'from navigation');
+    await expect
+      .poll(() => page.getByTestId('list-count').innerText(), { timeout: 30_000 })
+      .toMatch(new RegExp(`${library.imported.toLocaleString('en-US')} articles`));
+    const top = await scrollListTo(page, 0);
+    rowHeight = top.rowHeight;
+    expect(rowHeight).toBeGreaterThan(0);
+    expect(top.visible).toBeGreaterThan(0);
+    add('list viewport', `${top.viewport} px`, `row ${rowHeight} px; overscan ${OVERSCAN}`);
+    rowsFigure('after load (top)', top);
+    withinOverscan(top);
+    const heap = await pageHeap(page);
+    add('JS heap after load', fmt.mb(heap.usedMb), `${fmt.n(heap.nodes)} DOM nodes`);
+    const [renderer] = rendererProcesses();
+    if (renderer) {
+      add('renderer RSS after load', fmt.mb(renderer.rssMb), `private ${fmt.mb(renderer.anonMb)}`);
+    }
+  });
+
+  it('renders only the visible rows plus overscan at every scroll position', async () => {
+    for (const [where, f] of [
+      ['quarter', 0.25],
+      ['middle', 0.5],
+      ['three quarters', 0.75],
+      ['bottom', 1],
+    ] as const) {
+      const r = await scrollListTo(page, f);
+      rowsFigure(where, r);
+      withinOverscan(r);
+    }
+    await scrollListTo(page, 0.3);
+    const wheel = await wheelScroll(page, 40, 2400);
+    add(
+      'rows: during fast wheel scrolling',
+      `visible ≤ ${wheel.maxVisible}, rendered ≤ ${wheel.maxRendered}, ` +
+        `overscan ≤ ${wheel.maxRendered - wheel.maxVisible}`,
+      `max per frame over ${wheel.frames} frames, 40 wheel ticks of 2,400 px`,
+    );
+    expect(wheel.frames).toBeGreaterThan(0);
+    withinOverscan({ rendered: wheel.maxRendered, visible: wheel.maxVisible });
+    const after = await countRows(page);
+    rowsFigure('after wheel scrolling settles', after);
+    withinOverscan(after);
+  });
+
+  it(
+    'scrolls through the whole list to the last article',
+    async () => {
+      const t = await traverseList(page, TRAVERSE_STEP_ROWS, rowHeight);
+      add(
+        'scroll through end to end',
+        fmt.ms(t.ms),
+        `${fmt.n(t.steps)} steps of ${TRAVERSE_STEP_ROWS} rows, each until its rows loaded; ` +
+          `rendered ≤ ${t.maxRendered}`,
+      );
+      expect(t.maxRendered).toBeLessThanOrEqual(
+        (await countRows(page)).visible + 2 * OVERSCAN + SLACK,
+      );
+      const total = library.imported;
+      const last = (
+        await app.engine.list({ sort: 'imported', order: 'desc', offset: total - 1, limit: 1 })
+      ).items[0]!;
+      const row = page.locator(`#row-${total - 1}`);
+      await expect.poll(() => row.getAttribute('data-id')).toBe(last.id);
+      expect(await row.locator('.row-title-text').textContent()).toBe(last.title);
+      expect(await row.isVisible()).toBe(true);
+    },
+    TRAVERSE_TIMEOUT_MS,
+  );
+
+  it('measures renderer memory with the full list loaded', async () => {
+    const heap = await pageHeap(page);
+    add(
+      'JS heap, full list loaded',
+      fmt.mb(heap.usedMb),
+      `after GC; reserved ${fmt.mb(heap.totalMb)}; ${fmt.n(heap.nodes)} DOM nodes`,
+    );
+    expect(heap.usedMb).toBeGreaterThan(0);
+    const renderers = rendererProcesses();
+    if (process.platform === 'linux') expect(renderers.length).toBeGreaterThan(0);
+    const [main] = renderers;
+    if (main) {
+      add(
+        'renderer RSS, full list loaded',
+        fmt.mb(main.rssMb),
+        `VmRSS of the largest of ${renderers.length} renderer process(es); private ${fmt.mb(main.anonMb)}`,
+      );
+      expect(main.rssMb).toBeGreaterThan(heap.usedMb);
+    }
+  });
+
+  it(`opens ${OPENS} articles from across the list, each with its own text`, async () => {
+    const total = library.imported;
+    const dom: number[] = [];
+    const frame: number[] = [];
+    let previous = '';
+    for (let k = 0; k < OPENS; k++) {
+      // Spread over the list, with a stride that avoids always landing on a page boundary.
+      let index = Math.min(total - 1, Math.floor(((k + 0.37) / OPENS) * total));
+      await scrollToRow(page, index, rowHeight);
+      let title = await page.locator(`#row-${index} .row-title-text`).textContent();
+      // Variants keep their source's title: skip a row that would look already open.
+      if (title === previous && index + 1 < total) {
+        index++;
+        title = await page.locator(`#row-${index} .row-title-text`).textContent();
+      }
+      const id = await page.locator(`#row-${index}`).getAttribute('data-id');
+      const t = await timeOpen(page, index, title!);
+      const article = await app.engine.get(id!);
+      expect(t.title).toBe(article.title);
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      expect(squash(article.body)).toContain(squash(t.firstParagraph));
+      dom.push(t.domMs);
+      frame.push(t.frameMs);
+      previous = title!;
+    }
+    const summary = (v: number[]) =>
+      `p50 ${fmt.ms(percentile(v, 50))}, p95 ${fmt.ms(percentile(v, 95))}, max ${fmt.ms(Math.max(...v))}`;
+    add('click to text (in DOM)', summary(dom), `${OPENS} opens across the list`);
+    add('click to text (next frame)', summary(frame), 'to the frame that paints it');
+  });
+
+  it('raised no page errors and no CSP violations', () => {
+    expect(problems.errors).toEqual([]);
+    expect(problems.csp).toEqual([]);
+  });
+});
