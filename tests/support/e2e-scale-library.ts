@@ -96,6 +96,12 @@ async function importAll(
   }
   const buildSeconds = (performance.now() - t0) / 1000;
   await library.close();
+  if (summary.failed.length > 0) {
+    const reasons = new Map<string, number>();
+    for (const f of summary.failed) reasons.set(f.reason, (reasons.get(f.reason) ?? 0) + 1);
+    const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    log(`${summary.failed.length} failed: ${top.map(([r, n]) => `${n} × ${r}`).join('; ')}`);
+  }
   log(`library of ${summary.imported.length} built in ${buildSeconds.toFixed(1)} s`);
   return {
     dir,

@@ -34,6 +34,22 @@ export async function pageHeap(page: Page): Promise<HeapFigures> {
   }
 }
 
+/**
+ * Tells the page's renderer memory is critically short (CDP), as the OS would, so it returns
+ * the caches and freed memory it holds; what stays resident after is what it needs.
+ */
+export async function simulateMemoryPressure(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+  } finally {
+    await cdp.detach();
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
 export interface ProcessMemory {
   pid: number;
   /** VmRSS: resident pages, private and shared, MB. */

@@ -208,22 +208,25 @@ export interface OpenTiming {
   /** Click to the first animation frame after that (the frame that paints it). */
   frameMs: number;
   title: string;
+  /** Text of the body's first paragraph ('' for an article without a body). */
   firstParagraph: string;
 }
 
 /**
  * Clicks row `index` and times, from the click event, until the reader shows the title
- * `title` with body text. The previous article must have a different title.
+ * `title` and its body. The previous article must have a different title.
  */
 export async function timeOpen(page: Page, index: number, title: string): Promise<OpenTiming> {
   // Armed first, in its own call, so the listener is in place before the click arrives.
   await page.evaluate((expected) => {
     (window as unknown as Win).__openTiming = new Promise<OpenTiming>((resolve, reject) => {
       let clickAt: number | null = null;
+      // An article may have a title and no body: then the body holds no paragraph.
       const shown = () => {
         const t = document.querySelector<HTMLElement>('.reader .article-title');
-        const p = document.querySelector<HTMLElement>('.reader .article-body p');
-        return t?.textContent === expected && p && p.textContent ? p.textContent : null;
+        const body = document.querySelector<HTMLElement>('.reader .article-body');
+        if (t?.textContent !== expected || !body) return null;
+        return body.querySelector('p')?.textContent ?? '';
       };
       const onClick = (e: Event) => {
         clickAt = e.timeStamp;

@@ -2,6 +2,8 @@
 // key changes, further pages as rows scroll into view. Every response carries the
 // sequence number of the request generation it belongs to; responses from an older
 // generation are dropped, so a slow answer to "ab" never overwrites the answer to "abc".
+// Pages far from the rows in view are dropped again (and fetched anew if they scroll back),
+// so scrolling through a 100,000-row list does not keep every row in memory.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Page<T> {
@@ -47,10 +49,13 @@ export function usePagedQuery<T>(
   key: string,
   refresh: unknown,
   fetchPage: FetchPage<T>,
-  options: { delayMs?: number; pageSize?: number } = {},
+  options: { delayMs?: number; pageSize?: number; keepPages?: number } = {},
 ): PagedQuery<T> {
   const delayMs = options.delayMs ?? 0;
   const pageSize = options.pageSize ?? 100;
+  // Pages kept beyond each side of the range in view: enough for shift-click ranges and
+  // scrolling back nearby without refetching, bounded whatever the list's length.
+  const keepPages = options.keepPages ?? 25;
   const fetchRef = useRef(fetchPage);
   const seq = useRef(0);
   const pages = useRef(new Map<number, T[]>());
@@ -125,8 +130,13 @@ export function usePagedQuery<T>(
           },
         );
       }
+      const lo = Math.floor(start / pageSize) - keepPages;
+      const hi = Math.floor(end / pageSize) + keepPages;
+      for (const map of [pages.current, stale.current]) {
+        for (const p of map.keys()) if (p < lo || p > hi) map.delete(p);
+      }
     },
-    [pageSize],
+    [pageSize, keepPages],
   );
 
   const rowAt = useCallback(
