@@ -23,11 +23,17 @@ export interface ParsedArticle extends CleanArticle {
 }
 
 const EXCERPT_CHARS = 200;
+// Controls other than tab and line breaks have no place in what is shown or indexed; the
+// original text keeps them.
+const STRAY_CONTROLS = /(?![\t\n\r])\p{Cc}/gu;
 const UNTITLED = 'Untitled';
 
 /** Splits text into title, dateline and clean body; the original text is not changed. */
 export function cleanArticle(text: string): CleanArticle {
-  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const lines = text
+    .replace(/^\ufeff/, '')
+    .replace(STRAY_CONTROLS, '')
+    .split(/\r\n|\r|\n/);
   const titleAt = lines.findIndex((l) => l.trim() !== '');
   if (titleAt < 0) return { title: UNTITLED, dateline: null, place: null, body: '' };
   const title = cleanTitle(lines[titleAt]!);

@@ -65,6 +65,12 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(bytes)).toThrow(/binary|control/);
   });
 
+  it('accepts real text with a few stray control characters', () => {
+    const poem =
+      'قصيدة\n\nنا هناك نغالبه\n\u001a\u001a\u001a\u001a\nيؤرجحنا في الليل\n\u001a\u001a\u001a\u001a\nنجوم من الفول';
+    expect(decodeBytes(enc(poem)).text).toBe(poem);
+  });
+
   it('never returns U+FFFD: undecodable bytes are an error', () => {
     // A UTF-8 BOM followed by bytes that are not UTF-8.
     const bad = new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28, 0xff]);

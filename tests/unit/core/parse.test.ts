@@ -60,6 +60,13 @@ describe('dateline', () => {
     }
   });
 
+  it('leaves stray control characters out of the clean view', () => {
+    const a = cleanArticle('Title\u001a\n\nOne\u001a\u001a line.\n\u000b\nTwo.');
+    expect(a.title).toBe('Title');
+    expect(a.body).not.toMatch(/\p{Cc}(?<![\n])/u);
+    expect(a.body).toContain('One line.');
+  });
+
   it('is removed from the body shown and kept as dateline and place', () => {
     const a = cleanArticle('Title\n\nPARIS (AFP) - The minister resigned.\n\nSecond paragraph.');
     expect(a.place).toBe('PARIS');
