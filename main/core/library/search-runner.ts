@@ -33,30 +33,71 @@ export async function runSearch(
   if (query.trim() === '')
     return { total: 0, hits: [], partial: false, tookMs: performance.now() - started };
   const records = deps.catalog.records;
-  const result = await deps.index.search(query, (id) => {
-    const r = records.get(id);
-    return r !== undefined && keep(r);
-  });
-  const scores = new Map<string, number>();
-  const found: ArticleRecord[] = [];
-  for (const hit of result.hits) {
-    const r = records.get(hit.id);
-    if (!r || !keep(r) || scores.has(hit.id)) continue;
-    scores.set(hit.id, hit.score);
-    found.push(r);
-  }
+  const result = await deps.index.search(query, indexFilter(q, deps.catalog, keep));
+  // A common word hits tens of thousands of articles. The index applied the filter to every
+  // hit already; each is checked again (the catalogue may have changed while the search
+  // waited) only as far as the page needs, since those record lookups dominated the time.
   const sort = q.sort ?? 'relevance';
-  if (sort === 'title') sortRecords(found, 'title', 'asc');
-  else if (sort === 'date' || sort === 'imported') sortRecords(found, sort, 'desc');
+  let page: { r: ArticleRecord; score: number }[] = [];
+  let total = 0;
+  if (sort === 'title' || sort === 'date' || sort === 'imported') {
+    const found: ArticleRecord[] = [];
+    const scoreOf = new Map<string, number>();
+    for (const hit of result.hits) {
+      const r = records.get(hit.id);
+      if (!r || !keep(r)) continue;
+      found.push(r);
+      scoreOf.set(r.id, hit.score);
+    }
+    sortRecords(found, sort, sort === 'title' ? 'asc' : 'desc');
+    total = found.length;
+    page = found.slice(offset, offset + limit).map((r) => ({ r, score: scoreOf.get(r.id)! }));
+  } else {
+    let i = 0;
+    for (; i < result.hits.length && total < offset + limit; i++) {
+      const hit = result.hits[i]!;
+      const r = records.get(hit.id);
+      if (!r || !keep(r)) continue;
+      if (total >= offset) page.push({ r, score: hit.score });
+      total++;
+    }
+    total += result.hits.length - i;
+  }
   // The page's files are read together: snippets wait on I/O more than on the CPU.
   const hits: SearchHit[] = await Promise.all(
-    found.slice(offset, offset + limit).map((r) => makeHit(query, r, scores.get(r.id) ?? 0, deps)),
+    page.map(({ r, score }) => makeHit(query, r, score, deps)),
   );
   return {
-    total: found.length,
+    total,
     hits,
     partial: result.partial,
     tookMs: performance.now() - started,
+  };
+}
+
+/**
+ * The filter the index applies per candidate. The plain views need only the trash set (a
+ * record lookup per candidate cost more than the rest of a common-word search); anything
+ * else checks the record. Ids the index holds but the catalogue lacks are always dropped.
+ */
+function indexFilter(
+  q: SearchQuery,
+  catalog: Catalog,
+  keep: (r: ArticleRecord) => boolean,
+): (id: string) => boolean {
+  const view = q.view ?? 'all';
+  const plain = !q.tags?.length && q.place === undefined && q.language === undefined;
+  const trashed = catalog.trashedIds;
+  const records = catalog.records;
+  if (plain && view === 'all') {
+    return trashed.size === 0
+      ? (id) => records.has(id)
+      : (id) => records.has(id) && !trashed.has(id);
+  }
+  if (plain && view === 'trash') return (id) => trashed.has(id) && records.has(id);
+  return (id) => {
+    const r = records.get(id);
+    return r !== undefined && keep(r);
   };
 }
 

@@ -53,31 +53,75 @@ export function textTerms(text: string, lang: string): string[] {
   return out;
 }
 
-/** What a document looks like to Lunr: one term list per field. */
+/**
+ * Appends a text's index terms to `terms` and each one's word position to `positions`
+ * (a word's parts share its position, as in tokenize()); returns the next free position.
+ */
+function addTextTerms(
+  text: string,
+  lang: string,
+  terms: string[],
+  positions: number[],
+  start: number,
+): number {
+  let at = start;
+  for (const m of rawWords(text)) {
+    const ts = rawTerms(m[0], lang);
+    if (ts.length === 0) continue;
+    for (const t of ts) {
+      terms.push(t);
+      positions.push(at);
+    }
+    at++;
+  }
+  return at;
+}
+
+/** Position of a term that has none (the exact-tag term): phrases never match it. */
+export const NO_POSITION = -1;
+
+/** What a document looks like to Lunr: one term list per field, with word positions. */
 export interface AnalyzedDoc {
   id: string;
   rev: number;
   lang: string;
   fields: Record<FieldName, string[]>;
+  /** Word position of each term in `fields` (same order), for phrase matching. */
+  positions: Record<FieldName, number[]>;
 }
+
+const field = (text: string | null, lang: string): { terms: string[]; positions: number[] } => {
+  const terms: string[] = [];
+  const positions: number[] = [];
+  if (text) addTextTerms(text, lang, terms, positions, 0);
+  return { terms, positions };
+};
 
 /** Analyses one article for indexing. */
 export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
   const lang = stemLanguage(doc.language);
   const tags: string[] = [];
+  const tagPositions: number[] = [];
+  let next = 0;
   for (const tag of doc.tags) {
-    tags.push(...textTerms(tag, lang));
+    // A gap of one position between tags: a phrase must not span two tags.
+    next = addTextTerms(tag, lang, tags, tagPositions, next) + 1;
     tags.push(tagTerm(tag));
+    tagPositions.push(NO_POSITION);
   }
+  const title = field(doc.title, lang);
+  const body = field(doc.body, lang);
+  const place = field(doc.place, lang);
   return {
     id: doc.id,
     rev: doc.rev,
     lang,
-    fields: {
-      title: textTerms(doc.title, lang),
-      body: textTerms(doc.body, lang),
-      tags,
-      place: doc.place ? textTerms(doc.place, lang) : [],
+    fields: { title: title.terms, body: body.terms, tags, place: place.terms },
+    positions: {
+      title: title.positions,
+      body: body.positions,
+      tags: tagPositions,
+      place: place.positions,
     },
   };
 }

@@ -18,7 +18,7 @@ export function buildSegmentData(docs: IndexDoc[]): SegmentPayload {
   const ids = analysed.map((d) => d.id);
   return {
     docs: { ids, revs: analysed.map((d) => d.rev), langs: analysed.map((d) => d.lang) },
-    postings: postingsFromLunr(weights, ids),
+    postings: postingsFromLunr(weights, analysed),
   };
 }
 

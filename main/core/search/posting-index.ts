@@ -1,26 +1,17 @@
 // Read access to one segment's postings: term lookups, prefix and fuzzy expansions (Lunr's
-// own fuzzy automaton, walked over the sorted term list as if it were a trie) and weights.
-import lunr from 'lunr';
+// own fuzzy automaton, walked over the sorted term list as if it were a trie), weights and
+// word positions.
 import { FIELDS, TAG_MARK, type FieldName } from './analyzer';
+import { DEAD, fuzzyDfa, type FuzzyDfa } from './fuzzy-dfa';
+import { readRun } from './positions';
 import { FIELD_COUNT, type PostingData } from './postings';
-
-const TokenSet = lunr.TokenSet as typeof lunr.TokenSet & {
-  fromFuzzyString(s: string, editDistance: number): TokenNode;
-};
-
-interface TokenNode {
-  final: boolean;
-  edges: Record<string, TokenNode>;
-}
 
 const FIELD_NO: Record<FieldName, number> = Object.fromEntries(
   FIELDS.map((f, i) => [f, i]),
 ) as Record<FieldName, number>;
 
-/** First index in sorted `terms` whose term is >= `key`. */
-function lowerBound(terms: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = terms.length;
+/** First index in sorted `terms` whose term is >= `key`, searching [lo, hi). */
+function lowerBound(terms: readonly string[], key: string, lo = 0, hi = terms.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (terms[mid]! < key) lo = mid + 1;
@@ -29,25 +20,60 @@ function lowerBound(terms: readonly string[], key: string): number {
   return lo;
 }
 
-function step(states: TokenNode[], ch: string): TokenNode[] {
-  const out: TokenNode[] = [];
-  for (const s of states) {
-    const a = s.edges[ch];
-    const b = s.edges['*'];
-    if (a && !out.includes(a)) out.push(a);
-    if (b && !out.includes(b)) out.push(b);
+/** lowerBound from `from` on, galloping: the fuzzy walk's skips are mostly short. */
+function lowerBoundFrom(terms: readonly string[], key: string, from: number): number {
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < terms.length && terms[hi]! < key) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
   }
-  return out;
+  return lowerBound(terms, key, lo, Math.min(hi + 1, terms.length));
 }
+
+// Segments never change, so an expansion stays valid; typing a query repeats them.
+const FUZZY_CACHE_LIMIT = 256;
 
 export class PostingIndex {
   private readonly dfCache = new Map<string, number>();
+  private readonly fuzzyCache = new Map<string, string[]>();
 
   constructor(readonly data: PostingData) {}
 
   /** Number of postings (a rough size, for memory accounting). */
   get postings(): number {
     return this.data.docs.length;
+  }
+
+  /**
+   * Calls `visit(position, words, n)` for each document holding `term` in `field`, where
+   * words[0..n) are its word positions there, ascending (`words` is reused between calls).
+   */
+  forEachPositions(
+    term: string,
+    field: FieldName,
+    visit: (position: number, words: readonly number[], n: number) => void,
+  ): void {
+    const t = this.termNo(term);
+    if (t < 0) return;
+    const { offsets, docs, posOffsets, positions } = this.data;
+    const slot = t * FIELD_COUNT + FIELD_NO[field];
+    const cursor = { at: posOffsets[slot]! };
+    const words: number[] = [];
+    for (let i = offsets[slot]!; i < offsets[slot + 1]!; i++) {
+      const n = readRun(positions, cursor, words);
+      visit(docs[i]!, words, n);
+    }
+  }
+
+  /** Number of documents holding `term` in `field`. */
+  docsInField(term: string, field: FieldName): number {
+    const t = this.termNo(term);
+    if (t < 0) return 0;
+    const slot = t * FIELD_COUNT + FIELD_NO[field];
+    return this.data.offsets[slot + 1]! - this.data.offsets[slot]!;
   }
 
   private termNo(term: string): number {
@@ -80,10 +106,24 @@ export class PostingIndex {
     return out;
   }
 
-  /** Index terms within `distance` edits of `word` (Lunr's fuzzy matching). */
+  /** Index terms within `distance` edits of `word` (Lunr's fuzzy matching), memoised. */
   expandFuzzy(word: string, distance: number): string[] {
+    const key = `${distance}\u0000${word}`;
+    let out = this.fuzzyCache.get(key);
+    if (!out) {
+      out = this.walkFuzzy(fuzzyDfa(word, distance));
+      if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) {
+        this.fuzzyCache.delete(this.fuzzyCache.keys().next().value!);
+      }
+      this.fuzzyCache.set(key, out);
+    }
+    return out;
+  }
+
+  /** Walks the sorted terms as a trie, skipping every term under a dead prefix. */
+  private walkFuzzy(dfa: FuzzyDfa): string[] {
     const { terms } = this.data;
-    const stack: TokenNode[][] = [[TokenSet.fromFuzzyString(word, distance)]];
+    const stack: number[] = [dfa.start];
     const out: string[] = [];
     let prev = '';
     let i = lowerBound(terms, String.fromCharCode(TAG_MARK.charCodeAt(0) + 1));
@@ -95,8 +135,8 @@ export class PostingIndex {
       stack.length = depth + 1;
       let deadAt = -1;
       for (let k = depth; k < t.length; k++) {
-        const next = step(stack[k]!, t[k]!);
-        if (next.length === 0) {
+        const next = dfa.step(stack[k]!, t[k]!);
+        if (next === DEAD) {
           deadAt = k;
           break;
         }
@@ -107,10 +147,10 @@ export class PostingIndex {
         // No term sharing this prefix can match: jump past all of them.
         stack.length = deadAt + 1;
         prev = t.slice(0, deadAt);
-        i = lowerBound(terms, t.slice(0, deadAt + 1) + '\uffff');
+        i = lowerBoundFrom(terms, t.slice(0, deadAt + 1) + '\uffff', i);
         continue;
       }
-      if (stack[t.length]!.some((s) => s.final)) out.push(t);
+      if (dfa.isFinal(stack[t.length]!)) out.push(t);
       i++;
     }
     return out;

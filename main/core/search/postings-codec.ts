@@ -1,12 +1,13 @@
 // The on-disk form of a segment's postings: a fixed header, the terms as UTF-8 joined by
 // newlines (no term holds one: tokens are letters, marks and digits, tags have their white
-// space collapsed), then the three arrays, little-endian and 4-byte aligned. Reading it back
+// space collapsed), then the five arrays (offsets, docs, weights, position offsets,
+// positions), little-endian and 4-byte aligned. Reading it back
 // is a few memory copies, not a JSON parse of a Lunr object graph.
 import { FIELD_COUNT, sharedU32, type PostingData } from './postings';
 
 const MAGIC = 0x58505241; // "ARPX"
-const VERSION = 1;
-const HEADER_WORDS = 6;
+const VERSION = 2;
+const HEADER_WORDS = 7;
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
@@ -14,15 +15,25 @@ const align4 = (n: number): number => (n + 3) & ~3;
 export function encodePostings(p: PostingData): Buffer {
   const terms = Buffer.from(p.terms.join('\n'), 'utf8');
   const termsEnd = HEADER_WORDS * 4 + align4(terms.length);
-  const size = termsEnd + p.offsets.byteLength + p.docs.byteLength + p.weights.byteLength;
+  // Positions are bytes and go last, so every array before them stays 4-byte aligned.
+  const arrays = [p.offsets, p.docs, p.weights, p.posOffsets, p.positions];
+  const size = termsEnd + arrays.reduce((n, a) => n + align4(a.byteLength), 0);
   const out = Buffer.alloc(size);
-  const header = [MAGIC, VERSION, p.terms.length, p.docs.length, terms.length, FIELD_COUNT];
+  const header = [
+    MAGIC,
+    VERSION,
+    p.terms.length,
+    p.docs.length,
+    terms.length,
+    FIELD_COUNT,
+    p.positions.length,
+  ];
   header.forEach((v, i) => out.writeUInt32LE(v, i * 4));
   terms.copy(out, HEADER_WORDS * 4);
   let at = termsEnd;
-  for (const arr of [p.offsets, p.docs, p.weights]) {
+  for (const arr of arrays) {
     Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(out, at);
-    at += arr.byteLength;
+    at += align4(arr.byteLength);
   }
   return out;
 }
@@ -31,16 +42,16 @@ export function encodePostings(p: PostingData): Buffer {
 export function decodePostings(buf: Uint8Array): PostingData {
   const data = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (data.length < HEADER_WORDS * 4) throw new Error('postings file is truncated');
-  const [magic, version, termCount, postingCount, termBytes, fields] = Array.from(
+  const [magic, version, termCount, postingCount, termBytes, fields, positionCount] = Array.from(
     { length: HEADER_WORDS },
     (_, i) => data.readUInt32LE(i * 4),
-  ) as [number, number, number, number, number, number];
+  ) as [number, number, number, number, number, number, number];
   if (magic !== MAGIC || version !== VERSION || fields !== FIELD_COUNT) {
     throw new Error('not a postings file of this version');
   }
   const termsEnd = HEADER_WORDS * 4 + align4(termBytes);
   const offsetBytes = (termCount * FIELD_COUNT + 1) * 4;
-  if (data.length !== termsEnd + offsetBytes + postingCount * 8) {
+  if (data.length !== termsEnd + offsetBytes * 2 + postingCount * 8 + align4(positionCount)) {
     throw new Error('postings file has the wrong size');
   }
   const text = data.toString('utf8', HEADER_WORDS * 4, HEADER_WORDS * 4 + termBytes);
@@ -57,7 +68,15 @@ export function decodePostings(buf: Uint8Array): PostingData {
   const weights = new Float32Array(
     u32(termsEnd + offsetBytes + postingCount * 4, postingCount).buffer,
   );
-  if (offsets[offsets.length - 1] !== postingCount)
+  const posStart = termsEnd + offsetBytes + postingCount * 8;
+  const posOffsets = u32(posStart, termCount * FIELD_COUNT + 1);
+  const positions = new Uint8Array(new SharedArrayBuffer(positionCount));
+  positions.set(data.subarray(posStart + offsetBytes, posStart + offsetBytes + positionCount));
+  if (
+    offsets[offsets.length - 1] !== postingCount ||
+    posOffsets[posOffsets.length - 1] !== positionCount
+  ) {
     throw new Error('postings file is inconsistent');
-  return { terms, offsets, docs, weights };
+  }
+  return { terms, offsets, docs, weights, posOffsets, positions };
 }

@@ -4,7 +4,8 @@
 // in a few hundred MB, move between threads without copying, and merge without re-reading
 // or re-analysing any article: merging is concatenation, since no weight depends on the
 // segment's idf any more (queries multiply by the idf over all segments).
-import { FIELDS } from './analyzer';
+import { FIELDS, type AnalyzedDoc } from './analyzer';
+import { buildPositions, ByteWriter, skipRun } from './positions';
 import { idf, type LunrWeights } from './lunr-segment';
 
 export const FIELD_COUNT = FIELDS.length;
@@ -26,10 +27,18 @@ export interface PostingData {
   docs: Uint32Array;
   /** Lunr's weight over the segment-local idf (term frequency, length norm, field boost). */
   weights: Float32Array;
+  /** Byte offset in `positions` where the runs of slot t*F+f start (one entry per slot + 1). */
+  posOffsets: Uint32Array;
+  /** Per posting, in order: its word positions in the field (positions.ts encoding). */
+  positions: Uint8Array;
 }
 
-/** Reads the postings out of Lunr's weights for documents `ids`. */
-export function postingsFromLunr(inner: LunrWeights, ids: readonly string[]): PostingData {
+/** Reads the postings out of Lunr's weights for the analysed documents, with positions. */
+export function postingsFromLunr(
+  inner: LunrWeights,
+  analysed: readonly AnalyzedDoc[],
+): PostingData {
+  const ids = analysed.map((d) => d.id);
   const terms = Object.keys(inner.invertedIndex).sort();
   const rankOf: number[] = [];
   terms.forEach((t, rank) => (rankOf[inner.invertedIndex[t]!._index] = rank));
@@ -67,7 +76,7 @@ export function postingsFromLunr(inner: LunrWeights, ids: readonly string[]): Po
       weights[at] = el[k + 1]! / localIdf[t]!;
     }
   });
-  return { terms, offsets, docs, weights };
+  return { terms, offsets, docs, weights, ...buildPositions(terms, offsets, docs, analysed) };
 }
 
 /** One input of a merge: postings plus which of its documents to keep (1) or drop (0). */
@@ -98,6 +107,9 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
   const offsets = sharedU32(termCapacity * FIELD_COUNT + 1);
   const docs = sharedU32(capacity);
   const weights = sharedF32(capacity);
+  const posOffsets = sharedU32(termCapacity * FIELD_COUNT + 1);
+  const positions = new ByteWriter();
+  const cursor = { at: 0 };
   let at = 0;
   const heads = parts.map(() => 0);
   for (;;) {
@@ -109,21 +121,27 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
     if (term === null) break;
     const start = at;
     const fieldEnds: number[] = [];
+    const posStarts: number[] = [];
     for (let f = 0; f < FIELD_COUNT; f++) {
+      posStarts.push(positions.length);
       for (let p = 0; p < parts.length; p++) {
         const src = parts[p]!.postings;
         const t = heads[p]!;
         if (src.terms[t] !== term) continue;
         const map = remap[p]!;
+        cursor.at = src.posOffsets[t * FIELD_COUNT + f]!;
         for (
           let i = src.offsets[t * FIELD_COUNT + f]!;
           i < src.offsets[t * FIELD_COUNT + f + 1]!;
           i++
         ) {
+          const from = cursor.at;
+          skipRun(src.positions, cursor);
           const d = map[src.docs[i]!]!;
           if (d < 0) continue;
           docs[at] = d;
           weights[at++] = src.weights[i]!;
+          positions.append(src.positions.subarray(from, cursor.at));
         }
       }
       fieldEnds.push(at);
@@ -134,18 +152,28 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
     if (at === start) continue;
     const base = terms.length * FIELD_COUNT;
     terms.push(term);
-    for (let f = 0; f < FIELD_COUNT; f++) offsets[base + f + 1] = fieldEnds[f]!;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      offsets[base + f + 1] = fieldEnds[f]!;
+      posOffsets[base + f] = posStarts[f]!;
+    }
   }
+  posOffsets[terms.length * FIELD_COUNT] = positions.length;
   return {
     terms,
     offsets: offsets.subarray(0, terms.length * FIELD_COUNT + 1),
     docs: docs.subarray(0, at),
     weights: weights.subarray(0, at),
+    posOffsets: posOffsets.subarray(0, terms.length * FIELD_COUNT + 1),
+    positions: positions.toShared(),
   };
 }
 
 /** The buffers of a PostingData to transfer (not share) to another thread. */
 export const transferList = (p: PostingData): ArrayBuffer[] =>
-  [p.offsets.buffer, p.docs.buffer, p.weights.buffer].filter(
-    (b): b is ArrayBuffer => b instanceof ArrayBuffer,
-  );
+  [
+    p.offsets.buffer,
+    p.docs.buffer,
+    p.weights.buffer,
+    p.posOffsets.buffer,
+    p.positions.buffer,
+  ].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

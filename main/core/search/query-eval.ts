@@ -1,35 +1,67 @@
 // Runs parsed clauses over the live documents of several segments. Each segment supplies
 // Lunr's BM25 weights without their idf; they are multiplied by the idf over all loaded
-// segments, so scores from different segments are comparable.
+// segments, so scores from different segments are comparable. Scores live in dense arrays
+// over every document slot of the segments (segment base + position): a common word hits
+// half the library, and string-keyed maps of that size dominated query time.
 import { expandWord, FIELDS, tagTerm, type FieldName } from './analyzer';
 import { idf } from './lunr-segment';
+import { phraseDocs } from './phrase-match';
 import type { Clause, PhraseClause } from './query-parser';
 import type { Segment } from './segment';
 
-export type Scores = Map<string, number>;
-
 export interface EvalContext {
   segments: Segment[];
-  liveIds: () => Iterable<string>;
   languages: string[];
-  /** Keeps only the candidates whose text really holds the phrase. */
-  verifyPhrase: (clause: PhraseClause, candidates: string[]) => Promise<Set<string>>;
   filter?: (id: string) => boolean;
 }
 
-class GlobalStats {
-  private readonly cache = new Map<string, number>();
+/** Per document slot: whether the clause matched it, and its score. */
+interface DocScores {
+  hit: Uint8Array;
+  score: Float64Array;
+}
+
+class Space {
+  readonly bases: number[] = [];
+  readonly total: number;
+  // 0: not asked yet, 1: the filter keeps the document, 2: it does not (asked once each).
+  private readonly kept: Uint8Array;
+  private readonly idfCache = new Map<string, number>();
   private readonly docCount: number;
-  constructor(private readonly segments: Segment[]) {
-    this.docCount = segments.reduce((n, s) => n + s.size, 0);
+
+  constructor(
+    readonly segments: Segment[],
+    private readonly filter: ((id: string) => boolean) | undefined,
+  ) {
+    let n = 0;
+    for (const s of segments) {
+      this.bases.push(n);
+      n += s.size;
+    }
+    this.total = n;
+    this.docCount = n;
+    this.kept = new Uint8Array(filter ? n : 0);
   }
+
+  empty(): DocScores {
+    return { hit: new Uint8Array(this.total), score: new Float64Array(this.total) };
+  }
+
+  /** True when the document at this slot may appear (the caller checked `alive`). */
+  keeps(slot: number, seg: Segment, pos: number): boolean {
+    if (!this.filter) return true;
+    let k = this.kept[slot]!;
+    if (k === 0) this.kept[slot] = k = this.filter(seg.docs.ids[pos]!) ? 1 : 2;
+    return k === 1;
+  }
+
   idf(term: string): number {
-    let v = this.cache.get(term);
+    let v = this.idfCache.get(term);
     if (v === undefined) {
       let df = 0;
       for (const s of this.segments) df += s.index.docsWithTerm(term);
       v = idf(df, this.docCount);
-      this.cache.set(term, v);
+      this.idfCache.set(term, v);
     }
     return v;
   }
@@ -38,114 +70,145 @@ class GlobalStats {
 type TermSource = (seg: Segment) => string[];
 
 function scoreTerms(
-  ctx: EvalContext,
-  stats: GlobalStats,
+  space: Space,
   termsIn: TermSource,
   fields: readonly FieldName[],
   boost: number,
-): Scores {
-  const out: Scores = new Map();
-  const filter = ctx.filter;
-  for (const seg of ctx.segments) {
+  only?: Uint8Array,
+): DocScores {
+  const out = space.empty();
+  const { hit, score } = out;
+  space.segments.forEach((seg, s) => {
     const { alive } = seg;
-    const ids = seg.docs.ids;
+    const base = space.bases[s]!;
     for (const term of termsIn(seg)) {
-      const factor = stats.idf(term) * boost;
+      const factor = space.idf(term) * boost;
       seg.index.forEachPosting(term, fields, (pos, w) => {
-        if (!alive[pos]) return;
-        const id = ids[pos]!;
-        if (filter && !filter(id)) return;
-        out.set(id, (out.get(id) ?? 0) + w * factor);
+        const slot = base + pos;
+        if (only ? !only[slot] : !alive[pos] || !space.keeps(slot, seg, pos)) return;
+        hit[slot] = 1;
+        score[slot]! += w * factor;
       });
     }
-  }
+  });
   return out;
 }
 
-function intersect(maps: Scores[]): Scores {
-  if (maps.length === 0) return new Map();
-  const [first, ...rest] = [...maps].sort((a, b) => a.size - b.size);
-  const out: Scores = new Map();
-  for (const [id, score] of first!) {
-    let total = score;
-    let all = true;
-    for (const m of rest) {
-      const s = m.get(id);
-      if (s === undefined) {
-        all = false;
+/** Documents every map matched, scores summed. */
+function intersect(space: Space, maps: DocScores[]): DocScores {
+  const out = space.empty();
+  if (maps.length === 0) return out;
+  for (let i = 0; i < space.total; i++) {
+    let total = 0;
+    let all = 1;
+    for (const m of maps) {
+      if (!m.hit[i]) {
+        all = 0;
         break;
       }
-      total += s;
+      total += m.score[i]!;
     }
-    if (all) out.set(id, total);
+    if (all) {
+      out.hit[i] = 1;
+      out.score[i] = total;
+    }
   }
   return out;
 }
 
-function clauseScores(ctx: EvalContext, stats: GlobalStats, c: Clause): Scores {
+/** A phrase scores as the sum of its words, over the documents holding it (positions). */
+function phraseScores(
+  space: Space,
+  languages: string[],
+  c: PhraseClause,
+  fields: readonly FieldName[],
+): DocScores {
+  const words = c.words.map((w) => expandWord(w, languages));
+  const matched = new Uint8Array(space.total);
+  let any = false;
+  space.segments.forEach((seg, s) => {
+    const base = space.bases[s]!;
+    for (const pos of phraseDocs(seg.index, words, fields)) {
+      if (seg.alive[pos] && space.keeps(base + pos, seg, pos)) {
+        matched[base + pos] = 1;
+        any = true;
+      }
+    }
+  });
+  if (!any) return space.empty();
+  return intersect(
+    space,
+    words.map((variants) => scoreTerms(space, () => variants, fields, c.boost, matched)),
+  );
+}
+
+function clauseScores(space: Space, languages: string[], c: Clause): DocScores {
   if (c.kind === 'tag') {
     const term = tagTerm(c.tag);
-    return scoreTerms(ctx, stats, () => [term], ['tags'], c.boost);
+    return scoreTerms(space, () => [term], ['tags'], c.boost);
   }
   const fields = c.fields ?? FIELDS;
-  if (c.kind === 'phrase') {
-    const perWord = c.words.map((w) => {
-      const variants = expandWord(w, ctx.languages);
-      return scoreTerms(ctx, stats, () => variants, fields, c.boost);
-    });
-    return intersect(perWord);
-  }
+  if (c.kind === 'phrase') return phraseScores(space, languages, c, fields);
   let source: TermSource;
   if (c.prefix) source = (seg) => seg.index.expandPrefix(c.word);
   else if (c.fuzzy > 0) {
-    const variants = expandWord(c.word, ctx.languages);
+    const variants = expandWord(c.word, languages);
     source = (seg) => [...new Set(variants.flatMap((v) => seg.index.expandFuzzy(v, c.fuzzy)))];
   } else {
-    const variants = expandWord(c.word, ctx.languages);
+    const variants = expandWord(c.word, languages);
     source = () => variants;
   }
-  return scoreTerms(ctx, stats, source, fields, c.boost);
+  return scoreTerms(space, source, fields, c.boost);
 }
 
 /** Matching documents with their scores, best first (ties by id, for stable output). */
-export async function evaluate(
-  ctx: EvalContext,
-  clauses: Clause[],
-): Promise<{ id: string; score: number }[]> {
+export function evaluate(ctx: EvalContext, clauses: Clause[]): { id: string; score: number }[] {
   if (clauses.length === 0) return [];
-  const stats = new GlobalStats(ctx.segments);
-  const scored = clauses.map((c) => ({ c, scores: clauseScores(ctx, stats, c) }));
-  const required = scored.filter((s) => s.c.presence === 'required');
-  const optional = scored.filter((s) => s.c.presence === 'optional');
-  const prohibited = scored.filter((s) => s.c.presence === 'prohibited');
+  const space = new Space(ctx.segments, ctx.filter);
+  const scored = clauses.map((c) => ({ c, s: clauseScores(space, ctx.languages, c) }));
+  const required = scored.filter((x) => x.c.presence === 'required').map((x) => x.s);
+  const optional = scored.filter((x) => x.c.presence === 'optional').map((x) => x.s);
+  const prohibited = scored.filter((x) => x.c.presence === 'prohibited').map((x) => x.s);
 
-  // Phrases are verified against the text; limit the work to documents that can still match.
-  const requiredTerms = required.filter((s) => s.c.kind !== 'phrase').map((s) => s.scores);
-  const bound = requiredTerms.length > 0 ? intersect(requiredTerms) : null;
-  for (const s of scored) {
-    if (s.c.kind !== 'phrase') continue;
-    const candidates = [...s.scores.keys()].filter((id) => !bound || bound.has(id));
-    const ok = await ctx.verifyPhrase(s.c, candidates);
-    for (const id of [...s.scores.keys()]) if (!ok.has(id)) s.scores.delete(id);
-  }
-
-  let result: Scores;
+  let result: DocScores;
   if (required.length > 0) {
-    result = intersect(required.map((s) => s.scores));
+    result = intersect(space, required);
     for (const o of optional) {
-      for (const [id, v] of o.scores) if (result.has(id)) result.set(id, result.get(id)! + v);
+      for (let i = 0; i < space.total; i++)
+        if (result.hit[i] && o.hit[i]) result.score[i]! += o.score[i]!;
     }
   } else if (optional.length > 0) {
-    result = new Map();
-    for (const o of optional)
-      for (const [id, v] of o.scores) result.set(id, (result.get(id) ?? 0) + v);
+    result = space.empty();
+    for (const o of optional) {
+      for (let i = 0; i < space.total; i++) {
+        if (!o.hit[i]) continue;
+        result.hit[i] = 1;
+        result.score[i]! += o.score[i]!;
+      }
+    }
   } else {
     // Only exclusions: like Lunr, everything else matches.
-    result = new Map();
-    for (const id of ctx.liveIds()) if (!ctx.filter || ctx.filter(id)) result.set(id, 0);
+    result = space.empty();
+    space.segments.forEach((seg, s) => {
+      const base = space.bases[s]!;
+      for (let pos = 0; pos < seg.size; pos++) {
+        if (seg.alive[pos] && space.keeps(base + pos, seg, pos)) result.hit[base + pos] = 1;
+      }
+    });
   }
-  for (const p of prohibited) for (const id of p.scores.keys()) result.delete(id);
-  return [...result]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const p of prohibited) for (let i = 0; i < space.total; i++) if (p.hit[i]) result.hit[i] = 0;
+  return rank(space, result);
+}
+
+/** The matched slots as hits, best first, ties by id. */
+function rank(space: Space, result: DocScores): { id: string; score: number }[] {
+  const hits: { id: string; score: number }[] = [];
+  space.segments.forEach((seg, s) => {
+    const base = space.bases[s]!;
+    const ids = seg.docs.ids;
+    for (let pos = 0; pos < seg.size; pos++) {
+      if (result.hit[base + pos]) hits.push({ id: ids[pos]!, score: result.score[base + pos]! });
+    }
+  });
+  return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -18,7 +18,6 @@ import {
   INDEX_FORMAT,
   type SegmentEntry,
 } from './persistence';
-import { PhraseChecker } from './phrase-check';
 import { PostingIndex } from './posting-index';
 import { parseQuery } from './query-parser';
 import { evaluate } from './query-eval';
@@ -48,7 +47,6 @@ export class SearchIndex implements SearchIndexApi {
   private opened = false;
   private closed = false;
   private readonly tasks: TaskRunner;
-  private readonly phrases: PhraseChecker;
   private readonly tuning: IndexTuning;
   private readonly persister: IndexPersister;
 
@@ -58,7 +56,6 @@ export class SearchIndex implements SearchIndexApi {
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
     this.tasks = new TaskRunner(options.workerScript, options.workerExecArgv ?? []);
-    this.phrases = new PhraseChecker(options.loadDoc);
     this.persister = new IndexPersister(
       options.dir,
       this.set,
@@ -154,7 +151,6 @@ export class SearchIndex implements SearchIndexApi {
     validateDocs(docs);
     const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
     if (unique.length === 0) return;
-    this.phrases.forget(unique.map((d) => d.id));
     const batches: IndexDoc[][] = [];
     for (let i = 0; i < unique.length; i += this.tuning.batchSize) {
       batches.push(unique.slice(i, i + this.tuning.batchSize));
@@ -173,7 +169,6 @@ export class SearchIndex implements SearchIndexApi {
     this.assertWritable();
     if (!Array.isArray(ids))
       throw new ArchiveError('BAD_ARGUMENT', 'remove() expects a list of ids.');
-    this.phrases.forget(ids);
     const nextSeq = this.nextSeq;
     await this.enqueue(() => {
       this.set.remove(ids, nextSeq);
@@ -196,17 +191,7 @@ export class SearchIndex implements SearchIndexApi {
     const all = this.set.segments;
     const segments = all.filter((s) => s.loaded);
     const languages = this.set.languages();
-    const hits = await evaluate(
-      {
-        segments,
-        liveIds: () => this.set.liveIdsIn(segments),
-        languages,
-        verifyPhrase: (c, ids) =>
-          this.phrases.verify(c, ids, languages, (id) => this.set.entry(id)?.rev),
-        filter,
-      },
-      clauses,
-    );
+    const hits = evaluate({ segments, languages, filter }, clauses);
     return { hits, partial: segments.length < all.length };
   }
 

@@ -31,7 +31,7 @@ export interface IndexProgress {
 export interface SearchIndexOptions {
   /** Folder the index persists into (a cache: it may be deleted at any time). */
   dir: string;
-  /** Loads one article's indexed fields; used for phrase checks and rebuilds. */
+  /** Loads one article's indexed fields; used to (re)build segments (phrases need no text). */
   loadDoc: (id: ArticleId) => Promise<IndexDoc | null>;
   /** Built JS file of the index worker; without it segments are built on the calling thread. */
   workerScript?: string;

@@ -45,10 +45,15 @@ function checksum(body: Buffer): string {
   return `sha1:${createHash('sha1').update(body).digest('hex')}`;
 }
 
+// Import order (the default list order, reversed): records are loaded in it, so the first
+// list's sort meets a presorted run and costs one pass instead of a full sort.
+const byImport = (a: ArticleRecord, b: ArticleRecord): number =>
+  a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1;
+
 /** Writes all records atomically: a header line, then the records as one JSON array. */
 export async function writeSnapshot(path: string, records: Iterable<ArticleRecord>): Promise<void> {
   const rows: unknown[][] = [];
-  for (const r of records) rows.push(FIELDS.map((f) => r[f]));
+  for (const r of [...records].sort(byImport)) rows.push(FIELDS.map((f) => r[f]));
   const body = Buffer.from(JSON.stringify(rows));
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
@@ -78,14 +83,41 @@ export async function readSnapshot(path: string): Promise<ArticleRecord[] | null
     if (!Array.isArray(rows) || rows.length !== header.count) return null;
     const records: ArticleRecord[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const r = {} as Record<string, unknown>;
-      for (let f = 0; f < FIELDS.length; f++) r[FIELDS[f]!] = row[f];
-      validateRecord(r as unknown as ArticleRecord);
-      records[i] = r as unknown as ArticleRecord;
+      const r = fromRow(rows[i]!);
+      validateRecord(r);
+      records[i] = r;
     }
     return records;
   } catch {
     return null;
   }
+}
+
+/**
+ * A record from a row, as one object literal: every record gets the same hidden class (keys
+ * added one by one in a loop made 100,000 dictionary-mode objects, slower to build and read).
+ */
+function fromRow(row: unknown[]): ArticleRecord {
+  const r = {
+    id: row[0],
+    rev: row[1],
+    title: row[2],
+    place: row[3],
+    language: row[4],
+    wordCount: row[5],
+    readingMinutes: row[6],
+    encoding: row[7],
+    sourceName: row[8],
+    sourcePath: row[9],
+    byteLength: row[10],
+    importedAt: row[11],
+    articleDate: row[12],
+    tags: row[13],
+    read: row[14],
+    favourite: row[15],
+    position: row[16],
+    trashedAt: row[17],
+    excerpt: row[18],
+  } satisfies Record<(typeof FIELDS)[number], unknown>;
+  return r as unknown as ArticleRecord;
 }

@@ -28,6 +28,7 @@ const COMPACT_ON_CLOSE_BYTES = 1024 * 1024;
 /** In-memory records mirrored to disk; all writes go through begin/put/remove. */
 export class Catalog {
   readonly records = new Map<string, ArticleRecord>();
+  private readonly trashed = new Set<string>();
   private journal: FileHandle | null = null;
   private journalBytes = 0;
   private membershipVersion = 0;
@@ -87,6 +88,7 @@ export class Catalog {
         if (del.length) await catalog.remove(del);
       }
     }
+    for (const r of catalog.records.values()) if (r.trashedAt !== null) catalog.trashed.add(r.id);
     return { catalog, problems, rebuilt: snapshot === null };
   }
 
@@ -103,18 +105,31 @@ export class Catalog {
     return this.membershipVersion;
   }
 
+  /**
+   * Ids of the records in the trash (kept up to date by put/remove), so that searches of the
+   * plain views can filter hits without looking up every record.
+   */
+  get trashedIds(): ReadonlySet<string> {
+    return this.trashed;
+  }
+
   /** Stores new versions of records (after their files were written). */
   async put(records: ArticleRecord[]): Promise<void> {
     for (const r of records) {
       if (!this.records.has(r.id)) this.membershipVersion++;
       this.records.set(r.id, r);
+      if (r.trashedAt !== null) this.trashed.add(r.id);
+      else this.trashed.delete(r.id);
     }
     await this.append({ t: 'put', recs: records }, false);
   }
 
   /** Forgets records (after their files were deleted). */
   async remove(ids: string[]): Promise<void> {
-    for (const id of ids) if (this.records.delete(id)) this.membershipVersion++;
+    for (const id of ids) {
+      if (this.records.delete(id)) this.membershipVersion++;
+      this.trashed.delete(id);
+    }
     await this.append({ t: 'del', ids }, false);
   }
 

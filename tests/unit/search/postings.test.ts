@@ -90,6 +90,9 @@ describe('compact postings', () => {
     expect([...back.offsets]).toEqual([...built.postings.offsets]);
     expect([...back.docs]).toEqual([...built.postings.docs]);
     expect([...back.weights]).toEqual([...built.postings.weights]);
+    expect([...back.posOffsets]).toEqual([...built.postings.posOffsets]);
+    expect([...back.positions]).toEqual([...built.postings.positions]);
+    expect(back.positions.length).toBeGreaterThan(0);
     expect(() => decodePostings(bytes.subarray(0, bytes.length - 4))).toThrow(/wrong size/);
     const bad = Buffer.from(bytes);
     bad.writeUInt32LE(0, 0);
@@ -125,5 +128,32 @@ describe('compact postings', () => {
       expect(mine).toEqual(viaLunr(TS.fromFuzzyString(word, d)));
     }
     expect(index.expandFuzzy('footbal', 1)).toContain('football');
+  });
+
+  it('expands fuzzy words like Lunr over a large vocabulary (skips, memoised automata)', () => {
+    let seed = 11;
+    const rnd = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 0) % k;
+    const letters = 'abcdeék';
+    const vocab = Array.from({ length: 4000 }, () =>
+      Array.from({ length: 2 + rnd(8) }, () => letters[rnd(letters.length)]).join(''),
+    );
+    const built = buildSegmentData([doc('x', { body: vocab.join(' '), language: 'xx' })]);
+    const index = new PostingIndex(built.postings);
+    const TS = lunr.TokenSet as unknown as {
+      fromArray(terms: string[]): lunr.TokenSet;
+      fromFuzzyString(s: string, d: number): lunr.TokenSet;
+    };
+    const tokenSet = TS.fromArray(built.postings.terms);
+    let nonEmpty = 0;
+    for (let q = 0; q < 60; q++) {
+      const word = q % 2 ? vocab[rnd(vocab.length)]! : vocab[rnd(vocab.length)]!.slice(1);
+      const d = 1 + (q % 2);
+      const want = tokenSet.intersect(TS.fromFuzzyString(word, d)).toArray().sort();
+      expect(index.expandFuzzy(word, d).slice().sort(), `${word}~${d}`).toEqual(want);
+      // A second segment reuses the memoised automaton and must agree too.
+      expect(new PostingIndex(built.postings).expandFuzzy(word, d).slice().sort()).toEqual(want);
+      if (want.length > 1) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(20);
   });
 });

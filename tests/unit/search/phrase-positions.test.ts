@@ -1,0 +1,119 @@
+// Phrases are matched on the word positions stored with the postings. The reference here is
+// the text check the index used before (tokenise the stored text, compare each token's
+// forms), run over every document; both must agree, across merges and a reload from disk,
+// and a phrase search must not read a single article.
+import { describe, expect, it } from 'vitest';
+import { FIELDS, stemLanguage, type FieldName } from '../../../main/core/search/analyzer';
+import { phraseStarts, tokenForms, wordMatcher } from '../../../main/core/search/term-match';
+import { tokenize } from '../../../main/core/search/tokenizer';
+import type { IndexDoc } from '../../../main/core/search/types';
+import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+
+const WORDS = ['talks', 'talk', 'nuclear', 'the', 'of', 'iran', 'running', 'runs', 'al-sudani'];
+const WORDS_ES = ['conversaciones', 'nucleares', 'el', 'de'];
+
+/** Deterministic pseudo-random texts, so adjacency happens often but not always. */
+function texts(n: number): IndexDoc[] {
+  let seed = 7;
+  const rnd = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 0) % k;
+  const sentence = (words: string[], len: number): string =>
+    Array.from({ length: len }, () => words[rnd(words.length)]).join(rnd(4) ? ' ' : ', ');
+  return Array.from({ length: n }, (_, i) => {
+    const es = i % 5 === 0;
+    const words = es ? WORDS_ES : WORDS;
+    return doc(`d${i}`, {
+      title: sentence(words, 3 + rnd(3)),
+      body: sentence(words, 5 + rnd(20)),
+      tags: rnd(2) ? [sentence(words, 2), sentence(words, 1)] : [],
+      place: rnd(3) ? null : sentence(words, 2),
+      language: es ? 'es' : 'en',
+    });
+  });
+}
+
+/** The old text check: does any run of one of `fields` hold the words in order? */
+function textHas(d: IndexDoc, words: string[], fields: readonly FieldName[], langs: string[]) {
+  const lang = stemLanguage(d.language);
+  const forms = (t: string) => tokenize(t).map((tok) => tokenForms(tok, lang ? [lang] : []));
+  const runs: Record<FieldName, string[]> = {
+    title: [d.title],
+    body: [d.body],
+    tags: d.tags,
+    place: d.place ? [d.place] : [],
+  };
+  const matchers = words.map((w) => wordMatcher(w, langs));
+  return fields.some((f) => runs[f].some((r) => phraseStarts(forms(r), matchers).length > 0));
+}
+
+const PHRASES: [string[], FieldName[] | null][] = [
+  [['nuclear', 'talks'], null],
+  [['the', 'talks'], null],
+  [['talks', 'of', 'the'], null],
+  [['of', 'the', 'nuclear', 'talks'], null],
+  [['iran', 'iran'], null],
+  [['runs', 'nuclear'], null],
+  [['sudani', 'talks'], null],
+  [['conversaciones', 'nucleares'], null],
+  [['de', 'el'], ['title']],
+  [['talks', 'nuclear'], ['tags']],
+  [
+    ['the', 'iran'],
+    ['place', 'title'],
+  ],
+];
+
+const query = (words: string[], fields: FieldName[] | null): string =>
+  fields ? fields.map((f) => `${f}:"${words.join(' ')}"`).join(' ') : `"${words.join(' ')}"`;
+
+describe('phrases from stored positions', () => {
+  it('match exactly what the text check matches, without reading any article', async () => {
+    const { dir, cleanup } = await tempDir();
+    const all = texts(400);
+    const store = new MemoryStore(all);
+    // Small batches and no merges first: many segments; then merged; then reloaded.
+    const index = await openIndex(dir, store, {}, { batchSize: 37, merge: false });
+    const langs = ['en', 'es'];
+    const check = async (ix: typeof index): Promise<void> => {
+      store.loads = 0;
+      let nonEmpty = 0;
+      for (const [words, fields] of PHRASES) {
+        const want = all
+          .filter((d) => textHas(d, words, fields ?? FIELDS, langs))
+          .map((d) => d.id)
+          .sort();
+        if (want.length > 0) nonEmpty++;
+        expect(ids(await ix.search(query(words, fields))), words.join(' ')).toEqual(want);
+      }
+      expect(nonEmpty).toBeGreaterThan(6);
+      expect(store.loads).toBe(0);
+    };
+    await check(index);
+    await index.close();
+    const merged = await openIndex(dir, store, {}, { merge: true });
+    await merged.flush();
+    expect(merged.stats().segments).toBeLessThan(11);
+    await check(merged);
+    await merged.close();
+    const reloaded = await openIndex(dir, store);
+    await check(reloaded);
+    await reloaded.close();
+    await cleanup();
+  });
+
+  it('do not span two tags, and follow replaced documents', async () => {
+    const { dir, cleanup } = await tempDir();
+    const store = new MemoryStore([
+      doc('a', { tags: ['nuclear', 'talks'] }),
+      doc('b', { tags: ['nuclear talks'] }),
+      doc('c', { body: 'talks nuclear' }),
+    ]);
+    const index = await openIndex(dir, store);
+    expect(ids(await index.search('"nuclear talks"'))).toEqual(['b']);
+    await index.upsert([doc('c', { rev: 2, body: 'the nuclear talks resumed' })]);
+    expect(ids(await index.search('"nuclear talks"'))).toEqual(['b', 'c']);
+    await index.remove(['b']);
+    expect(ids(await index.search('"nuclear talks"'))).toEqual(['c']);
+    await index.close();
+    await cleanup();
+  });
+});
