@@ -4,31 +4,15 @@
 // confirmation, and moving through the panes and dialogs with the keyboard.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumSkipReason,
-  dropFiles,
-  ensureRendererBuild,
-  filesFromDisk,
-  hasChromium,
-  launchChromium,
-  screenshot,
-  watchPage,
-  type PageProblems,
-} from '../support/e2e-browser';
-import { startE2eApp, type E2eApp } from '../support/e2e-server';
-import {
-  bbcDir,
-  hasShared,
-  repoRoot,
-  sampleArticle,
-  sharedSkipReason,
-} from '../support/shared-data';
+import { dropFiles, filesFromDisk, screenshot, type PageProblems } from '../support/e2e-browser';
+import type { E2eApp } from '../support/e2e-server';
+import { browserTestsReady, openFreshApp, type FreshApp } from '../support/e2e-session';
+import { sidebarViewCount } from '../support/e2e-ui';
+import { bbcDir, repoRoot, sampleArticle } from '../support/shared-data';
 
-const ready = hasChromium && hasShared;
-if (!hasShared) process.stderr.write(`[e2e] ${sharedSkipReason}\n`);
-if (!hasChromium) process.stderr.write(`[e2e] ${chromiumSkipReason}\n`);
+const ready = browserTestsReady({ shared: true });
 
 const ARTICLE_FILE = /\.(txt|text|md)$/i;
 const NOT_ARTICLES = /^(readme|license|licence|changelog)(\.|$)/i;
@@ -63,18 +47,13 @@ const countIn = (text: string, what: RegExp) =>
   Number(what.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 
 describe.skipIf(!ready)('imports, original text, trash and keyboard in Chromium', () => {
+  let session: FreshApp;
   let app: E2eApp;
-  let browser: Browser;
   let page: Page;
   let problems: PageProblems;
 
   const rows = () => page.locator('.row:not(.placeholder)');
-  const viewCount = async (label: string) =>
-    Number(
-      (
-        await page.locator('.views .nav-item', { hasText: label }).locator('.count').innerText()
-      ).replace(/\D/g, ''),
-    );
+  const viewCount = (label: string) => sidebarViewCount(page, label);
   const libraryTotal = async () => (await app.engine.list({ limit: 1 })).total;
   const summary = () => page.getByRole('status', { name: 'Import summary' });
   const closeSummary = () => page.getByRole('button', { name: 'Close import summary' }).click();
@@ -85,19 +64,11 @@ describe.skipIf(!ready)('imports, original text, trash and keyboard in Chromium'
     });
 
   beforeAll(async () => {
-    ensureRendererBuild();
-    app = await startE2eApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    problems = await watchPage(page);
-    await page.goto(app.url);
-    await page.getByRole('heading', { name: 'Your archive is empty' }).waitFor();
+    session = await openFreshApp({ viewport: { width: 1360, height: 860 } });
+    ({ app, page, problems } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => session?.close());
 
   it('"Import the sample articles" imports the bundled samples and opens one', async () => {
     const samples = bundledSamples();

@@ -3,40 +3,30 @@
 // drops, search, tags, reading, trash, keyboard use and accessibility, in one session.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumSkipReason,
   dropFiles,
-  ensureRendererBuild,
   filesFromDisk,
-  hasChromium,
-  launchChromium,
   screenshot,
   seriousAxeViolations,
-  watchPage,
   type PageProblems,
 } from '../support/e2e-browser';
-import { startE2eApp, type E2eApp } from '../support/e2e-server';
-import { bbcDir, hasShared, sampleArticle, sharedSkipReason } from '../support/shared-data';
+import type { E2eApp } from '../support/e2e-server';
+import { browserTestsReady, openFreshApp, type FreshApp } from '../support/e2e-session';
+import { sidebarViewCount } from '../support/e2e-ui';
+import { bbcDir, sampleArticle } from '../support/shared-data';
 
-const ready = hasChromium && hasShared;
-if (!hasShared) process.stderr.write(`[e2e] ${sharedSkipReason}\n`);
-if (!hasChromium) process.stderr.write(`[e2e] ${chromiumSkipReason}\n`);
+const ready = browserTestsReady({ shared: true });
 
 describe.skipIf(!ready)('reader UI in Chromium', () => {
+  let session: FreshApp;
   let app: E2eApp;
-  let browser: Browser;
   let page: Page;
   let problems: PageProblems;
 
   const listCount = () => page.getByTestId('list-count').innerText();
-  const viewCount = async (label: string) =>
-    Number(
-      (
-        await page.locator('.views .nav-item', { hasText: label }).locator('.count').innerText()
-      ).replace(/\D/g, ''),
-    );
+  const viewCount = (label: string) => sidebarViewCount(page, label);
   const rows = () => page.locator('.row:not(.placeholder)');
   /** Clicks a row and waits until the reader shows that article. */
   const openRow = async (n: number) => {
@@ -50,18 +40,11 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
   };
 
   beforeAll(async () => {
-    ensureRendererBuild();
-    app = await startE2eApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    problems = await watchPage(page);
-    await page.goto(app.url);
+    session = await openFreshApp({ viewport: { width: 1360, height: 860 } });
+    ({ app, page, problems } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows the empty state in a new library', async () => {
     await expect

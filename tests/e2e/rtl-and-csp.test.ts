@@ -5,23 +5,18 @@
 import { createGunzip } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumSkipReason,
   dropFiles,
-  ensureRendererBuild,
-  hasChromium,
-  launchChromium,
   screenshot,
   seriousAxeViolations,
-  watchPage,
   type PageProblems,
 } from '../support/e2e-browser';
-import { startE2eApp, type E2eApp } from '../support/e2e-server';
+import { browserTestsReady, openFreshApp, type FreshApp } from '../support/e2e-session';
 import { hasShared, saudiJsonl } from '../support/shared-data';
 
-if (!hasChromium) process.stderr.write(`[e2e] ${chromiumSkipReason}\n`);
+const ready = browserTestsReady();
 
 const FALLBACK = {
   title: 'الأمطار الغزيرة تغلق الطرق في المدينة',
@@ -42,26 +37,17 @@ async function arabicArticle(): Promise<{ title: string; content: string }> {
   return FALLBACK;
 }
 
-describe.skipIf(!hasChromium)('right-to-left articles and the CSP', () => {
-  let app: E2eApp;
-  let browser: Browser;
+describe.skipIf(!ready)('right-to-left articles and the CSP', () => {
+  let session: FreshApp;
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    ensureRendererBuild();
-    app = await startE2eApp();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
-    problems = await watchPage(page);
-    await page.goto(app.url);
-    await page.getByRole('heading', { name: 'Your archive is empty' }).waitFor();
+    session = await openFreshApp({ viewport: { width: 1280, height: 820 } });
+    ({ page, problems } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows an Arabic article right to left, with a Latin paragraph left to right', async () => {
     const { title, content } = await arabicArticle();

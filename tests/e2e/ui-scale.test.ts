@@ -7,14 +7,7 @@
 //   ARCHIVE_READER_UI_SCALE=100000 npx vitest run --project e2e tests/e2e/ui-scale.test.ts
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumSkipReason,
-  ensureRendererBuild,
-  hasChromium,
-  launchChromium,
-  watchPage,
-  type PageProblems,
-} from '../support/e2e-browser';
+import { ensureRendererBuild, type PageProblems } from '../support/e2e-browser';
 import { buildScaleLibrary, uiScale, type ScaleLibrary } from '../support/e2e-scale-library';
 import { pageHeap, rendererProcesses, simulateMemoryPressure } from '../support/e2e-scale-memory';
 import {
@@ -30,11 +23,9 @@ import {
 } from '../support/e2e-scale-page';
 import { fmt, percentile, reportFigures, type Figure } from '../support/e2e-scale-report';
 import { startE2eApp, type E2eApp } from '../support/e2e-server';
-import { hasShared, sharedSkipReason } from '../support/shared-data';
+import { browserTestsReady, openAppPage } from '../support/e2e-session';
 
-const ready = hasChromium && hasShared;
-if (!hasShared) process.stderr.write(`[e2e] ui-scale: ${sharedSkipReason}\n`);
-if (!hasChromium) process.stderr.write(`[e2e] ui-scale: ${chromiumSkipReason}\n`);
+const ready = browserTestsReady({ shared: true, label: 'ui-scale' });
 
 const SIZE = uiScale();
 /** The list's overscan setting (ArticleList.tsx): rows kept beyond each edge of the view. */
@@ -82,11 +73,10 @@ describe.skipIf(!ready)(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`,
     const t0 = performance.now();
     app = await startE2eApp({ libraryDir: library.dir });
     add('engine cold open (server)', fmt.ms(performance.now() - t0));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    problems = await watchPage(page);
-    await watchFirstRows(page);
-    await page.goto(app.url);
+    ({ browser, page, problems } = await openAppPage(app.url, {
+      viewport: { width: 1360, height: 860 },
+      beforeLoad: watchFirstRows,
+    }));
   }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {

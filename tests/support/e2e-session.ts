@@ -1,0 +1,86 @@
+// One e2e session: the app served over the HTTP bridge and its page open in Chromium, with
+// page errors and CSP violations recorded. The suites share this so that each sets up and
+// tears down the same way, and a setup that fails half-way leaves nothing running.
+import type { Browser, Page } from 'playwright-core';
+import {
+  chromiumSkipReason,
+  ensureRendererBuild,
+  hasChromium,
+  launchChromium,
+  watchPage,
+  type PageProblems,
+} from './e2e-browser';
+import { startE2eApp, type E2eApp, type E2eOptions } from './e2e-server';
+import { hasShared, sharedSkipReason } from './shared-data';
+
+/** Whether the browser suites can run (with the shared corpora when `shared`); says why not. */
+export function browserTestsReady(options: { shared?: boolean; label?: string } = {}): boolean {
+  const prefix = options.label ? `[e2e] ${options.label}: ` : '[e2e] ';
+  const shared = !options.shared || hasShared;
+  if (!shared) process.stderr.write(`${prefix}${sharedSkipReason}\n`);
+  if (!hasChromium) process.stderr.write(`${prefix}${chromiumSkipReason}\n`);
+  return hasChromium && shared;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface AppPage {
+  browser: Browser;
+  page: Page;
+  problems: PageProblems;
+}
+
+export interface PageOptions {
+  viewport: Viewport;
+  /** Runs once the page is watched and before it loads the app (e.g. to install probes). */
+  beforeLoad?: (page: Page) => Promise<void>;
+}
+
+/** Launches Chromium and loads the app at `url` in a watched page of the given size. */
+export async function openAppPage(url: string, options: PageOptions): Promise<AppPage> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: options.viewport });
+    const problems = await watchPage(page);
+    await options.beforeLoad?.(page);
+    await page.goto(url);
+    return { browser, page, problems };
+  } catch (e) {
+    await browser.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+export interface FreshApp extends AppPage {
+  app: E2eApp;
+  /** Closes the browser, then the app (which removes its temporary library). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the renderer if needed, starts the app on a new empty library and opens it in
+ * Chromium, returning once the page shows the empty state.
+ */
+export async function openFreshApp(
+  options: { viewport: Viewport } & Omit<E2eOptions, 'libraryDir'>,
+): Promise<FreshApp> {
+  const { viewport, ...appOptions } = options;
+  ensureRendererBuild();
+  const app = await startE2eApp(appOptions);
+  let opened: AppPage | undefined;
+  const close = async () => {
+    await opened?.browser.close();
+    await app.close();
+  };
+  try {
+    opened = await openAppPage(app.url, { viewport });
+    await opened.page.getByRole('heading', { name: 'Your archive is empty' }).waitFor();
+  } catch (e) {
+    await close().catch(() => undefined);
+    throw e;
+  }
+  return { app, ...opened, close };
+}
