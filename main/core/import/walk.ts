@@ -71,7 +71,10 @@ async function* walkFolder(dir: string, visited: Set<string>): AsyncGenerator<Wa
       isDir = target?.isDirectory() ?? false;
       isFile = target?.isFile() ?? false;
     }
-    if (isDir) yield* walkFolder(path, visited);
+    // Hidden folders (.git, .cache, .Trash) hold tooling, not articles; named explicitly
+    // they are walked like any folder.
+    if (isDir && entry.name.startsWith('.')) yield { type: 'skipped', path };
+    else if (isDir) yield* walkFolder(path, visited);
     else if (isFile && isArticleName(entry.name)) yield { type: 'file', path, name: entry.name };
     else yield { type: 'skipped', path };
   }

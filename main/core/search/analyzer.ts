@@ -49,7 +49,7 @@ function rawTerms(raw: string, lang: string): readonly string[] {
 /** Index terms of a text under `lang`, repeated as often as they occur (for term frequency). */
 export function textTerms(text: string, lang: string): string[] {
   const out: string[] = [];
-  for (const m of rawWords(text)) for (const t of rawTerms(m[0], lang)) out.push(t);
+  for (const w of rawWords(text)) for (const t of rawTerms(w.text, lang)) out.push(t);
   return out;
 }
 
@@ -65,8 +65,8 @@ function addTextTerms(
   start: number,
 ): number {
   let at = start;
-  for (const m of rawWords(text)) {
-    const ts = rawTerms(m[0], lang);
+  for (const w of rawWords(text)) {
+    const ts = rawTerms(w.text, lang);
     if (ts.length === 0) continue;
     for (const t of ts) {
       terms.push(t);

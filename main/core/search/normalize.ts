@@ -29,6 +29,9 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 const LATIN_GREEK_WITH_MARKS = /([\p{Script=Latin}\p{Script=Greek}])[\u0300-\u036F]+/gu;
 const HAS_ARABIC = /[\u0600-\u06FF\u200C\u200D]/;
 const HAS_MARK_CANDIDATE = /[^ -~]/;
+// Hebrew points (niqqud) and cantillation: most Hebrew text is written without them.
+const HEBREW_POINTS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
+const SOFT_HYPHEN = /\u00AD/g;
 
 /** Arabic/Persian spelling normalisation: one form per letter family, no diacritics. */
 export function normalizeArabic(word: string): string {
@@ -48,10 +51,12 @@ export function foldDiacritics(word: string): string {
   return word.normalize('NFD').replace(LATIN_GREEK_WITH_MARKS, '$1').normalize('NFC');
 }
 
-/** The matching form of one word: NFKC, lowercase, Arabic/Persian unified, accents folded. */
+/** The matching form of one word: NFKC, lowercase, Arabic/Persian/Hebrew unified, accents folded. */
 export function normalizeWord(word: string): string {
-  let w = word.normalize('NFKC').toLowerCase();
-  w = normalizeArabic(w);
+  let w = word.normalize('NFKC').toLowerCase().replace(SOFT_HYPHEN, '');
+  w = normalizeArabic(w).replace(HEBREW_POINTS, '');
+  // Russian writes ё as е in most printed text; both spellings must meet.
+  w = w.replace(/ё/g, 'е');
   w = foldDiacritics(w).replace(/ß/g, 'ss');
   // Greek final sigma must equal medial sigma, or "λόγος" would never match "λογοσ..." prefixes.
   return w.replace(/ς/g, 'σ');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { SegmentDocs } from './segment';
 
 /** Bump whenever analysis or the file layout changes: older indexes are then rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const MANIFEST = 'manifest.json';
 
 export interface SegmentEntry {

@@ -3,7 +3,7 @@
 // message says what is wrong in one line.
 import { QueryError } from '../errors';
 import { FIELDS, type FieldName } from './analyzer';
-import { tokenize } from './tokenizer';
+import { isIdeograph, tokenize } from './tokenizer';
 
 export type Presence = 'optional' | 'required' | 'prohibited';
 
@@ -236,6 +236,10 @@ function buildClause(r: RawClause): Clause | null {
   }
   const text = prefix ? r.word.slice(0, -1) : r.word;
   const tokens = tokenize(text);
+  // Each ideograph is a whole token, so "東京*" can only mean the characters 東京 themselves.
+  if (prefix && tokens.length > 0 && tokens.every((t) => isIdeograph(t.term))) {
+    return buildClause({ ...r, word: text });
+  }
   if (prefix && (tokens.length !== 1 || [...tokens[0]!.term].length < MIN_PREFIX_LENGTH)) {
     throw new QueryError(
       `"*" needs at least ${MIN_PREFIX_LENGTH} letters of one word before it, as in econ*.`,

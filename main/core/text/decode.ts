@@ -2,6 +2,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { detectUtf16WithoutBom, hasNulBytes } from './binary-sniff';
+import { looksLikeLatin9 } from './latin9';
 import { plausibility } from './plausibility';
 
 /** Why a file could not be read as text; the message is shown to people as is. */
@@ -19,7 +20,10 @@ export interface DecodedText {
 }
 
 // The ISO names chardet reports decode C1 controls where Windows code pages have
-// printable characters (smart quotes, euro); browsers make the same substitution.
+// printable characters (smart quotes, euro); browsers make the same substitution. Only
+// windows-1252 and -1254 agree with their ISO twin on every other byte; the others move
+// letters (ISO-8859-2 ś ą ź, ISO-8859-7 Ά), so they are substituted only when the file holds
+// bytes 0x80-0x9F, which no text in the ISO encoding contains.
 const WINDOWS_SUPERSET: Record<string, string> = {
   'iso-8859-1': 'windows-1252',
   'iso-8859-9': 'windows-1254',
@@ -73,8 +77,9 @@ function decodeLegacy(bytes: Uint8Array): DecodedText {
   const seen = new Set<string>();
   let best: { decoded: DecodedText; score: number } | null = null;
   const candidates = chardet.analyse(buffer).map((m) => m.name);
+  const hasC1 = buffer.some((b) => b >= 0x80 && b <= 0x9f);
   for (const name of [...candidates, 'windows-1252']) {
-    const encoding = WINDOWS_SUPERSET[name.toLowerCase()] ?? name;
+    const encoding = windowsVariant(name, hasC1, buffer);
     const key = encoding.toLowerCase();
     if (seen.has(key) || key === 'utf-8' || key === 'ascii' || !iconv.encodingExists(encoding)) {
       continue;
@@ -87,6 +92,15 @@ function decodeLegacy(bytes: Uint8Array): DecodedText {
   }
   if (best && best.score > 0) return best.decoded;
   throw new DecodeError('file is not text in any known encoding (it looks binary)');
+}
+
+const EXACT_SUPERSETS = new Set(['iso-8859-1', 'iso-8859-9']);
+
+function windowsVariant(name: string, hasC1: boolean, bytes: Uint8Array): string {
+  const lower = name.toLowerCase();
+  if (lower === 'iso-8859-1' && !hasC1 && looksLikeLatin9(bytes)) return 'ISO-8859-15';
+  const windows = WINDOWS_SUPERSET[lower];
+  return windows && (hasC1 || EXACT_SUPERSETS.has(lower)) ? windows : name;
 }
 
 // Control characters other than tab, line feed, carriage return and form feed.

@@ -3,6 +3,7 @@ import { findArticleDate } from './article-date';
 import { countWords, readingMinutes } from './counts';
 import { findDateline } from './dateline';
 import { dropTrailingDebris } from './debris';
+import { readFrontMatter } from './front-matter';
 import { detectLanguage } from './language';
 
 /** The parts of an article that come from its text alone (cheap: no language detection). */
@@ -27,6 +28,10 @@ const EXCERPT_CHARS = 200;
 // original text keeps them.
 const STRAY_CONTROLS = /(?![\t\n\r])\p{Cc}/gu;
 const UNTITLED = 'Untitled';
+// A first line longer than this is a paragraph, not a title: the title shows its start and
+// the body keeps the whole line.
+const MAX_TITLE_CHARS = 300;
+const isBlank = (l: string): boolean => l.trim() === '';
 
 /** Splits text into title, dateline and clean body; the original text is not changed. */
 export function cleanArticle(text: string): CleanArticle {
@@ -34,20 +39,48 @@ export function cleanArticle(text: string): CleanArticle {
     .replace(/^\ufeff/, '')
     .replace(STRAY_CONTROLS, '')
     .split(/\r\n|\r|\n/);
-  const titleAt = lines.findIndex((l) => l.trim() !== '');
+  let titleAt = lines.findIndex((l) => !isBlank(l));
   if (titleAt < 0) return { title: UNTITLED, dateline: null, place: null, body: '' };
-  const title = cleanTitle(lines[titleAt]!);
-  const bodyLines = dropTrailingDebris(lines.slice(titleAt + 1));
+  let title: string;
+  let bodyFrom: number;
+  const front = readFrontMatter(lines, titleAt);
+  if (front) {
+    titleAt = lines.findIndex((l, i) => i >= front.next && !isBlank(l));
+    if (front.title !== null) {
+      title = cleanTitle(front.title);
+      bodyFrom = front.next;
+    } else if (titleAt >= 0) {
+      title = cleanTitle(lines[titleAt]!);
+      bodyFrom = titleAt + 1;
+    } else {
+      return { title: UNTITLED, dateline: null, place: null, body: '' };
+    }
+  } else {
+    title = cleanTitle(lines[titleAt]!);
+    bodyFrom = titleAt + 1;
+    if (title.length > MAX_TITLE_CHARS) {
+      title = shorten(title, MAX_TITLE_CHARS);
+      bodyFrom = titleAt;
+    }
+  }
+  const bodyLines = dropTrailingDebris(lines.slice(bodyFrom));
   const paragraphs = toParagraphs(bodyLines);
   let dateline: string | null = null;
   let place: string | null = null;
   const first = paragraphs[0];
   if (first !== undefined) {
     const found = findDateline(first);
+    const second = paragraphs[1];
+    // A dateline may stand as a paragraph of its own ("LONDON (Reuters) -", blank line, text).
+    const alone = !found && second !== undefined ? findDateline(`${first} ${second}`) : null;
     if (found) {
       dateline = found.raw;
       place = found.place;
       paragraphs[0] = found.rest;
+    } else if (alone && alone.raw === first.trim()) {
+      dateline = alone.raw;
+      place = alone.place;
+      paragraphs.shift();
     }
   }
   return { title: title || UNTITLED, dateline, place, body: paragraphs.join('\n\n') };
@@ -99,9 +132,13 @@ function toParagraphs(lines: string[]): string[] {
 }
 
 function makeExcerpt(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_CHARS) return flat;
-  const cut = flat.slice(0, EXCERPT_CHARS);
+  return shorten(body.replace(/\s+/g, ' ').trim(), EXCERPT_CHARS);
+}
+
+/** Cuts text to at most `max` characters, at a space when one is near, with an ellipsis. */
+function shorten(flat: string, max: number): string {
+  if (flat.length <= max) return flat;
+  const cut = [...flat].slice(0, max).join('');
   const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
