@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
           'index-worker': resolve(__dirname, 'main/core/search/worker.ts'),
+          // Import decoding and parsing; found beside index-worker.js.
+          'parse-worker': resolve(__dirname, 'main/core/import/parse-worker.ts'),
           // The engine runs in this worker so the main process never blocks on imports.
           'engine-host': resolve(__dirname, 'main/core/host/engine-worker.ts'),
         },

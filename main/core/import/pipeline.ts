@@ -3,9 +3,11 @@ import type { ImportOptions } from '../engine';
 import type { StoredArticle } from '../store/article-file';
 import type { IndexDoc } from '../search/types';
 import type { ImportProgress, ImportSource, ImportSummary } from '../types';
-import { articleIdOf, prepareArticle } from './prepare-article';
+import { parseJob, parseJobs } from './parse-jobs';
+import { ParsePool, type ParseWorkerOptions } from './parse-pool';
+import type { ParseJob, ParseOutcome } from './parse-protocol';
 import { throttleProgress } from './progress-throttle';
-import { readSourceFile } from './read-source';
+import { BatchBuilder, readEntry, type Batch } from './read-ahead';
 import { walkSources } from './walk';
 
 /** A prepared article waiting to be written. */
@@ -26,12 +28,20 @@ export interface ImportSink {
 // A chunk is committed (one round of fsyncs) when it reaches either limit.
 const CHUNK_ARTICLES = 64;
 const CHUNK_BYTES = 8 * 1024 * 1024;
+// Walked items per parse batch (one worker message), and batches parsed ahead of the writes.
+const BATCH_JOBS = 32;
+const BATCH_BYTES = 4 * 1024 * 1024;
+const BATCHES_AHEAD = 3;
 
-/** Imports sources one file at a time; a bad file fails alone, never the batch. */
+/**
+ * Imports sources in walk order; a bad file fails alone, never the batch. With a parse
+ * worker, decoding and parsing run on it; without one, on this thread.
+ */
 export async function runImport(
   sources: ImportSource[],
   sink: ImportSink,
   options: ImportOptions = {},
+  parser?: ParseWorkerOptions,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
     imported: [],
@@ -50,6 +60,11 @@ export async function runImport(
   };
   const throttle = throttleProgress(options.onProgress);
   const seenInBatch = new Map<string, string>();
+  const fail = (label: string, reason: string) => {
+    summary.failed.push({ path: label, reason });
+    progress.failed++;
+    progress.done++;
+  };
   let chunk: PendingArticle[] = [];
   let chunkBytes = 0;
 
@@ -92,67 +107,91 @@ export async function runImport(
     throttle.report(progress);
   };
 
-  for await (const item of walkSources(sources)) {
-    if (options.signal?.aborted) {
-      summary.cancelled = true;
-      break;
+  // Files are parsed in batches on the parse workers, a few batches ahead of the writes;
+  // every decision (duplicate, failure, order, progress) is still taken here, in walk order.
+  const pool = parser ? new ParsePool(parser) : null;
+  let usedPool = false;
+  const parse = (jobs: ParseJob[]): Promise<ParseOutcome[]> => {
+    // A small import (one partial batch) is not worth starting a worker for.
+    if (!pool || (!usedPool && jobs.length < BATCH_JOBS)) return Promise.resolve(parseJobs(jobs));
+    usedPool = true;
+    return pool.parse(jobs);
+  };
+  const sent = new Set<string>();
+  const builder = new BatchBuilder((id) => {
+    const likely = sent.has(id) || sink.existingTitle(id) !== undefined;
+    sent.add(id);
+    return likely;
+  });
+  // Without workers nothing is gained by reading ahead: each file is handled as it is read,
+  // so progress and abort behave exactly as in a one-file-at-a-time import.
+  const batchSize = pool ? BATCH_JOBS : 1;
+  const batchesAhead = pool ? BATCHES_AHEAD : 0;
+  const ahead: Batch[] = [];
+  let stopped = false;
+
+  const consume = async (batch: Batch) => {
+    const outcomes = await batch.outcomes;
+    for (const entry of batch.entries) {
+      if (stopped || options.signal?.aborted) {
+        summary.cancelled = true;
+        stopped = true;
+        return;
+      }
+      if (entry.kind === 'skipped') {
+        summary.skipped++;
+        continue;
+      }
+      progress.total++;
+      progress.current = entry.label;
+      if (entry.kind === 'failed') {
+        fail(entry.label, entry.reason);
+        throttle.report(progress);
+        continue;
+      }
+      const { job, label } = entry;
+      const earlier = seenInBatch.get(job.id) ?? sink.existingTitle(job.id);
+      if (earlier !== undefined) {
+        summary.duplicates.push({ path: label, id: job.id, title: earlier });
+        progress.duplicates++;
+        progress.done++;
+        throttle.report(progress);
+        continue;
+      }
+      // Not parsed ahead when it looked like a duplicate (its twin may have failed since).
+      const outcome = (entry.slot === null ? undefined : outcomes[entry.slot]) ?? parseJob(job);
+      if (!outcome.ok) {
+        fail(label, outcome.reason);
+        throttle.report(progress);
+        continue;
+      }
+      seenInBatch.set(job.id, outcome.record.title);
+      chunk.push({
+        article: { record: outcome.record, original: job.bytes },
+        doc: outcome.doc,
+        path: label,
+      });
+      chunkBytes += job.bytes.length;
+      if (chunk.length >= CHUNK_ARTICLES || chunkBytes >= CHUNK_BYTES) await flush();
+      else throttle.report(progress);
     }
-    if (item.type === 'skipped') {
-      summary.skipped++;
-      continue;
+  };
+
+  try {
+    for await (const item of walkSources(sources)) {
+      if (stopped) break;
+      if (options.signal?.aborted) {
+        summary.cancelled = true;
+        break;
+      }
+      if (!builder.add(await readEntry(item), batchSize, BATCH_BYTES)) continue;
+      ahead.push(builder.take(parse));
+      if (ahead.length > batchesAhead) await consume(ahead.shift()!);
     }
-    progress.total++;
-    const label = item.type === 'data' ? item.name : item.path;
-    progress.current = label;
-    const fail = (reason: string) => {
-      summary.failed.push({ path: label, reason });
-      progress.failed++;
-      progress.done++;
-    };
-    if (item.type === 'failed') {
-      fail(item.reason);
-      throttle.report(progress);
-      continue;
-    }
-    const read =
-      item.type === 'data'
-        ? { ok: true as const, bytes: item.data }
-        : await readSourceFile(item.path);
-    if (!read.ok) {
-      fail(read.reason);
-      throttle.report(progress);
-      continue;
-    }
-    const id = articleIdOf(read.bytes);
-    const earlier = seenInBatch.get(id) ?? sink.existingTitle(id);
-    if (earlier !== undefined) {
-      summary.duplicates.push({ path: label, id, title: earlier });
-      progress.duplicates++;
-      progress.done++;
-      throttle.report(progress);
-      continue;
-    }
-    let prepared: ReturnType<typeof prepareArticle>;
-    try {
-      prepared = prepareArticle(
-        read.bytes,
-        { name: item.name, path: item.type === 'file' ? item.path : null },
-        new Date().toISOString(),
-        id,
-      );
-    } catch (e) {
-      prepared = { ok: false, reason: `could not be read as an article: ${messageOf(e)}` };
-    }
-    if (!prepared.ok) {
-      fail(prepared.reason);
-      throttle.report(progress);
-      continue;
-    }
-    seenInBatch.set(id, prepared.article.record.title);
-    chunk.push({ article: prepared.article, doc: prepared.doc, path: label });
-    chunkBytes += read.bytes.length;
-    if (chunk.length >= CHUNK_ARTICLES || chunkBytes >= CHUNK_BYTES) await flush();
-    else throttle.report(progress);
+    if (builder.size > 0) ahead.push(builder.take(parse));
+    while (ahead.length > 0) await consume(ahead.shift()!);
+  } finally {
+    await pool?.close();
   }
   await flush();
   await writing;

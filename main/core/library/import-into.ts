@@ -1,6 +1,7 @@
 // importSources(): the import pipeline wired to the library's writer, catalogue and index.
 import type { ImportOptions, LibraryChange } from '../engine';
 import { ArchiveError } from '../errors';
+import { parseWorkerBeside } from '../import/parse-pool';
 import { runImport, type PendingArticle } from '../import/pipeline';
 import type { IndexDoc, SearchIndexApi } from '../search/types';
 import type { Catalog } from '../store/catalog';
@@ -21,6 +22,9 @@ export async function importInto(
     writer: RecordWriter;
     index: () => Promise<SearchIndexApi>;
     emit: (change: LibraryChange) => void;
+    /** The index worker script; the parse worker is built beside it. */
+    workerScript?: string;
+    workerExecArgv?: string[];
   },
 ): Promise<ImportSummary> {
   if (!Array.isArray(sources)) {
@@ -45,6 +49,7 @@ export async function importInto(
     pending.add(task);
     while (pending.size > MAX_PENDING) await Promise.race(pending);
   };
+  const parseScript = deps.workerScript ? parseWorkerBeside(deps.workerScript) : null;
   const summary = await runImport(
     sources,
     {
@@ -58,6 +63,7 @@ export async function importInto(
       },
     },
     options,
+    parseScript ? { script: parseScript, execArgv: deps.workerExecArgv } : undefined,
   );
   await sendDocs();
   await Promise.all(pending);

@@ -151,6 +151,8 @@ class LibraryImpl implements LibraryEngine {
       writer: this.writer,
       index: () => this.slot.get(),
       emit: (c) => this.emit(c),
+      workerScript: this.options.workerScript,
+      workerExecArgv: this.options.workerExecArgv,
     });
   }
 

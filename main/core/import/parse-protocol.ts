@@ -1,0 +1,24 @@
+// Messages between the import pipeline and its parse workers. Plain data only: the
+// original bytes stay on the calling thread, which reattaches them to each result.
+import type { ArticleRecord } from '../store/article-file';
+import type { IndexDoc } from '../search/types';
+
+/** One file to decode and parse; the id is computed by the caller (it decides duplicates). */
+export interface ParseJob {
+  bytes: Uint8Array;
+  name: string;
+  path: string | null;
+  id: string;
+}
+
+/** A parsed file without its bytes, or why it cannot be imported. */
+export type ParseOutcome =
+  { ok: true; record: ArticleRecord; doc: IndexDoc } | { ok: false; reason: string };
+
+export interface ParseRequest {
+  id: number;
+  jobs: ParseJob[];
+}
+
+export type ParseResponse =
+  { id: number; ok: true; outcomes: ParseOutcome[] } | { id: number; ok: false; error: string };

@@ -1,0 +1,19 @@
+// Entry of an import parse worker (built to out/main/parse-worker.js): decoding, parsing and
+// language detection of a batch of files run here so the importing thread only reads,
+// decides duplicates and writes.
+import { parentPort } from 'node:worker_threads';
+import { parseJobs } from './parse-jobs';
+import type { ParseRequest, ParseResponse } from './parse-protocol';
+
+const port = parentPort;
+if (port) {
+  port.on('message', (msg: ParseRequest) => {
+    let reply: ParseResponse;
+    try {
+      reply = { id: msg.id, ok: true, outcomes: parseJobs(msg.jobs) };
+    } catch (e) {
+      reply = { id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage(reply);
+  });
+}
