@@ -1,6 +1,9 @@
 // Entry point of the archive-reader command line (built to out/main/cli.js).
+import { raiseIoThreads } from '../core/io-threads';
 import { parseCommandLine } from './args';
 import { runCli } from './run';
+
+raiseIoThreads();
 
 // stdout carries only command output (scripts parse --json): stray logging goes to stderr.
 console.log = console.info = console.debug = console.error;

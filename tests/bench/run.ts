@@ -16,6 +16,7 @@ import {
   saudiJsonl,
   sharedSkipReason,
 } from '../support/shared-data';
+import { raiseIoThreads } from '../../main/core/io-threads';
 import { planCorpus } from './corpus/plan';
 import { bbcDocs, reutersDocs, saudiDocs } from './corpus/sources';
 import type { BenchDoc } from './corpus/vary';
@@ -103,7 +104,11 @@ async function runChild(
   // stderr is passed through and its tail kept, so a crash can be named in the table.
   let tail = '';
   const exit = await new Promise<{ code: number | null; signal: string | null }>((done) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+    // The thread pool the app and the CLI ask for (main/core/io-threads.ts); under tsx the
+    // loader uses the pool before any of our code runs, so it is set in the environment.
+    const env = { ...process.env };
+    raiseIoThreads(env);
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'], env });
     child.stderr.on('data', (d: Buffer) => {
       process.stderr.write(d);
       tail = (tail + d.toString()).slice(-8192);

@@ -7,19 +7,30 @@
 //   ARCHIVE_READER_UI_SCALE=100000 npx vitest run --project e2e tests/e2e/ui-scale.test.ts
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBarePage, type CdpSession } from '../support/e2e-bare-chromium';
 import { ensureRendererBuild, type PageProblems } from '../support/e2e-browser';
 import { buildScaleLibrary, uiScale, type ScaleLibrary } from '../support/e2e-scale-library';
-import { pageHeap, rendererProcesses, simulateMemoryPressure } from '../support/e2e-scale-memory';
+import {
+  fromPlaywright,
+  pageHeap,
+  rendererMemory,
+  simulateMemoryPressure,
+  withPageSession,
+  type HeapFigures,
+  type RendererMemory,
+} from '../support/e2e-scale-memory';
 import {
   countRows,
   firstRowsMs,
   scrollListTo,
   scrollToRow,
   timeOpen,
+  traverseInPage,
   traverseList,
   watchFirstRows,
   wheelScroll,
   type RowCount,
+  type Traversal,
 } from '../support/e2e-scale-page';
 import { fmt, percentile, reportFigures, type Figure } from '../support/e2e-scale-report';
 import { startE2eApp, type E2eApp } from '../support/e2e-server';
@@ -38,6 +49,9 @@ const TRAVERSE_STEP_ROWS = 50;
 // Building the library dominates; allow for a slow import (~100 articles/s) at any size.
 const BUILD_TIMEOUT_MS = 300_000 + SIZE * 15;
 const TRAVERSE_TIMEOUT_MS = 120_000 + SIZE * 5;
+const VIEWPORT = { width: 1360, height: 860 };
+/** The /proc figures exist on Linux only (elsewhere they are NaN). */
+const onLinux = process.platform === 'linux';
 
 const log = (m: string) => process.stderr.write(`[ui-scale] ${m}\n`);
 
@@ -47,6 +61,8 @@ describe.skipIf(!ready)(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`,
   let browser: Browser;
   let page: Page;
   let problems: PageProblems;
+  /** The browser-wide DevTools session, for traces and memory dumps. */
+  let browserCdp: CdpSession;
   let rowHeight = 0;
   const figures: Figure[] = [];
   const add = (figure: string, value: string, note?: string) =>
@@ -59,6 +75,24 @@ describe.skipIf(!ready)(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`,
     );
   const withinOverscan = (r: { rendered: number; visible: number }) =>
     expect(r.rendered).toBeLessThanOrEqual(r.visible + 2 * OVERSCAN + SLACK);
+  const heapFigure = (what: string, heap: HeapFigures) =>
+    add(
+      what,
+      fmt.mb(heap.usedMb),
+      `after GC; reserved ${fmt.mb(heap.totalMb)}; ${fmt.n(heap.nodes)} DOM nodes`,
+    );
+  const memoryFigure = (what: string, m: RendererMemory, breakdown = false) =>
+    add(
+      what,
+      `${fmt.mb(m.rssMb)} VmRSS, ${fmt.mb(m.privateMb)} private`,
+      `PSS ${fmt.mb(m.pssMb)}, RssAnon ${fmt.mb(m.anonMb)}, footprint ${fmt.mb(m.footprintMb)}` +
+        (breakdown
+          ? `; allocators: ${m.allocators
+              .filter((a) => a.mb >= 1)
+              .map((a) => `${a.name} ${a.mb.toFixed(1)}`)
+              .join(', ')}`
+          : ''),
+    );
 
   beforeAll(async () => {
     ensureRendererBuild();
@@ -74,9 +108,10 @@ describe.skipIf(!ready)(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`,
     app = await startE2eApp({ libraryDir: library.dir });
     add('engine cold open (server)', fmt.ms(performance.now() - t0));
     ({ browser, page, problems } = await openAppPage(app.url, {
-      viewport: { width: 1360, height: 860 },
+      viewport: VIEWPORT,
       beforeLoad: watchFirstRows,
     }));
+    browserCdp = fromPlaywright(await browser.newBrowserCDPSession());
   }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -100,12 +135,11 @@ describe.skipIf(!ready)(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`,
     add('list viewport', `${top.viewport} px`, `row ${rowHeight} px; overscan ${OVERSCAN}`);
     rowsFigure('after load (top)', top);
     withinOverscan(top);
-    const heap = await pageHeap(page);
-    add('JS heap after load', fmt.mb(heap.usedMb), `${fmt.n(heap.nodes)} DOM nodes`);
-    const [renderer] = rendererProcesses();
-    if (renderer) {
-      add('renderer RSS after load', fmt.mb(renderer.rssMb), `private ${fmt.mb(renderer.anonMb)}`);
-    }
+    heapFigure('JS heap after load', await withPageSession(page, pageHeap));
+    memoryFigure(
+      'renderer after load (playwright)',
+      await rendererMemory(browserCdp, (e) => page.evaluate(e)),
+    );
   });
 
   it('renders only the visible rows plus overscan at every scroll position', async () => {
@@ -165,35 +199,73 @@ describe.skipIf(!ready)(`UI at scale: ${SIZE.toLocaleString('en-US')} articles`,
     TRAVERSE_TIMEOUT_MS,
   );
 
-  it('measures renderer memory with the full list loaded', async () => {
-    const heap = await pageHeap(page);
-    add(
-      'JS heap, full list loaded',
-      fmt.mb(heap.usedMb),
-      `after GC; reserved ${fmt.mb(heap.totalMb)}; ${fmt.n(heap.nodes)} DOM nodes`,
-    );
+  it('measures renderer memory with the full list loaded (playwright page)', async () => {
+    const heap = await withPageSession(page, pageHeap);
+    heapFigure('JS heap, full list loaded', heap);
     expect(heap.usedMb).toBeGreaterThan(0);
-    const renderers = rendererProcesses();
-    if (process.platform === 'linux') expect(renderers.length).toBeGreaterThan(0);
-    const [main] = renderers;
-    if (main) {
-      add(
-        'renderer RSS, full list loaded',
-        fmt.mb(main.rssMb),
-        `VmRSS of the largest of ${renderers.length} renderer process(es); private ${fmt.mb(main.anonMb)}`,
-      );
-      expect(main.rssMb).toBeGreaterThan(heap.usedMb);
-      await simulateMemoryPressure(page);
-      const after = rendererProcesses().find((r) => r.pid === main.pid);
-      if (after) {
-        add(
-          'renderer RSS after memory pressure',
-          fmt.mb(after.rssMb),
-          `same process after a simulated critical memory-pressure signal; private ${fmt.mb(after.anonMb)}`,
-        );
-      }
+    const full = await rendererMemory(browserCdp, (e) => page.evaluate(e));
+    memoryFigure('renderer, full list loaded (playwright)', full, true);
+    expect(full.footprintMb).toBeGreaterThan(heap.usedMb);
+    if (onLinux) {
+      expect(full.rssMb).toBeGreaterThan(full.footprintMb / 2);
+      expect(full.privateMb).toBeLessThanOrEqual(full.rssMb);
     }
+    await withPageSession(page, simulateMemoryPressure);
+    const after = await rendererMemory(browserCdp, (e) => page.evaluate(e));
+    expect(after.pid).toBe(full.pid);
+    memoryFigure('renderer after memory pressure (playwright)', after);
   });
+
+  it(
+    'measures renderer memory with the full list loaded in a page without DevTools recording',
+    async () => {
+      // Playwright's Network domain makes the page keep every response body; the app's
+      // window keeps none, so its memory is measured in a page no driver records.
+      const bare = await openBarePage(app.url, VIEWPORT);
+      try {
+        await bare.waitFor(`!!document.querySelector('.list-inner .row:not(.placeholder)')`);
+        const evaluate = (e: string) => bare.evaluate(e);
+        memoryFigure(
+          'renderer after load (no DevTools)',
+          await rendererMemory(bare.browser, evaluate),
+        );
+        const t = await bare.evaluate<Traversal>(
+          `(${traverseInPage.toString()})(${JSON.stringify({ stepRows: TRAVERSE_STEP_ROWS, rowHeight })})`,
+        );
+        add(
+          'scroll through end to end (no DevTools)',
+          fmt.ms(t.ms),
+          `${fmt.n(t.steps)} steps; rendered ≤ ${t.maxRendered}`,
+        );
+        expect(t.steps).toBeGreaterThan(0);
+        const lastId = await bare.evaluate<string | null>(
+          `document.getElementById('row-${library.imported - 1}')?.getAttribute('data-id') ?? null`,
+        );
+        const last = (
+          await app.engine.list({
+            sort: 'imported',
+            order: 'desc',
+            offset: library.imported - 1,
+            limit: 1,
+          })
+        ).items[0]!;
+        expect(lastId).toBe(last.id);
+        const heap = await pageHeap(bare.page);
+        heapFigure('JS heap, full list loaded (no DevTools)', heap);
+        const full = await rendererMemory(bare.browser, evaluate);
+        memoryFigure('renderer, full list loaded (no DevTools)', full, true);
+        expect(full.footprintMb).toBeGreaterThan(heap.usedMb);
+        if (onLinux) expect(full.privateMb).toBeLessThanOrEqual(full.rssMb);
+        await simulateMemoryPressure(bare.page);
+        const after = await rendererMemory(bare.browser, evaluate);
+        expect(after.pid).toBe(full.pid);
+        memoryFigure('renderer after memory pressure (no DevTools)', after);
+      } finally {
+        await bare.close();
+      }
+    },
+    TRAVERSE_TIMEOUT_MS,
+  );
 
   it(`opens ${OPENS} articles from across the list, each with its own text`, async () => {
     const total = library.imported;

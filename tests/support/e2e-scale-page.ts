@@ -167,39 +167,44 @@ export interface Traversal {
 }
 
 /**
- * Scrolls from the top to the end in steps of `stepRows` rows, waiting at each step until
- * the visible rows have their data, so every page of the list has been fetched once.
+ * In the page: scrolls from the top to the end in steps of `stepRows` rows, waiting at each
+ * step until the visible rows have their data, so every page of the list has been fetched
+ * once. Self-contained, so any driver can run its source.
  */
+export async function traverseInPage(args: {
+  stepRows: number;
+  rowHeight: number;
+}): Promise<Traversal> {
+  const { stepRows, rowHeight } = args;
+  const s = document.querySelector<HTMLElement>('.list-scroller')!;
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const loaded = () => {
+    const box = s.getBoundingClientRect();
+    return Array.from(s.querySelectorAll<HTMLElement>('.list-inner > .row')).every((r) => {
+      const b = r.getBoundingClientRect();
+      const inView = b.bottom > box.top + 0.5 && b.top < box.bottom - 0.5;
+      return !inView || !r.classList.contains('placeholder');
+    });
+  };
+  const t0 = performance.now();
+  let steps = 0;
+  let maxRendered = 0;
+  for (let top = 0; ; top += stepRows * rowHeight) {
+    s.scrollTop = top;
+    steps++;
+    const started = performance.now();
+    do await frame();
+    while (!loaded() && performance.now() - started < 30_000);
+    if (!loaded()) throw new Error(`rows at ${s.scrollTop}px never loaded`);
+    maxRendered = Math.max(maxRendered, s.querySelectorAll('.list-inner > .row').length);
+    if (s.scrollTop + s.clientHeight >= s.scrollHeight - 1) break;
+  }
+  return { steps, ms: performance.now() - t0, maxRendered };
+}
+
+/** Scrolls the list from top to end (traverseInPage) in a playwright page. */
 export function traverseList(page: Page, stepRows: number, rowHeight: number): Promise<Traversal> {
-  return page.evaluate(
-    async ({ stepRows, rowHeight }) => {
-      const s = document.querySelector<HTMLElement>('.list-scroller')!;
-      const frame = () => new Promise((r) => requestAnimationFrame(r));
-      const loaded = () => {
-        const box = s.getBoundingClientRect();
-        return Array.from(s.querySelectorAll<HTMLElement>('.list-inner > .row')).every((r) => {
-          const b = r.getBoundingClientRect();
-          const inView = b.bottom > box.top + 0.5 && b.top < box.bottom - 0.5;
-          return !inView || !r.classList.contains('placeholder');
-        });
-      };
-      const t0 = performance.now();
-      let steps = 0;
-      let maxRendered = 0;
-      for (let top = 0; ; top += stepRows * rowHeight) {
-        s.scrollTop = top;
-        steps++;
-        const started = performance.now();
-        do await frame();
-        while (!loaded() && performance.now() - started < 30_000);
-        if (!loaded()) throw new Error(`rows at ${s.scrollTop}px never loaded`);
-        maxRendered = Math.max(maxRendered, s.querySelectorAll('.list-inner > .row').length);
-        if (s.scrollTop + s.clientHeight >= s.scrollHeight - 1) break;
-      }
-      return { steps, ms: performance.now() - t0, maxRendered };
-    },
-    { stepRows, rowHeight },
-  );
+  return page.evaluate(traverseInPage, { stepRows, rowHeight });
 }
 
 export interface OpenTiming {

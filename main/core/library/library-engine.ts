@@ -5,14 +5,14 @@ import { ArchiveError } from '../errors';
 import type { IndexDoc, SearchIndexApi, SearchIndexOptions } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import { ArticleStore } from '../store/article-store';
-import { Catalog, type CatalogProblem } from '../store/catalog';
+import { Catalog, type CatalogLoad, type CatalogProblem } from '../store/catalog';
 import type { LibraryLock } from '../store/lock';
 import type * as T from '../types';
 import { loadArticle, toIndexDoc } from './article-text';
 import { importInto } from './import-into';
 import { IndexSlot } from './index-slot';
 import { assertId, checkIds, notFound } from './ids';
-import { checkPaging, recordFilter } from './list-query';
+import { checkPaging, recordFilter, unfilteredTotal } from './list-query';
 import { SortedOrders } from './sorted-orders';
 import { toMeta } from './meta';
 import { prepareFolder } from './open-folder';
@@ -40,9 +40,10 @@ export async function openLibraryWith(
   const lock = await prepareFolder(path, { create: options.create ?? true, readOnly });
   try {
     const store = new ArticleStore(path);
-    if (!readOnly) await store.sweep();
-    const { catalog, problems } = await Catalog.load(path, store, readOnly);
+    // Loading also sweeps the temp files a crash left, in the same walk of the article folders.
+    const { catalog, problems, orders } = await Catalog.load(path, store, readOnly);
     const engine = new LibraryImpl(path, readOnly, store, catalog, lock, problems, deps, options);
+    engine.adoptOrders(orders);
     engine.startIndex(options.onIndexProgress);
     return engine;
   } catch (e) {
@@ -92,6 +93,12 @@ class LibraryImpl implements LibraryEngine {
       (ids, edit) => this.updateRecords(ids, edit, 'tags'),
       () => this.checkWritable(),
     );
+  }
+
+  /** Uses the sort orders saved with the snapshot, and saves orders with later snapshots. */
+  adoptOrders(saved: CatalogLoad['orders']): void {
+    this.orders.seed(saved);
+    this.catalog.orderSource = this.orders;
   }
 
   /** Opens the index in the background: list() and get() never wait for it. */
@@ -165,13 +172,17 @@ class LibraryImpl implements LibraryEngine {
     const { offset, limit } = checkPaging(query.offset, query.limit, DEFAULT_LIST_LIMIT);
     const keep = recordFilter(query);
     const items: T.ArticleMeta[] = [];
+    // Without filters the total is a count the catalogue keeps, so the walk stops at the page.
+    const { records, trashedIds } = this.catalog;
+    const counted = unfilteredTotal(query, records.size, trashedIds.size);
     let total = 0;
     for (const r of this.orders.sorted(query.sort ?? 'imported', query.order ?? 'desc')) {
       if (!keep(r)) continue;
       if (total >= offset && items.length < limit) items.push(toMeta(r));
       total++;
+      if (counted !== null && items.length >= limit) break;
     }
-    return { total, offset, items };
+    return { total: counted ?? total, offset, items };
   }
 
   async get(id: T.ArticleId, options?: { highlight?: string }): Promise<T.ArticleView> {

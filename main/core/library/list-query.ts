@@ -30,7 +30,25 @@ export function recordFilter(filter: RecordFilter): (r: ArticleRecord) => boolea
   };
 }
 
+/** The total of an unfiltered list (all or trash view) from the counts; null when filtered. */
+export function unfilteredTotal(
+  query: RecordFilter,
+  count: number,
+  trashed: number,
+): number | null {
+  const view = query.view ?? 'all';
+  const filtered =
+    (query.tags?.length ?? 0) > 0 || query.place !== undefined || query.language !== undefined;
+  if (filtered || (view !== 'all' && view !== 'trash')) return null;
+  return view === 'trash' ? trashed : count - trashed;
+}
+
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Names the title collation in use (locale, options, ICU version), for saved sort orders. */
+export function titleCollation(): string {
+  return JSON.stringify({ ...collator.resolvedOptions(), icu: process.versions.icu ?? '' });
+}
 
 /** Date used by the "date" sort: the article's own date, else the day it was imported. */
 const dateKey = (r: ArticleRecord): string => r.articleDate ?? r.importedAt.slice(0, 10);

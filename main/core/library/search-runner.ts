@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Catalog } from '../store/catalog';
 import type { ArticleStore } from '../store/article-store';
+import { stableFilter, type SearchFilter } from '../search/query-eval';
 import type { SearchIndexApi } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import type { SearchHit, SearchQuery, SearchResult, TextRange } from '../types';
@@ -87,18 +88,51 @@ function indexFilter(
 ): (id: string) => boolean {
   const view = q.view ?? 'all';
   const plain = !q.tags?.length && q.place === undefined && q.language === undefined;
-  const trashed = catalog.trashedIds;
+  if (plain && (view === 'all' || view === 'trash')) return plainFilter(catalog, view);
   const records = catalog.records;
-  if (plain && view === 'all') {
-    return trashed.size === 0
-      ? (id) => records.has(id)
-      : (id) => records.has(id) && !trashed.has(id);
-  }
-  if (plain && view === 'trash') return (id) => trashed.has(id) && records.has(id);
   return (id) => {
     const r = records.get(id);
     return r !== undefined && keep(r);
   };
+}
+
+// A plain view's verdict on an id changes only when the catalogue gains or loses ids or the
+// trash changes. The same filter is handed out until then, marked stable, so the index
+// keeps its verdicts across searches instead of asking again for every candidate.
+interface PlainFilter {
+  membership: number;
+  trash: Set<string>;
+  filter: SearchFilter;
+}
+const plainFilters = new WeakMap<Catalog, Map<string, PlainFilter>>();
+// Comparing a large trash on every search would cost what the cache saves.
+const TRASH_SNAPSHOT_LIMIT = 10_000;
+
+function plainFilter(catalog: Catalog, view: 'all' | 'trash'): SearchFilter {
+  const trashed = catalog.trashedIds;
+  const records = catalog.records;
+  const make =
+    view === 'trash'
+      ? (id: string) => trashed.has(id) && records.has(id)
+      : trashed.size === 0
+        ? (id: string) => records.has(id)
+        : (id: string) => records.has(id) && !trashed.has(id);
+  if (trashed.size > TRASH_SNAPSHOT_LIMIT) return make;
+  let byView = plainFilters.get(catalog);
+  if (!byView) plainFilters.set(catalog, (byView = new Map()));
+  const cached = byView.get(view);
+  if (cached && cached.membership === catalog.membership && sameSet(cached.trash, trashed)) {
+    return cached.filter;
+  }
+  const filter = stableFilter(make);
+  byView.set(view, { membership: catalog.membership, trash: new Set(trashed), filter });
+  return filter;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
 }
 
 async function makeHit(

@@ -1,12 +1,25 @@
 // Sorted orders of every article id, kept between list() calls: sorting 100,000 records
-// costs about 100 ms, filtering an order already sorted a few. Sort keys (title, dates, id)
-// never change after import, so an order stays valid until an article is added or removed.
+// costs about 100 ms (by title, ~500 ms), filtering an order already sorted a few. Sort keys
+// (title, dates, id) never change after import, so an order stays valid until an article is
+// added or removed. Orders are saved with the catalogue snapshot, so a cold open sorts nothing.
 import type { ArticleRecord } from '../store/article-file';
+import type { OrderSource } from '../store/catalog';
+import type { SnapshotOrders } from '../store/catalog-snapshot';
 import type { ArticleSort, SortOrder } from '../types';
-import { sortRecords } from './list-query';
+import { sortRecords, titleCollation } from './list-query';
 
-export class SortedOrders {
-  private readonly orders = new Map<string, string[]>();
+const SORTS: readonly ArticleSort[] = ['imported', 'date', 'title'];
+// Bumped whenever sortRecords changes what an order is, so saved orders are not trusted.
+const ORDERS_VERSION = 1;
+
+/** What saved orders depend on: the sort rules and the title collation of this runtime. */
+export function ordersKey(): string {
+  return `${ORDERS_VERSION}|${titleCollation()}`;
+}
+
+export class SortedOrders implements OrderSource {
+  // Ascending orders only: a descending one is the exact reverse, since ties never remain.
+  private readonly asc = new Map<ArticleSort, string[]>();
   private version = -1;
 
   constructor(
@@ -14,23 +27,55 @@ export class SortedOrders {
     private readonly membership: () => number,
   ) {}
 
+  /** Adopts saved ascending orders (from the snapshot) for the current membership. */
+  seed(saved: { key: string; lists: ReadonlyMap<string, string[]> } | null): void {
+    if (!saved || saved.key !== ordersKey()) return;
+    this.check();
+    for (const sort of SORTS) {
+      const ids = saved.lists.get(sort);
+      if (ids && ids.length === this.records.size) this.asc.set(sort, ids);
+    }
+  }
+
   /** The records in this order (validated sort), re-sorted only after membership changed. */
   *sorted(sort: ArticleSort, order: SortOrder): Generator<ArticleRecord> {
-    const current = this.membership();
-    if (current !== this.version) {
-      this.orders.clear();
-      this.version = current;
-    }
-    const key = `${sort}:${order}`;
-    let ids = this.orders.get(key);
-    if (!ids) {
-      const all = sortRecords([...this.records.values()], sort, order);
-      ids = all.map((r) => r.id);
-      this.orders.set(key, ids);
-    }
-    for (const id of ids) {
-      const r = this.records.get(id);
+    const ids = this.ascending(sort);
+    // A descending order is the exact reverse (ties never remain), so it is walked backwards.
+    const asc = order === 'asc';
+    for (let i = 0; i < ids.length; i++) {
+      const r = this.records.get(ids[asc ? i : ids.length - 1 - i]!);
       if (r) yield r;
     }
+  }
+
+  /** The orders to save with a snapshot: all of them when `complete`, else those at hand. */
+  orders(complete: boolean): SnapshotOrders | null {
+    this.check();
+    const lists: Record<string, string[]> = {};
+    // The snapshot keeps records in import order, so that one is never saved.
+    for (const sort of SORTS) {
+      if (sort === 'imported') continue;
+      const ids = complete ? this.ascending(sort) : this.asc.get(sort);
+      if (ids) lists[sort] = ids;
+    }
+    return Object.keys(lists).length ? { key: ordersKey(), lists } : null;
+  }
+
+  private check(): void {
+    const current = this.membership();
+    if (current !== this.version) {
+      this.asc.clear();
+      this.version = current;
+    }
+  }
+
+  private ascending(sort: ArticleSort): string[] {
+    this.check();
+    let ids = this.asc.get(sort);
+    if (!ids) {
+      ids = sortRecords([...this.records.values()], sort, 'asc').map((r) => r.id);
+      this.asc.set(sort, ids);
+    }
+    return ids;
   }
 }

@@ -8,8 +8,19 @@ const FIELD_COUNT = FIELDS.length;
 
 /** A growable byte buffer for varints. */
 export class ByteWriter {
-  bytes = new Uint8Array(1 << 16);
+  bytes: Uint8Array;
   length = 0;
+
+  /**
+   * With a `capacity` known to be enough (a merge copies a subset of its inputs), the bytes
+   * go straight into shared memory of that size and are never grown or copied.
+   */
+  constructor(capacity?: number) {
+    this.bytes =
+      capacity === undefined
+        ? new Uint8Array(1 << 16)
+        : new Uint8Array(new SharedArrayBuffer(Math.max(capacity, 1)));
+  }
 
   /** Appends an unsigned integer as a LEB128 varint. */
   varint(value: number): void {
@@ -29,8 +40,9 @@ export class ByteWriter {
     this.length += src.length;
   }
 
-  /** The bytes written so far, copied into shared memory. */
+  /** The bytes written so far in shared memory (copied there unless already shared). */
   toShared(): Uint8Array {
+    if (this.bytes.buffer instanceof SharedArrayBuffer) return this.bytes.subarray(0, this.length);
     const out = new Uint8Array(new SharedArrayBuffer(this.length));
     out.set(this.bytes.subarray(0, this.length));
     return out;

@@ -20,17 +20,35 @@ function lowerBound(terms: readonly string[], key: string, lo = 0, hi = terms.le
   return lo;
 }
 
-/** lowerBound from `from` on, galloping: the fuzzy walk's skips are mostly short. */
-function lowerBoundFrom(terms: readonly string[], key: string, from: number): number {
+/** True when `term` starts with the first `n` characters of `of`. */
+function sharesPrefix(term: string, of: string, n: number): boolean {
+  if (term.length < n) return false;
+  for (let k = n - 1; k >= 0; k--) if (term.charCodeAt(k) !== of.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The first index from `from` on whose term does not start with the first `n` characters of
+ * `of` (terms sharing a prefix are contiguous), galloping: the fuzzy walk's skips are mostly
+ * short, and comparing in place allocates no key string per skip.
+ */
+function pastPrefix(terms: readonly string[], of: string, n: number, from: number): number {
   let step = 1;
   let lo = from;
   let hi = from + 1;
-  while (hi < terms.length && terms[hi]! < key) {
+  while (hi < terms.length && sharesPrefix(terms[hi]!, of, n)) {
     lo = hi;
     step *= 2;
     hi = from + step;
   }
-  return lowerBound(terms, key, lo, Math.min(hi + 1, terms.length));
+  hi = Math.min(hi, terms.length);
+  // terms[lo] shares the prefix, terms[hi] (if any) does not.
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sharesPrefix(terms[mid]!, of, n)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 // Segments never change, so an expansion stays valid; typing a query repeats them.
@@ -147,7 +165,7 @@ export class PostingIndex {
         // No term sharing this prefix can match: jump past all of them.
         stack.length = deadAt + 1;
         prev = t.slice(0, deadAt);
-        i = lowerBoundFrom(terms, t.slice(0, deadAt + 1) + '\uffff', i);
+        i = pastPrefix(terms, t, deadAt + 1, i);
         continue;
       }
       if (dfa.isFinal(stack[t.length]!)) out.push(t);

@@ -97,9 +97,11 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
   });
   let capacity = 0;
   let termCapacity = 0;
+  let positionCapacity = 0;
   for (const { postings } of parts) {
     capacity += postings.docs.length;
     termCapacity += postings.terms.length;
+    positionCapacity += postings.positions.length;
   }
   const terms: string[] = [];
   // Sized for the worst case and handed out as views: dead postings are few (merges rewrite
@@ -108,7 +110,7 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
   const docs = sharedU32(capacity);
   const weights = sharedF32(capacity);
   const posOffsets = sharedU32(termCapacity * FIELD_COUNT + 1);
-  const positions = new ByteWriter();
+  const positions = new ByteWriter(positionCapacity);
   const cursor = { at: 0 };
   let at = 0;
   const heads = parts.map(() => 0);
@@ -158,14 +160,24 @@ export function mergePostings(parts: readonly MergePart[]): PostingData {
     }
   }
   posOffsets[terms.length * FIELD_COUNT] = positions.length;
+  // The term tables are copied to their exact size: most terms occur in several inputs, so
+  // their capacity (the sum of the inputs' terms) was often 2-3x what is left, for as long
+  // as the segment lives. They are small beside docs and positions, which stay views.
+  const slots = terms.length * FIELD_COUNT + 1;
   return {
     terms,
-    offsets: offsets.subarray(0, terms.length * FIELD_COUNT + 1),
+    offsets: exactCopy(offsets, slots),
     docs: docs.subarray(0, at),
     weights: weights.subarray(0, at),
-    posOffsets: posOffsets.subarray(0, terms.length * FIELD_COUNT + 1),
+    posOffsets: exactCopy(posOffsets, slots),
     positions: positions.toShared(),
   };
+}
+
+function exactCopy(from: Uint32Array, length: number): Uint32Array {
+  const out = sharedU32(length);
+  out.set(from.subarray(0, length));
+  return out;
 }
 
 /** The buffers of a PostingData to transfer (not share) to another thread. */

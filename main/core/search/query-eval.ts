@@ -7,12 +7,24 @@ import { expandWord, FIELDS, tagTerm, type FieldName } from './analyzer';
 import { idf } from './lunr-segment';
 import { phraseDocs } from './phrase-match';
 import type { Clause, PhraseClause } from './query-parser';
+import { rankHits, type RankedHit } from './rank-hits';
 import type { Segment } from './segment';
+
+/**
+ * A document filter. One marked `stable` (see `stableFilter`) promises the same verdict for
+ * an id for as long as the function lives, so its verdicts are kept across searches.
+ */
+export type SearchFilter = ((id: string) => boolean) & { readonly stable?: true };
+
+/** Marks `fn` as giving a fixed verdict per id for its whole life (verdicts are then reused). */
+export function stableFilter(fn: (id: string) => boolean): SearchFilter {
+  return Object.assign(fn, { stable: true as const });
+}
 
 export interface EvalContext {
   segments: Segment[];
   languages: string[];
-  filter?: (id: string) => boolean;
+  filter?: SearchFilter;
 }
 
 /** Per document slot: whether the clause matched it, and its score. */
@@ -21,17 +33,31 @@ interface DocScores {
   score: Float64Array;
 }
 
+// Verdicts of the last stable filter per segment (0: not asked yet, 1: kept, 2: dropped).
+// Asking the filter was a catalogue lookup per candidate, most of a common word's search
+// time; a stable filter lives until the catalogue's membership or trash changes.
+const verdictCache = new WeakMap<Segment, { filter: SearchFilter; kept: Uint8Array }>();
+
+function verdictsFor(seg: Segment, filter: SearchFilter): Uint8Array {
+  if (!filter.stable) return new Uint8Array(seg.size);
+  const cached = verdictCache.get(seg);
+  if (cached?.filter === filter) return cached.kept;
+  const kept = new Uint8Array(seg.size);
+  verdictCache.set(seg, { filter, kept });
+  return kept;
+}
+
 class Space {
   readonly bases: number[] = [];
   readonly total: number;
-  // 0: not asked yet, 1: the filter keeps the document, 2: it does not (asked once each).
-  private readonly kept: Uint8Array;
+  // Per segment, the filter's verdict per document, asked once each.
+  private readonly kept: Uint8Array[];
   private readonly idfCache = new Map<string, number>();
   private readonly docCount: number;
 
   constructor(
     readonly segments: Segment[],
-    private readonly filter: ((id: string) => boolean) | undefined,
+    private readonly filter: SearchFilter | undefined,
   ) {
     let n = 0;
     for (const s of segments) {
@@ -40,18 +66,19 @@ class Space {
     }
     this.total = n;
     this.docCount = n;
-    this.kept = new Uint8Array(filter ? n : 0);
+    this.kept = filter ? segments.map((s) => verdictsFor(s, filter)) : [];
   }
 
   empty(): DocScores {
     return { hit: new Uint8Array(this.total), score: new Float64Array(this.total) };
   }
 
-  /** True when the document at this slot may appear (the caller checked `alive`). */
-  keeps(slot: number, seg: Segment, pos: number): boolean {
+  /** True when document `pos` of segment number `s` may appear (the caller checked `alive`). */
+  keeps(s: number, pos: number): boolean {
     if (!this.filter) return true;
-    let k = this.kept[slot]!;
-    if (k === 0) this.kept[slot] = k = this.filter(seg.docs.ids[pos]!) ? 1 : 2;
+    const kept = this.kept[s]!;
+    let k = kept[pos]!;
+    if (k === 0) kept[pos] = k = this.filter(this.segments[s]!.docs.ids[pos]!) ? 1 : 2;
     return k === 1;
   }
 
@@ -85,7 +112,7 @@ function scoreTerms(
       const factor = space.idf(term) * boost;
       seg.index.forEachPosting(term, fields, (pos, w) => {
         const slot = base + pos;
-        if (only ? !only[slot] : !alive[pos] || !space.keeps(slot, seg, pos)) return;
+        if (only ? !only[slot] : !alive[pos] || !space.keeps(s, pos)) return;
         hit[slot] = 1;
         score[slot]! += w * factor;
       });
@@ -129,7 +156,7 @@ function phraseScores(
   space.segments.forEach((seg, s) => {
     const base = space.bases[s]!;
     for (const pos of phraseDocs(seg.index, words, fields)) {
-      if (seg.alive[pos] && space.keeps(base + pos, seg, pos)) {
+      if (seg.alive[pos] && space.keeps(s, pos)) {
         matched[base + pos] = 1;
         any = true;
       }
@@ -162,7 +189,7 @@ function clauseScores(space: Space, languages: string[], c: Clause): DocScores {
 }
 
 /** Matching documents with their scores, best first (ties by id, for stable output). */
-export function evaluate(ctx: EvalContext, clauses: Clause[]): { id: string; score: number }[] {
+export function evaluate(ctx: EvalContext, clauses: Clause[]): RankedHit[] {
   if (clauses.length === 0) return [];
   const space = new Space(ctx.segments, ctx.filter);
   const scored = clauses.map((c) => ({ c, s: clauseScores(space, ctx.languages, c) }));
@@ -192,7 +219,7 @@ export function evaluate(ctx: EvalContext, clauses: Clause[]): { id: string; sco
     space.segments.forEach((seg, s) => {
       const base = space.bases[s]!;
       for (let pos = 0; pos < seg.size; pos++) {
-        if (seg.alive[pos] && space.keeps(base + pos, seg, pos)) result.hit[base + pos] = 1;
+        if (seg.alive[pos] && space.keeps(s, pos)) result.hit[base + pos] = 1;
       }
     });
   }
@@ -201,14 +228,20 @@ export function evaluate(ctx: EvalContext, clauses: Clause[]): { id: string; sco
 }
 
 /** The matched slots as hits, best first, ties by id. */
-function rank(space: Space, result: DocScores): { id: string; score: number }[] {
-  const hits: { id: string; score: number }[] = [];
+function rank(space: Space, result: DocScores): RankedHit[] {
+  let n = 0;
+  for (let i = 0; i < space.total; i++) n += result.hit[i]!;
+  const ids: string[] = new Array<string>(n);
+  const scores = new Float64Array(n);
+  let at = 0;
   space.segments.forEach((seg, s) => {
     const base = space.bases[s]!;
-    const ids = seg.docs.ids;
+    const docIds = seg.docs.ids;
     for (let pos = 0; pos < seg.size; pos++) {
-      if (result.hit[base + pos]) hits.push({ id: ids[pos]!, score: result.score[base + pos]! });
+      if (!result.hit[base + pos]) continue;
+      ids[at] = docIds[pos]!;
+      scores[at++] = result.score[base + pos]!;
     }
   });
-  return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rankHits(ids, scores);
 }

@@ -3,6 +3,7 @@
 // Postings go back as transferred buffers, so the main thread copies nothing.
 import { parentPort } from 'node:worker_threads';
 import type { SegmentPayload } from './build-segment';
+import { trimHeap } from './heap-trim';
 import { transferList, type PostingData } from './postings';
 import { runTask } from './run-task';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -16,6 +17,7 @@ if (port) {
         const postings: PostingData | null =
           value === null ? null : 'postings' in value ? (value as SegmentPayload).postings : value;
         port.postMessage(reply, postings ? transferList(postings) : []);
+        trimHeap();
       },
       (e: unknown) => {
         const reply: WorkerResponse = {

@@ -1,6 +1,16 @@
 // Crash-safe file writes: temp file, fsync, rename, fsync of the directory.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  fsync,
+  open,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeFile,
+  writeFileSync,
+} from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const TEMP_SUFFIX = '.tmp';
@@ -15,28 +25,17 @@ export function isTempName(name: string): boolean {
   return name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
 }
 
-/** Writes and fsyncs a file at `path` (which should be a fresh temp path). */
-async function writeAndSync(path: string, data: string | Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx', 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Fsyncs a directory so that renames and unlinks inside it survive a power cut. */
 export async function fsyncDir(dir: string): Promise<void> {
-  let handle;
+  let fd: number | null = null;
   try {
-    handle = await open(dir, 'r');
-    await handle.sync();
+    fd = openSync(dir, 'r');
+    await fsyncFd(fd);
   } catch (e) {
     // Some platforms (Windows) cannot open or sync directories; the rename is still atomic.
     if (!isUnsupportedDirSync(e)) throw e;
   } finally {
-    await handle?.close();
+    if (fd !== null) closeAll([fd]);
   }
 }
 
@@ -59,20 +58,70 @@ export interface FileWrite {
  * Writes many files atomically with few fsyncs: every temp file is written and synced,
  * then all are renamed, then each directory involved is synced once. When this resolves,
  * every file is durable; if it throws, some may be in place and the others untouched.
+ *
+ * Creating and fsyncing go to the thread pool, all at once: they wait on the disk and on
+ * the folder (a create blocks while the folder is being synced, ~1 ms each when done in
+ * place). Writing a few kilobytes to the page cache, closing and renaming take microseconds
+ * and cost several times more CPU as promise calls than done in place.
  */
 export async function writeFilesAtomic(writes: FileWrite[]): Promise<void> {
   const temps = writes.map((w) => ({ ...w, temp: tempPathFor(w.path) }));
+  const fds: number[] = [];
   try {
-    await Promise.all(temps.map((t) => writeAndSync(t.temp, t.data)));
-    for (const t of temps) await rename(t.temp, t.path);
+    // Settled, not raced: a failure must wait for every file still being created, or
+    // those would be left behind after the clean-up.
+    const made = await Promise.allSettled(
+      temps.map(async (t) => {
+        const fd = await openFd(t.temp);
+        fds.push(fd);
+        // A catalogue snapshot is tens of MB: written off this thread, not in place.
+        if (t.data.length > IN_PLACE_BYTES) await writeFd(fd, t.data);
+        else writeFileSync(fd, t.data);
+        await fsyncFd(fd);
+      }),
+    );
+    const failed = made.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    closeAll(fds.splice(0));
+    for (const t of temps) renameSync(t.temp, t.path);
   } catch (e) {
-    await Promise.all(temps.map((t) => unlink(t.temp).catch(() => undefined)));
+    closeAll(fds);
+    for (const t of temps) {
+      try {
+        unlinkSync(t.temp);
+      } catch {
+        // Never created, or already renamed into place.
+      }
+    }
     throw e;
   }
   // An import chunk spreads over dozens of shard folders; syncing them one by one cost
   // more than writing the files, so they are synced together.
   const dirs = new Set(writes.map((w) => dirname(w.path)));
   await Promise.all([...dirs].map(fsyncDir));
+}
+
+const IN_PLACE_BYTES = 256 * 1024;
+
+const writeFd = (fd: number, data: string | Uint8Array): Promise<void> =>
+  new Promise((resolve, reject) => writeFile(fd, data, (e) => (e ? reject(e) : resolve())));
+
+const openFd = (path: string): Promise<number> =>
+  new Promise((resolve, reject) =>
+    open(path, 'wx', 0o644, (e, fd) => (e ? reject(e) : resolve(fd))),
+  );
+
+const fsyncFd = (fd: number): Promise<void> =>
+  new Promise((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
+
+function closeAll(fds: number[]): void {
+  for (const fd of fds) {
+    try {
+      closeSync(fd);
+    } catch {
+      // The data was synced or the write is being abandoned; a failed close changes neither.
+    }
+  }
 }
 
 /** Deletes leftover temp files (from a crash mid-write) in the given folders; returns how many. */

@@ -4,7 +4,13 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleRecord } from './article-file';
 import type { ArticleStore } from './article-store';
-import { readSnapshot, writeSnapshot } from './catalog-snapshot';
+import {
+  loadSnapshot,
+  SNAPSHOT_FORMAT,
+  writeSnapshot,
+  type SnapshotOrders,
+} from './catalog-snapshot';
+import { planRepairs } from './catalog-reconcile';
 import { formatJournalLine, parseJournalLine, type JournalEntry } from './journal-line';
 
 export interface CatalogProblem {
@@ -18,6 +24,16 @@ export interface CatalogLoad {
   problems: CatalogProblem[];
   /** True when the snapshot was missing or damaged and was rebuilt from the article files. */
   rebuilt: boolean;
+  /**
+   * Sorted id orders saved with the snapshot (name -> ids), when they still hold: the same
+   * ids as the snapshot's, sorted under the same `key`.
+   */
+  orders: { key: string; lists: Map<string, string[]> } | null;
+}
+
+/** Supplies the sorted orders a snapshot saves; `complete` asks for every order, sorting if need be. */
+export interface OrderSource {
+  orders(complete: boolean): SnapshotOrders | null;
 }
 
 // Past this size the journal is folded into a new snapshot, so replay on open stays quick.
@@ -32,6 +48,10 @@ export class Catalog {
   private journal: FileHandle | null = null;
   private journalBytes = 0;
   private membershipVersion = 0;
+  // The snapshot on disk is in an older format or lacks sorted orders: close() rewrites it.
+  private stale = false;
+  /** Where compactions get the sorted orders to save; none are saved without it. */
+  orderSource: OrderSource | null = null;
 
   private constructor(
     private readonly snapshotPath: string,
@@ -50,25 +70,23 @@ export class Catalog {
       join(libraryDir, 'catalog.journal'),
       readOnly,
     );
-    // The folder listing and the snapshot read overlap: both are on the cold-open path.
-    const [snapshot, diskIds] = await Promise.all([
-      readSnapshot(catalog.snapshotPath),
-      store.listIds(),
+    // The folder listing (which also sweeps temp files), the snapshot and the journal are read
+    // at once: all three are on the cold-open path.
+    const [loaded, diskIds, journalText] = await Promise.all([
+      loadSnapshot(catalog.snapshotPath),
+      store.listIds({ sweep: !readOnly }),
+      catalog.readJournal(),
     ]);
+    const snapshot = loaded?.records ?? null;
     for (const r of snapshot ?? []) catalog.records.set(r.id, r);
-    const { pending, clean } = await catalog.replayJournal();
+    const { pending, clean, changed } = catalog.replayJournal(journalText);
     const problems: CatalogProblem[] = [];
-    const onDisk = new Set(diskIds);
     // A damaged journal line may hide later changes, so every file is read again then.
     const fullScan = snapshot === null || !clean;
     const put: ArticleRecord[] = [];
-    const del = [...pending].filter((id) => !onDisk.has(id));
-    for (const id of catalog.records.keys()) {
-      if (!onDisk.has(id)) del.push(id);
-    }
+    const { read, del, same } = planRepairs(catalog.records, diskIds, pending, fullScan);
     for (const id of del) catalog.records.delete(id);
-    for (const id of onDisk) {
-      if (!fullScan && catalog.records.has(id) && !pending.has(id)) continue;
+    for (const id of read) {
       try {
         const article = await store.read(id);
         if (article) {
@@ -89,7 +107,20 @@ export class Catalog {
       }
     }
     for (const r of catalog.records.values()) if (r.trashedAt !== null) catalog.trashed.add(r.id);
-    return { catalog, problems, rebuilt: snapshot === null };
+    // Saved orders hold only while the ids are exactly the snapshot's: the journal added or
+    // removed none, the files matched, and no file failed to read.
+    const sameIds = !fullScan && !changed && same && problems.length === 0;
+    let orders = sameIds ? (loaded?.orders ?? null) : null;
+    if (orders) {
+      // The snapshot is in import order, so that order needs no saving.
+      orders = { key: orders.key, lists: new Map(orders.lists) };
+      orders.lists.set(
+        'imported',
+        snapshot!.map((r) => r.id),
+      );
+    }
+    catalog.stale ||= loaded !== null && (loaded.format !== SNAPSHOT_FORMAT || !loaded.orders);
+    return { catalog, problems, rebuilt: snapshot === null, orders };
   }
 
   /** Records, durably, that these articles' files are about to change. */
@@ -138,10 +169,16 @@ export class Catalog {
     if (this.journalBytes > COMPACT_JOURNAL_BYTES) await this.compact();
   }
 
-  /** Writes a fresh snapshot and empties the journal. */
-  async compact(): Promise<void> {
+  /**
+   * Writes a fresh snapshot and empties the journal. With `complete` every sorted order is
+   * saved (sorting what is not cached); otherwise only orders already at hand, so that
+   * compactions during an import cost no sorting.
+   */
+  async compact(complete = false): Promise<void> {
     if (this.readOnly) return;
-    await writeSnapshot(this.snapshotPath, this.records.values());
+    const orders = this.orderSource?.orders(complete) ?? null;
+    await writeSnapshot(this.snapshotPath, this.records.values(), orders);
+    this.stale = orders === null;
     // Replaying an old journal over the new snapshot is harmless (entries are idempotent),
     // so a crash between these two steps loses nothing.
     await this.journal?.close();
@@ -150,9 +187,14 @@ export class Catalog {
     this.journalBytes = 0;
   }
 
-  /** Closes the journal, folding it into the snapshot first when it has grown. */
+  /**
+   * Closes the journal, folding it into the snapshot first when it has grown, or when the
+   * snapshot is in an older format or lacks the sorted orders a quick cold open uses.
+   */
   async close(): Promise<void> {
-    if (!this.readOnly && this.journalBytes > COMPACT_ON_CLOSE_BYTES) await this.compact();
+    if (!this.readOnly && (this.stale || this.journalBytes > COMPACT_ON_CLOSE_BYTES)) {
+      await this.compact(true);
+    }
     await this.journal?.close();
     this.journal = null;
   }
@@ -166,34 +208,46 @@ export class Catalog {
     if (sync) await this.journal.datasync();
   }
 
-  /** Applies the journal; ids begun but never finished must be re-read from their files. */
-  private async replayJournal(): Promise<{ pending: Set<string>; clean: boolean }> {
-    const pending = new Set<string>();
-    let text: string;
+  /** The journal's text, or null when there is none. */
+  private async readJournal(): Promise<string | null> {
     try {
-      text = await readFile(this.journalPath, 'utf8');
+      const text = await readFile(this.journalPath, 'utf8');
       this.journalBytes = (await stat(this.journalPath)).size;
+      return text;
     } catch {
-      return { pending, clean: true };
+      return null;
     }
+  }
+
+  /** Applies the journal; ids begun but never finished must be re-read from their files. */
+  private replayJournal(text: string | null): {
+    pending: Set<string>;
+    clean: boolean;
+    /** Whether an id was added or removed (sorted orders saved with the snapshot then fail). */
+    changed: boolean;
+  } {
+    const pending = new Set<string>();
+    let changed = false;
+    if (text === null) return { pending, clean: true, changed };
     const lines = text.split('\n');
     if (lines.at(-1) === '') lines.pop();
     for (const line of lines) {
       const entry = parseJournalLine(line);
-      if (!entry) return { pending, clean: false };
+      if (!entry) return { pending, clean: false, changed: true };
       if (entry.t === 'begin') for (const id of entry.ids) pending.add(id);
       else if (entry.t === 'put') {
         for (const r of entry.recs) {
+          changed ||= !this.records.has(r.id);
           this.records.set(r.id, r);
           pending.delete(r.id);
         }
       } else {
         for (const id of entry.ids) {
-          this.records.delete(id);
+          changed = this.records.delete(id) || changed;
           pending.delete(id);
         }
       }
     }
-    return { pending, clean: true };
+    return { pending, clean: true, changed };
   }
 }

@@ -52,6 +52,23 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['keep.txt']);
   });
 
+  it('leaves no temp file in any folder when one of many concurrent writes fails', async () => {
+    const dir = tempDir();
+    for (const d of ['a', 'b', 'c']) mkdirSync(join(dir, d));
+    writeFileSync(join(dir, 'a', 'old.txt'), 'old');
+    const writes = Array.from({ length: 60 }, (_, i) => ({
+      path: join(dir, i === 30 ? 'missing' : 'abc'[i % 3]!, `${i}.txt`),
+      data: `file ${i}`.repeat(100),
+    }));
+    writes.push({ path: join(dir, 'a', 'old.txt'), data: 'new' });
+    await expect(writeFilesAtomic(writes)).rejects.toThrow(/ENOENT/);
+    expect(readFileSync(join(dir, 'a', 'old.txt'), 'utf8')).toBe('old');
+    for (const d of ['a', 'b', 'c']) {
+      expect(readdirSync(join(dir, d)).filter(isTempName)).toEqual([]);
+      expect(readdirSync(join(dir, d)).filter((n) => n !== 'old.txt')).toEqual([]);
+    }
+  });
+
   it('sweeps leftover temp files only', async () => {
     const dir = tempDir();
     writeFileSync(tempPathFor(join(dir, 'catalog.json')), 'torn');

@@ -40,6 +40,21 @@ describe('highlight', () => {
     expect(index.highlight('x:y', 'anything')).toEqual([]);
   });
 
+  it('keeps word verdicts apart per query and per text language', () => {
+    // The same words are looked up for many texts of one query: nothing may leak between
+    // languages (stems differ) or between queries.
+    expect(words('مدرسه', 'إلى المدرسة', 'ar')).toEqual(['المدرسة']);
+    expect(words('مدرسه', 'إلى المدرسة', 'en')).toEqual([]);
+    expect(words('مدرسه', 'المدرسة إلى', 'ar')).toEqual(['المدرسة']);
+    expect(words('talks', 'nuclear talks')).toEqual(['talks']);
+    expect(words('nuclear', 'nuclear talks')).toEqual(['nuclear']);
+    expect(words('"talks talks" nuclear', 'talks nuclear talks talks')).toEqual([
+      'nuclear',
+      'talks',
+      'talks',
+    ]);
+  });
+
   it('joins adjacent ideographs into one range', () => {
     expect(words('東京', '私は東京都に', 'ja')).toEqual(['東京']);
   });
