@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Catalog } from '../store/catalog';
 import type { ArticleStore } from '../store/article-store';
+import { rangesOfWords } from '../search/matched-words';
 import { stableFilter, type SearchFilter } from '../search/query-eval';
 import type { SearchIndexApi } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
@@ -143,11 +144,15 @@ async function makeHit(
 ): Promise<SearchHit> {
   let snippet = r.excerpt;
   let snippetMatches: TextRange[] = [];
+  // From the index's word positions when it has them: no stemming of the hit's text.
+  const words = deps.index.matchedWords?.(query, r.id) ?? null;
   try {
     const { clean } = await loadArticle(deps.store, r.id);
     const made = deps.makeSnippet(
       clean.body,
-      deps.index.highlight(query, clean.body, r.language),
+      words
+        ? rangesOfWords(clean.body, words.body)
+        : deps.index.highlight(query, clean.body, r.language),
       SNIPPET_CHARS,
     );
     snippet = made.snippet;
@@ -161,7 +166,9 @@ async function makeHit(
     score,
     snippet,
     snippetMatches,
-    titleMatches: deps.index.highlight(query, r.title, r.language),
+    titleMatches: words
+      ? rangesOfWords(r.title, words.title)
+      : deps.index.highlight(query, r.title, r.language),
     meta: toMeta(r),
   };
 }

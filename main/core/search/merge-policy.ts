@@ -27,5 +27,23 @@ export function pickMerge(segments: SegmentLoad[]): number[] | null {
     if (group.length >= MERGE_FACTOR) return group.slice(0, MERGE_FACTOR * 2).map((s) => s.seq);
   }
   const wasteful = segments.find((s) => s.size > 0 && (s.size - s.live) / s.size > MAX_DEAD_SHARE);
-  return wasteful ? [wasteful.seq] : null;
+  if (wasteful) return [wasteful.seq];
+  return smallOnes(segments);
+}
+
+/** Below this share of all live documents a segment counts as small. */
+const SMALL_SHARE = 1 / 32;
+/** Small segments tolerated before they are merged into one. */
+const MAX_SMALL = 3;
+
+/**
+ * The tiers leave up to three segments of every size, and a query pays for each segment it
+ * visits (term lookups, fuzzy walks): at 100,000 articles an import left 12, ten of them under
+ * 1,100 documents, and query p95 was 68 ms against 48 ms with 3. Segments too small to matter
+ * for the write cost are merged together once there are more than a few.
+ */
+function smallOnes(segments: SegmentLoad[]): number[] | null {
+  const total = segments.reduce((n, s) => n + s.live, 0);
+  const small = segments.filter((s) => s.live < total * SMALL_SHARE);
+  return small.length > MAX_SMALL ? small.map((s) => s.seq) : null;
 }

@@ -3,7 +3,7 @@
 // word positions.
 import { FIELDS, TAG_MARK, type FieldName } from './analyzer';
 import { DEAD, fuzzyDfa, type FuzzyDfa } from './fuzzy-dfa';
-import { readRun } from './positions';
+import { readRun, skipRun } from './positions';
 import { FIELD_COUNT, type PostingData } from './postings';
 
 const FIELD_NO: Record<FieldName, number> = Object.fromEntries(
@@ -84,6 +84,29 @@ export class PostingIndex {
       const n = readRun(positions, cursor, words);
       visit(docs[i]!, words, n);
     }
+  }
+
+  /** Word positions of `term` in `field` of the document at `doc` (its place in the segment). */
+  positionsOf(term: string, field: FieldName, doc: number): number[] {
+    const t = this.termNo(term);
+    if (t < 0) return [];
+    const { offsets, docs, posOffsets, positions } = this.data;
+    const slot = t * FIELD_COUNT + FIELD_NO[field];
+    const end = offsets[slot + 1]!;
+    // A posting list is in document order, in built and in merged segments alike.
+    let lo = offsets[slot]!;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= end || docs[lo] !== doc) return [];
+    const cursor = { at: posOffsets[slot]! };
+    for (let i = offsets[slot]!; i < lo; i++) skipRun(positions, cursor);
+    const out: number[] = [];
+    out.length = readRun(positions, cursor, out);
+    return out;
   }
 
   /** Number of documents holding `term` in `field`. */

@@ -8,6 +8,7 @@ import { ArchiveError, QueryError } from '../errors';
 import type { ArticleId, TextRange } from '../types';
 import type { SegmentPayload } from './build-segment';
 import { highlightClauses } from './highlight';
+import { matchedWords, type MatchedWords } from './matched-words';
 import { IndexPersister } from './index-persister';
 import { DEFAULT_TUNING, type IndexTuning } from './tuning';
 import { pickMerge } from './merge-policy';
@@ -205,6 +206,25 @@ export class SearchIndex implements SearchIndexApi {
       throw e;
     }
     return highlightClauses(clauses, text, language, this.set.languages());
+  }
+
+  /**
+   * The words of the indexed title and body of `id` that the query matches, from the stored
+   * positions; null when the document's segment is not loaded or the query is bad.
+   */
+  matchedWords(query: string, id: ArticleId): MatchedWords | null {
+    let clauses;
+    try {
+      clauses = parseQuery(query);
+    } catch (e) {
+      if (e instanceof QueryError) return null;
+      throw e;
+    }
+    const entry = this.set.entry(id);
+    const seg = entry ? this.set.get(entry.seq) : undefined;
+    const pos = seg?.position.get(id);
+    if (!seg?.loaded || pos === undefined) return null;
+    return matchedWords(seg.index, pos, clauses, this.set.languages());
   }
 
   stats(): { ready: boolean; segments: number; documents: number } {

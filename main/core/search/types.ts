@@ -56,6 +56,11 @@ export interface SearchIndexApi {
   search(query: string, filter?: (id: ArticleId) => boolean): Promise<IndexSearchResult>;
   /** Ranges in `text` that the query matches (for snippets and reader highlights). */
   highlight(query: string, text: string, language?: string): TextRange[];
+  /**
+   * Word positions of the indexed title and body of `id` that the query matches (as the
+   * analyser numbers words), without reading or stemming the text; null when unknown.
+   */
+  matchedWords?(query: string, id: ArticleId): { title: number[]; body: number[] } | null;
   stats(): { ready: boolean; segments: number; documents: number };
   /** Waits for background merges and persists everything. */
   flush(): Promise<void>;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { pickMerge } from '../../../main/core/search/merge-policy';
+
+const seg = (seq: number, live: number, size = live) => ({ seq, size, live });
+
+describe('pickMerge', () => {
+  it('merges a full tier, and a segment that is mostly dead', () => {
+    expect(pickMerge([seg(1, 256), seg(2, 256), seg(3, 256), seg(4, 256)])).toEqual([1, 2, 3, 4]);
+    expect(pickMerge([seg(1, 5000), seg(2, 10, 100)])).toEqual([2]);
+    expect(pickMerge([seg(1, 5000), seg(2, 1200)])).toBeNull();
+  });
+
+  it('merges the small segments an import leaves in every tier once there are more than three', () => {
+    // As a 100,000-article import with retagging left them: one per tier is not merged.
+    const left = [
+      seg(1, 76_553, 89_312),
+      seg(2, 18_578, 19_041),
+      seg(3, 1024),
+      seg(4, 1024),
+      seg(5, 1024),
+      seg(6, 256),
+      seg(7, 256),
+      seg(8, 111),
+      seg(9, 111),
+      seg(10, 110),
+      seg(11, 45, 52),
+      seg(12, 1),
+    ];
+    expect(pickMerge(left)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Three small ones are left alone: merging them would cost more than it saves.
+    expect(pickMerge([seg(1, 90_000), seg(2, 1000), seg(3, 600), seg(4, 5)])).toBeNull();
+  });
+});
