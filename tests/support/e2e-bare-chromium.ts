@@ -8,18 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { chromiumPath } from './e2e-browser';
-
-/** The flags launchChromium (e2e-browser.ts) starts Chromium with, so the two compare. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_FLAGS, chromiumPath } from './e2e-browser';
 
 /** A DevTools protocol session: the browser's, or one page's. */
 export interface CdpSession {
@@ -133,7 +122,7 @@ export async function openBarePage(
   const profile = await mkdtemp(join(tmpdir(), 'archive-bare-chromium-'));
   const child = spawn(
     chromiumPath,
-    [...FLAGS, '--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`],
+    [...CHROMIUM_FLAGS, '--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const close = async () => {

@@ -21,20 +21,20 @@ export function ensureRendererBuild(): void {
   execSync('npx electron-vite build', { cwd: repoRoot, stdio: 'inherit' });
 }
 
+/** The flags that keep Chromium quiet and offline (every e2e browser starts with them). */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** Launches Chromium with the flags that keep it quiet and offline. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_FLAGS] });
 }
 
 export interface PageProblems {

@@ -15,8 +15,12 @@ const MAX_DEAD_SHARE = 0.5;
 const tierOf = (live: number): number =>
   Math.floor(Math.log(Math.max(live, 1)) / Math.log(MERGE_FACTOR));
 
-/** The seqs of the segments to merge next, or null when none need it. */
-export function pickMerge(segments: SegmentLoad[]): number[] | null {
+/**
+ * The seqs of the segments to merge next, or null when none need it. `small`: also merge
+ * small segments together (off while builds are in flight, as during an import, whose fresh
+ * segments the tiers merge anyway: doing both at once raised the import's peak memory).
+ */
+export function pickMerge(segments: SegmentLoad[], small = true): number[] | null {
   const tiers = new Map<number, SegmentLoad[]>();
   for (const s of segments) {
     const t = tierOf(s.live);
@@ -28,7 +32,7 @@ export function pickMerge(segments: SegmentLoad[]): number[] | null {
   }
   const wasteful = segments.find((s) => s.size > 0 && (s.size - s.live) / s.size > MAX_DEAD_SHARE);
   if (wasteful) return [wasteful.seq];
-  return smallOnes(segments);
+  return small ? smallOnes(segments) : null;
 }
 
 /** Below this share of all live documents a segment counts as small. */

@@ -322,6 +322,7 @@ export class SearchIndex implements SearchIndexApi {
       this.set.segments
         .filter((s) => s.loaded)
         .map((s) => ({ seq: s.seq, size: s.size, live: s.liveCount })),
+      this.buildsInFlight === 0,
     );
     if (!pick) return;
     this.merging = this.merge(new Set(pick))
