@@ -55,3 +55,15 @@ export async function openIndex(
 }
 
 export const ids = (r: { hits: { id: string }[] }): string[] => r.hits.map((h) => h.id).sort();
+
+/** A deterministic generator of word soup: `rnd(k)` in [0, k), `sentence` of `len` words. */
+export function wordSoup(seed: number): {
+  rnd: (k: number) => number;
+  sentence: (words: readonly string[], len: number) => string;
+} {
+  let s = seed;
+  const rnd = (k: number): number => ((s = (s * 1103515245 + 12345) % 2 ** 31) >>> 0) % k;
+  const sentence = (words: readonly string[], len: number): string =>
+    Array.from({ length: len }, () => words[rnd(words.length)]).join(rnd(4) ? ' ' : ', ');
+  return { rnd, sentence };
+}

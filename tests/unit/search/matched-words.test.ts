@@ -5,16 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { rangesOfWords } from '../../../main/core/search/matched-words';
 import type { IndexDoc } from '../../../main/core/search/types';
-import { doc, MemoryStore, openIndex, tempDir } from './helpers';
+import { doc, MemoryStore, openIndex, tempDir, wordSoup } from './helpers';
 
 const EN = ['Talks', 'talk', 'nuclear', 'the', 'of', 'Iran’s', 'running', 'runs', 'al-Sudani'];
 const AR = ['المحادثات', 'النووية', 'إيران', 'في', 'والمحادثات', 'محادثات'];
 
 function texts(n: number): IndexDoc[] {
-  let seed = 11;
-  const rnd = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 0) % k;
-  const sentence = (words: string[], len: number): string =>
-    Array.from({ length: len }, () => words[rnd(words.length)]).join(rnd(4) ? ' ' : ', ');
+  const { rnd, sentence } = wordSoup(11);
   return Array.from({ length: n }, (_, i) => {
     const ar = i % 4 === 0;
     const words = ar ? AR : EN;

@@ -7,17 +7,14 @@ import { FIELDS, stemLanguage, type FieldName } from '../../../main/core/search/
 import { phraseStarts, tokenForms, wordMatcher } from '../../../main/core/search/term-match';
 import { tokenize } from '../../../main/core/search/tokenizer';
 import type { IndexDoc } from '../../../main/core/search/types';
-import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { doc, ids, MemoryStore, openIndex, tempDir, wordSoup } from './helpers';
 
 const WORDS = ['talks', 'talk', 'nuclear', 'the', 'of', 'iran', 'running', 'runs', 'al-sudani'];
 const WORDS_ES = ['conversaciones', 'nucleares', 'el', 'de'];
 
 /** Deterministic pseudo-random texts, so adjacency happens often but not always. */
 function texts(n: number): IndexDoc[] {
-  let seed = 7;
-  const rnd = (k: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 0) % k;
-  const sentence = (words: string[], len: number): string =>
-    Array.from({ length: len }, () => words[rnd(words.length)]).join(rnd(4) ? ' ' : ', ');
+  const { rnd, sentence } = wordSoup(7);
   return Array.from({ length: n }, (_, i) => {
     const es = i % 5 === 0;
     const words = es ? WORDS_ES : WORDS;
