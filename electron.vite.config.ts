@@ -15,7 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
-          'index-worker': resolve(__dirname, 'main/core/search/worker.ts'),
+          'index-worker': resolve(__dirname, 'main/core/search/workers/worker.ts'),
           // Import decoding and parsing; found beside index-worker.js.
           'parse-worker': resolve(__dirname, 'main/core/import/parse-worker.ts'),
           // The engine runs in this worker so the main process never blocks on imports.

@@ -66,7 +66,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },
             {
-              group: ['**/main/core/*', '!**/main/core/types'],
+              group: ['**/main/core/**', '**/main/api/**', '**/main/shell/**', '**/main/cli/**'],
               message: 'Import only the API contract and core types.',
             },
           ],

@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'component',
-          include: ['tests/component/**/*.test.tsx'],
+          include: ['renderer/src/**/*.test.tsx'],
           environment: 'jsdom',
         },
         esbuild: { jsx: 'automatic' },

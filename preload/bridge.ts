@@ -1,7 +1,7 @@
 // The bridge object, built from injected IPC functions so it can be unit-tested without
 // Electron. The grant goes out before pathsForFiles returns, and IPC keeps message order,
 // so main has the grant by the time the page's importPaths call arrives.
-import type { ApiEvent, ApiEvents, ApiMethod, ArchiveBridge } from '../main/api/contract';
+import type { ApiEvent, ApiEvents, ApiMethod, ArchiveBridge } from '../main/contract/api-contract';
 
 export interface BridgeDeps {
   methods: readonly ApiMethod[];

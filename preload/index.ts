@@ -10,7 +10,7 @@ import {
   type ApiEvent,
   type ApiEvents,
   type ArchiveBridge,
-} from '../main/api/contract';
+} from '../main/contract/api-contract';
 import { GRANT_DROPPED_PATHS_CHANNEL } from '../main/api/channels';
 import { buildBridge } from './bridge';
 

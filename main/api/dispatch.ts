@@ -2,9 +2,9 @@
 // error mapping. IPC and the HTTP bridge share it, so both refuse the same inputs with the
 // same messages, and neither ever sends a stack trace to the page.
 import { isArchiveError } from '../core/errors';
-import type { ApiResponse } from './contract';
+import type { ApiResponse } from '../contract/api-contract';
 import type { ApiHandlers, CallInfo } from './handlers';
-import { apiSchemas, describeIssues, isApiMethod } from './schemas';
+import { apiSchemas, describeIssues, isApiMethod } from '../contract/api-schemas';
 
 /** Where dispatch reports calls; it receives names, codes and timings, never arguments. */
 export interface DispatchLog {

@@ -3,7 +3,7 @@
 // forwards the current engine's changes as libraryChanged events.
 import { ArchiveError } from '../core/errors';
 import type { LibraryEngine } from '../core/engine';
-import type { ApiEvent, ApiEvents } from './contract';
+import type { ApiEvent, ApiEvents } from '../contract/api-contract';
 
 export type Emit = <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => void;
 

@@ -3,8 +3,8 @@
 // both go through dispatch(), which validates arguments before any handler runs.
 import { ArchiveError } from '../core/errors';
 import type { LibraryEngine } from '../core/engine';
-import type { ImportProgress, ImportSource, ImportSummary } from '../core/types';
-import type { ApiArgs, ApiMethod, ApiResult, Settings } from './contract';
+import type { ImportProgress, ImportSource, ImportSummary } from '../contract/types';
+import type { ApiArgs, ApiMethod, ApiResult, Settings } from '../contract/api-contract';
 import type { Emit } from './engine-slot';
 import { ImportRegistry } from './import-registry';
 import type { PathPolicy } from './path-grants';

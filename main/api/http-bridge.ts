@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { ApiEvent, ApiEvents } from './contract';
+import type { ApiEvent, ApiEvents } from '../contract/api-contract';
 import { dispatch, type DispatchLog } from './dispatch';
 import type { Emit } from './engine-slot';
 import type { ApiHandlers } from './handlers';

@@ -1,7 +1,7 @@
 // Turns argv into a command and its options. Parsing is strict: anything unknown or
 // misplaced is a UsageError, which the runner prints with a hint to --help (exit 2).
 import { parseArgs } from 'node:util';
-import type { ArticleSort, LibraryView } from '../core/types';
+import type { ArticleSort, LibraryView } from '../contract/types';
 
 /** Bad command-line usage; the message is one line. */
 export class UsageError extends Error {

@@ -14,7 +14,7 @@ export function workerOptions(
   const dir = resolve(moduleFile, '..');
   if (moduleFile.endsWith('.ts')) {
     // Running from source (tests, tsx): give the engine the TS worker and the loader.
-    const script = resolve(dir, '..', 'core', 'search', 'worker.ts');
+    const script = resolve(dir, '..', 'core', 'search', 'workers', 'worker.ts');
     if (!existsSync(script)) return {};
     // An absolute loader URL, so the worker finds tsx whatever the working directory is.
     const loader = pathToFileURL(require.resolve('tsx')).href;

@@ -13,7 +13,7 @@ import type {
   SearchResult,
   TagCount,
   TagSnapshot,
-} from './types';
+} from '../contract/types';
 
 export interface ImportOptions {
   /** Aborting stops the batch after the file in hand; what was imported stays. */

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './types';
+import type { ErrorCode } from '../contract/types';
 
 /** An engine failure with a code and a message written for people. */
 export class ArchiveError extends Error {

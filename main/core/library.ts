@@ -2,7 +2,7 @@
 import type { LibraryEngine, OpenOptions } from './engine';
 import { openLibraryWith, type EngineDeps } from './library/library-engine';
 import { SearchIndex } from './search/segmented-index';
-import { makeSnippet } from './search/snippet';
+import { makeSnippet } from './search/query/snippet';
 
 const realDeps: EngineDeps = {
   createIndex: (options) => new SearchIndex(options),

@@ -2,7 +2,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Settings } from '../api/contract';
+import type { Settings } from '../contract/api-contract';
 import { ArchiveError } from './errors';
 import { writeFileAtomic } from './store/atomic-write';
 

@@ -3,7 +3,12 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ipcEventChannel, type ApiEvent, type ApiEvents, type MenuCommand } from '../api/contract';
+import {
+  ipcEventChannel,
+  type ApiEvent,
+  type ApiEvents,
+  type MenuCommand,
+} from '../contract/api-contract';
 import { dispatch, setDispatchLog } from '../api/dispatch';
 import { EngineSlot } from '../api/engine-slot';
 import { createHandlers } from '../api/handlers';

@@ -1,6 +1,6 @@
 // What the user sees when the library cannot be opened, and the ways forward offered.
 // Pure, so the wording and button order are tested; index.ts shows it with dialog.showMessageBox.
-import type { ErrorCode } from '../core/types';
+import type { ErrorCode } from '../contract/types';
 
 export type OpenFailureChoice = 'retry' | 'choose' | 'quit';
 

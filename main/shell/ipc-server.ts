@@ -1,12 +1,12 @@
 // Serves the handler table over ipcMain.handle, one channel per method, and receives the
 // preload's dropped-path grants. Every message is checked against the sender first.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, ipcChannel, type ApiResponse } from '../api/contract';
+import { API_METHODS, ipcChannel, type ApiResponse } from '../contract/api-contract';
 import { GRANT_DROPPED_PATHS_CHANNEL, MAX_GRANTED_PER_MESSAGE } from '../api/channels';
 import { dispatch, type DispatchLog } from '../api/dispatch';
 import type { ApiHandlers } from '../api/handlers';
 import type { PathGrants } from '../api/path-grants';
-import { absolutePath } from '../api/schemas';
+import { absolutePath } from '../contract/api-schemas';
 import { isTrustedSender, type RendererOrigin } from './guards';
 
 export interface IpcServerOptions {

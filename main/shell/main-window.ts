@@ -2,7 +2,7 @@
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Theme } from '../api/contract';
+import type { Theme } from '../contract/api-contract';
 import { rendererUrl, type RendererOrigin } from './guards';
 import type { Logger } from './logger';
 import { windowOptions } from './window-options';

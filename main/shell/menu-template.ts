@@ -1,7 +1,7 @@
 // The application menu as data. The template is built by a pure function so its items,
 // accelerators and per-platform differences are unit-tested; index.ts supplies the actions.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../api/contract';
+import type { MenuCommand } from '../contract/api-contract';
 
 export interface MenuActions {
   importFiles(): void;

@@ -1,7 +1,7 @@
 // BrowserWindow options in one pure function, so the security-relevant preferences are
 // unit-tested rather than buried in startup code.
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { Theme } from '../api/contract';
+import type { Theme } from '../contract/api-contract';
 import type { WindowBounds } from './window-state';
 
 /** Window background per theme, matching the renderer's page colours to avoid a flash. */

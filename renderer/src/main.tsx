@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/list.css';
-import './styles/reader.css';
-import './styles/panels.css';
+import { App } from './app/App';
+import './app/base.css';
+import './app/layout.css';
+import './list/list.css';
+import './reader/reader.css';
+import './dialogs/panels.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -87,7 +87,7 @@ describe.skipIf(!hasElectron || !hasBuild)(
     it('tags it through the bridge and shows the tag', async () => {
       const result = await page.evaluate(async () => {
         const archive = (
-          window as unknown as { archive: import('../../main/api/contract').ArchiveBridge }
+          window as unknown as { archive: import('../../main/contract/api-contract').ArchiveBridge }
         ).archive;
         const list = await archive.listArticles({});
         if (!list.ok) return list;
@@ -102,7 +102,7 @@ describe.skipIf(!hasElectron || !hasBuild)(
     it('refuses paths the user did not hand over', async () => {
       const r = await page.evaluate(() =>
         (
-          window as unknown as { archive: import('../../main/api/contract').ArchiveBridge }
+          window as unknown as { archive: import('../../main/contract/api-contract').ArchiveBridge }
         ).archive.importPaths({
           importId: 'sneaky',
           paths: ['/etc'],

@@ -22,7 +22,7 @@ import { bbcDir, hasShared, reutersJsonl, saudiJsonl } from '../support/shared-d
 const now = (): number => performance.now();
 const rssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const workerOptions = {
-  workerScript: resolve(__dirname, '..', '..', 'main', 'core', 'search', 'worker.ts'),
+  workerScript: resolve(__dirname, '..', '..', 'main', 'core', 'search', 'workers', 'worker.ts'),
   workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
 };
 

@@ -59,7 +59,7 @@ export async function buildScaleLibrary(
   log(`wrote ${corpus.files} files (${Math.round(corpus.bytes / 1e6)} MB) to ${corpus.dir}`);
   const require = createRequire(__filename);
   const library = await Library.open(join(dir, 'library'), {
-    workerScript: resolve(repoRoot, 'main', 'core', 'search', 'worker.ts'),
+    workerScript: resolve(repoRoot, 'main', 'core', 'search', 'workers', 'worker.ts'),
     workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
   });
   try {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ApiEvent, ApiEvents } from '../../main/api/contract';
+import type { ApiEvent, ApiEvents } from '../../main/contract/api-contract';
 import { createHandlers } from '../../main/api/handlers';
 import { startHttpBridge, type HttpBridge } from '../../main/api/http-bridge';
 import { PathGrants } from '../../main/api/path-grants';

@@ -1,7 +1,7 @@
 // archive-reader import PATH...
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LibraryEngine } from '../../core/engine';
-import type { ImportSummary } from '../../core/types';
+import type { ImportSummary } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
 import { formatCount } from '../format/numbers';
 import { EXIT } from '../io';

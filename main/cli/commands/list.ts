@@ -1,6 +1,6 @@
 // archive-reader list [--sort S] [--tag T]... [--view V] [--limit N]
 import type { LibraryEngine } from '../../core/engine';
-import type { ArticleMeta, ArticlePage } from '../../core/types';
+import type { ArticleMeta, ArticlePage } from '../../contract/types';
 import { outputWidth, print, printJson, type CommandContext } from '../context';
 import { formatCount } from '../format/numbers';
 import { renderTable } from '../format/table';

@@ -1,6 +1,6 @@
 // archive-reader reindex, stats
 import type { LibraryEngine } from '../../core/engine';
-import type { LibraryStats } from '../../core/types';
+import type { LibraryStats } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
 import { formatBytes, formatCount } from '../format/numbers';
 import { EXIT } from '../io';

@@ -1,6 +1,6 @@
 // archive-reader search QUERY [--limit N] [--tag T]...
 import type { LibraryEngine } from '../../core/engine';
-import type { SearchResult } from '../../core/types';
+import type { SearchResult } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
 import { markRanges } from '../format/marks';
 import { formatCount } from '../format/numbers';

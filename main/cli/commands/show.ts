@@ -1,6 +1,6 @@
 // archive-reader show ID [--original]
 import type { LibraryEngine } from '../../core/engine';
-import type { ArticleView } from '../../core/types';
+import type { ArticleView } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
 import { formatCount } from '../format/numbers';
 import { EXIT } from '../io';

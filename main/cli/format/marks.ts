@@ -1,6 +1,6 @@
 // Marks matched ranges in a snippet: bold on a terminal, «guillemets» elsewhere, so
 // the matches stay visible in pipes and logs.
-import type { TextRange } from '../../core/types';
+import type { TextRange } from '../../contract/types';
 
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
 const QUOTES = ['«', '»'] as const;

@@ -1,7 +1,7 @@
 // Messages between RemoteEngine (the calling thread) and the engine worker. Plain data only:
 // structured clone carries them, including the Uint8Array contents of dropped files.
 import type { LibraryChange, OpenOptions } from '../engine';
-import type { ErrorCode } from '../types';
+import type { ErrorCode } from '../../contract/types';
 
 /** What the worker needs to open the library (OpenOptions without its callbacks). */
 export interface HostWorkerData {

@@ -15,8 +15,8 @@ import type {
   SearchResult,
   TagCount,
   TagSnapshot,
-} from '../types';
-import { compatibleExecArgv } from '../search/worker-pool';
+} from '../../contract/types';
+import { compatibleExecArgv } from '../search/workers/worker-pool';
 import type { FromWorker, HostMethod, HostWorkerData, ToWorker } from './protocol';
 import { fromWireError } from './wire-error';
 

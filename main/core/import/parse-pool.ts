@@ -2,7 +2,7 @@
 // is parsed on the calling thread instead, so a worker problem never changes an outcome.
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compatibleExecArgv } from '../search/worker-pool';
+import { compatibleExecArgv } from '../search/workers/worker-pool';
 import { parseJobs } from './parse-jobs';
 import type { ParseJob, ParseOutcome, ParseRequest, ParseResponse } from './parse-protocol';
 
@@ -117,14 +117,14 @@ export class ParsePool {
 
 /**
  * The parse worker beside an index worker script: the built `index-worker.js` has
- * `parse-worker.js` next to it, and the source `search/worker.ts` has `import/parse-worker.ts`.
+ * `parse-worker.js` next to it, and the source `search/workers/worker.ts` has `import/parse-worker.ts`.
  */
 export function parseWorkerBeside(indexWorkerScript: string): string | null {
   const name = basename(indexWorkerScript);
   const dir = dirname(indexWorkerScript);
   if (name === 'index-worker.js') return join(dir, 'parse-worker.js');
-  if (name === 'worker.ts' && basename(dir) === 'search') {
-    return join(dirname(dir), 'import', 'parse-worker.ts');
+  if (name === 'worker.ts' && basename(dir) === 'workers' && basename(dirname(dir)) === 'search') {
+    return join(dirname(dirname(dir)), 'import', 'parse-worker.ts');
   }
   return null;
 }

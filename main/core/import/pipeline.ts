@@ -2,7 +2,7 @@
 import type { ImportOptions } from '../engine';
 import type { StoredArticle } from '../store/article-file';
 import type { IndexDoc } from '../search/types';
-import type { ImportProgress, ImportSource, ImportSummary } from '../types';
+import type { ImportProgress, ImportSource, ImportSummary } from '../../contract/types';
 import { parseJob, parseJobs } from './parse-jobs';
 import { ParsePool, type ParseWorkerOptions } from './parse-pool';
 import type { ParseJob, ParseOutcome } from './parse-protocol';

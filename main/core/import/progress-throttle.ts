@@ -1,5 +1,5 @@
 // Limits progress callbacks to a steady rate, always delivering the last one.
-import type { ImportProgress } from '../types';
+import type { ImportProgress } from '../../contract/types';
 
 const MIN_INTERVAL_MS = 50;
 

@@ -1,7 +1,7 @@
 // Expands import sources (files, folders, dropped contents) into the files to import.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import type { ImportSource } from '../types';
+import type { ImportSource } from '../../contract/types';
 
 /** File extensions that count as articles inside folders (explicitly named files always do). */
 export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md']);

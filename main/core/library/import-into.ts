@@ -5,7 +5,7 @@ import { parseWorkerBeside } from '../import/parse-pool';
 import { runImport, type PendingArticle } from '../import/pipeline';
 import type { IndexDoc, SearchIndexApi } from '../search/types';
 import type { Catalog } from '../store/catalog';
-import type { ImportSource, ImportSummary } from '../types';
+import type { ImportSource, ImportSummary } from '../../contract/types';
 import type { RecordWriter } from './record-writer';
 
 // Index updates from an import are sent in batches of this many documents.

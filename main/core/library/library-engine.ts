@@ -7,7 +7,7 @@ import type { ArticleRecord } from '../store/article-file';
 import { ArticleStore } from '../store/article-store';
 import { Catalog, type CatalogLoad, type CatalogProblem } from '../store/catalog';
 import type { LibraryLock } from '../store/lock';
-import type * as T from '../types';
+import type * as T from '../../contract/types';
 import { loadArticle, toIndexDoc } from './article-text';
 import { importInto } from './import-into';
 import { IndexSlot } from './index-slot';

@@ -1,7 +1,7 @@
 // Filtering, sorting and paging of catalogue records for list() and search().
 import { ArchiveError } from '../errors';
 import type { ArticleRecord } from '../store/article-file';
-import type { ArticleSort, LibraryView, SortOrder } from '../types';
+import type { ArticleSort, LibraryView, SortOrder } from '../../contract/types';
 import { hasTag } from './tags';
 
 export interface RecordFilter {

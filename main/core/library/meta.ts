@@ -1,6 +1,6 @@
 // Catalogue records as the public ArticleMeta (without engine-internal fields).
 import type { ArticleRecord } from '../store/article-file';
-import type { ArticleMeta } from '../types';
+import type { ArticleMeta } from '../../contract/types';
 
 /** Copies a record into a plain ArticleMeta, dropping `rev`. */
 export function toMeta(r: ArticleRecord): ArticleMeta {

@@ -2,11 +2,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Catalog } from '../store/catalog';
 import type { ArticleStore } from '../store/article-store';
-import { rangesOfWords } from '../search/matched-words';
-import { stableFilter, type SearchFilter } from '../search/query-eval';
+import { rangesOfWords } from '../search/query/matched-words';
+import { stableFilter, type SearchFilter } from '../search/query/query-eval';
 import type { SearchIndexApi } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
-import type { SearchHit, SearchQuery, SearchResult, TextRange } from '../types';
+import type { SearchHit, SearchQuery, SearchResult, TextRange } from '../../contract/types';
 import { loadArticle } from './article-text';
 import { checkPaging, recordFilter, sortRecords } from './list-query';
 import { toMeta } from './meta';

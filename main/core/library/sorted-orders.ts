@@ -5,7 +5,7 @@
 import type { ArticleRecord } from '../store/article-file';
 import type { OrderSource } from '../store/catalog';
 import type { SnapshotOrders } from '../store/catalog-snapshot';
-import type { ArticleSort, SortOrder } from '../types';
+import type { ArticleSort, SortOrder } from '../../contract/types';
 import { sortRecords, titleCollation } from './list-query';
 
 const SORTS: readonly ArticleSort[] = ['imported', 'date', 'title'];

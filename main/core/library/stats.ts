@@ -1,7 +1,7 @@
 // stats(): counts and facets over the catalogue.
 import type { ArticleRecord } from '../store/article-file';
 import type { CatalogProblem } from '../store/catalog';
-import type { FacetCount, LibraryStats, TagCount } from '../types';
+import type { FacetCount, LibraryStats, TagCount } from '../../contract/types';
 
 /** Builds LibraryStats; counts exclude the trash except `trash` and `totalBytes`. */
 export function computeStats(

@@ -2,7 +2,7 @@
 import { ArchiveError } from '../errors';
 import type { ArticleRecord } from '../store/article-file';
 import type { Catalog } from '../store/catalog';
-import type { TagCount, TagSnapshot } from '../types';
+import type { TagCount, TagSnapshot } from '../../contract/types';
 import { assertId } from './ids';
 import {
   checkTagName,

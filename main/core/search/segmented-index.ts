@@ -5,25 +5,25 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveError, QueryError } from '../errors';
-import type { ArticleId, TextRange } from '../types';
-import type { SegmentPayload } from './build-segment';
-import { highlightClauses } from './highlight';
-import { matchedWords, type MatchedWords } from './matched-words';
-import { IndexPersister } from './index-persister';
+import type { ArticleId, TextRange } from '../../contract/types';
+import type { SegmentPayload } from './segments/build-segment';
+import { highlightClauses } from './query/highlight';
+import { matchedWords, type MatchedWords } from './query/matched-words';
+import { IndexPersister } from './storage/index-persister';
 import { DEFAULT_TUNING, type IndexTuning } from './tuning';
-import { pickMerge } from './merge-policy';
+import { pickMerge } from './segments/merge-policy';
 import {
   clearIndexDir,
   readManifest,
   readSegmentDocs,
   INDEX_FORMAT,
   type SegmentEntry,
-} from './persistence';
-import { PostingIndex } from './posting-index';
-import { parseQuery } from './query-parser';
-import { evaluate } from './query-eval';
-import { Segment } from './segment';
-import { SegmentSet } from './segment-set';
+} from './storage/persistence';
+import { PostingIndex } from './segments/posting-index';
+import { parseQuery } from './query/query-parser';
+import { evaluate } from './query/query-eval';
+import { Segment } from './segments/segment';
+import { SegmentSet } from './segments/segment-set';
 import type {
   IndexDoc,
   IndexProgress,
@@ -31,11 +31,11 @@ import type {
   SearchIndexApi,
   SearchIndexOptions,
 } from './types';
-import { validateDocs } from './validate';
+import { validateDocs } from './segments/validate';
 
 export type { IndexTuning } from './tuning';
-import { loadValidDocs } from './store-docs';
-import { TaskRunner } from './task-runner';
+import { loadValidDocs } from './storage/store-docs';
+import { TaskRunner } from './workers/task-runner';
 
 export class SearchIndex implements SearchIndexApi {
   private readonly set = new SegmentSet();

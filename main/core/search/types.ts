@@ -1,4 +1,4 @@
-import type { ArticleId, TextRange } from '../types';
+import type { ArticleId, TextRange } from '../../contract/types';
 
 /** What the index needs of one article. `rev` changes whenever an indexed field changes. */
 export interface IndexDoc {

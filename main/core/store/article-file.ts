@@ -1,5 +1,5 @@
 // The on-disk shape of one article: its metadata, a revision and the original bytes.
-import type { ArticleMeta } from '../types';
+import type { ArticleMeta } from '../../contract/types';
 
 /** Format of article files; readers refuse files with a higher number as corrupt/newer. */
 export const ARTICLE_FORMAT = 1;

@@ -8,8 +8,8 @@ import type {
   ApiMethod,
   ApiResult,
   ArchiveBridge,
-} from '../../../main/api/contract';
-import type { ErrorCode } from '../../../main/core/types';
+} from '../../../main/contract/api-contract';
+import type { ErrorCode } from '../../../main/contract/types';
 import { createHttpTransport } from './http-transport';
 import type { Transport } from './transport';
 

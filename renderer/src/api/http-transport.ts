@@ -1,5 +1,10 @@
 // Talks to the HTTP bridge (e2e tests, plain browser) at the page's own origin.
-import type { ApiEvent, ApiEvents, ApiMethod, ApiResponse } from '../../../main/api/contract';
+import type {
+  ApiEvent,
+  ApiEvents,
+  ApiMethod,
+  ApiResponse,
+} from '../../../main/contract/api-contract';
 import { bytesReplacer } from './base64';
 import type { Transport } from './transport';
 

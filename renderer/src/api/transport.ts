@@ -1,4 +1,9 @@
-import type { ApiEvent, ApiEvents, ApiMethod, ApiResponse } from '../../../main/api/contract';
+import type {
+  ApiEvent,
+  ApiEvents,
+  ApiMethod,
+  ApiResponse,
+} from '../../../main/contract/api-contract';
 
 /** What the client needs from either window.archive (IPC) or the HTTP bridge. */
 export interface Transport {

@@ -2,7 +2,7 @@
 // in batches so a huge drop is never read into memory at once. Progress comes from
 // importProgress events filtered by the batch's importId.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportSummary } from '../../../main/core/types';
+import type { ImportSummary } from '../../../main/contract/types';
 import { errorMessage, getClient } from '../api/client';
 import type { PickedFile } from './collect-dropped';
 

@@ -23,7 +23,17 @@ const FRESH_TIMEOUT_MS = 10_000;
 const READY_TIMEOUT_MS = 120_000;
 
 const workerOptions = {
-  workerScript: resolve(__dirname, '..', '..', '..', 'main', 'core', 'search', 'worker.ts'),
+  workerScript: resolve(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'main',
+    'core',
+    'search',
+    'workers',
+    'worker.ts',
+  ),
   workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
 };
 

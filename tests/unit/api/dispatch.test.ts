@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiEvents, Settings } from '../../../main/api/contract';
-import { API_METHODS } from '../../../main/api/contract';
+import type { ApiEvent, ApiEvents, Settings } from '../../../main/contract/api-contract';
+import { API_METHODS } from '../../../main/contract/api-contract';
 import { dispatch, type DispatchLog } from '../../../main/api/dispatch';
 import { createHandlers, type CallInfo } from '../../../main/api/handlers';
 import { PathGrants } from '../../../main/api/path-grants';
-import { apiSchemas } from '../../../main/api/schemas';
+import { apiSchemas } from '../../../main/contract/api-schemas';
 import { fakeEngine } from './fake-engine';
 
 const call: CallInfo = { transport: 'test' };

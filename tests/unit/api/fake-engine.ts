@@ -2,7 +2,7 @@
 // progress, cancel) without disk. The real engine is exercised in host.test.ts.
 import { ArchiveError } from '../../../main/core/errors';
 import type { ImportOptions, LibraryChange, LibraryEngine } from '../../../main/core/engine';
-import type { ArticleMeta, ImportSource, ImportSummary } from '../../../main/core/types';
+import type { ArticleMeta, ImportSource, ImportSummary } from '../../../main/contract/types';
 
 export interface FakeEngine extends LibraryEngine {
   calls: { method: string; args: unknown[] }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiEvents } from '../../../main/api/contract';
+import type { ApiEvent, ApiEvents } from '../../../main/contract/api-contract';
 import { dispatch } from '../../../main/api/dispatch';
 import { EngineSlot } from '../../../main/api/engine-slot';
 import { createHandlers, type CallInfo } from '../../../main/api/handlers';

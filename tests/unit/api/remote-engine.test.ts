@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ApiEvent, ApiEvents } from '../../../main/api/contract';
+import type { ApiEvent, ApiEvents } from '../../../main/contract/api-contract';
 import { dispatch } from '../../../main/api/dispatch';
 import { EngineSlot } from '../../../main/api/engine-slot';
 import { createHandlers } from '../../../main/api/handlers';
 import { PathGrants } from '../../../main/api/path-grants';
 import { ArchiveError } from '../../../main/core/errors';
 import { RemoteEngine } from '../../../main/core/host/remote-engine';
-import type { ImportProgress, ImportSummary } from '../../../main/core/types';
+import type { ImportProgress, ImportSummary } from '../../../main/contract/types';
 import { repoRoot } from '../../support/shared-data';
 
 const hostScript = resolve(repoRoot, 'main/core/host/engine-worker.ts');

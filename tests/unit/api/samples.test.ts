@@ -4,13 +4,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiEvent, ApiEvents } from '../../../main/api/contract';
+import type { ApiEvent, ApiEvents } from '../../../main/contract/api-contract';
 import { dispatch } from '../../../main/api/dispatch';
 import { EngineSlot } from '../../../main/api/engine-slot';
 import { createHandlers } from '../../../main/api/handlers';
 import { PathGrants } from '../../../main/api/path-grants';
 import { Library } from '../../../main/core/library';
-import type { ArticlePage, ImportSummary } from '../../../main/core/types';
+import type { ArticlePage, ImportSummary } from '../../../main/contract/types';
 import { repoRoot } from '../../support/shared-data';
 
 const sampleDir = join(repoRoot, 'resources', 'samples');

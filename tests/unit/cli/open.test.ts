@@ -18,7 +18,9 @@ describe('workerOptions', () => {
 
   it('gives the source CLI the TypeScript worker and an absolute tsx loader', () => {
     const opts = workerOptions(join(repoRoot, 'main', 'cli', 'open.ts'));
-    expect(opts.workerScript).toBe(join(repoRoot, 'main', 'core', 'search', 'worker.ts'));
+    expect(opts.workerScript).toBe(
+      join(repoRoot, 'main', 'core', 'search', 'workers', 'worker.ts'),
+    );
     expect(opts.workerExecArgv?.[0]).toBe('--import');
     expect(opts.workerExecArgv?.[1]).toMatch(/^file:\/\/.*tsx/);
   });

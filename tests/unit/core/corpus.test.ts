@@ -6,7 +6,7 @@ import { createGunzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryEngine } from '../../../main/core/engine';
 import { openLibrary } from '../../../main/core/library';
-import type { ImportSummary } from '../../../main/core/types';
+import type { ImportSummary } from '../../../main/contract/types';
 import { bbcDir, hasShared, sampleArticle, saudiJsonl } from '../../support/shared-data';
 import { writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';

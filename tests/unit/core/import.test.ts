@@ -2,7 +2,7 @@ import { chmodSync, closeSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { ImportProgress } from '../../../main/core/types';
+import type { ImportProgress } from '../../../main/contract/types';
 import { article, openFake, writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
 

@@ -8,12 +8,14 @@ import { ParsePool, parseWorkerBeside } from '../../../main/core/import/parse-po
 import type { ParseJob } from '../../../main/core/import/parse-protocol';
 import { runImport, type PendingArticle } from '../../../main/core/import/pipeline';
 import { articleIdOf } from '../../../main/core/import/prepare-article';
-import type { ImportSummary } from '../../../main/core/types';
+import type { ImportSummary } from '../../../main/contract/types';
 import { article, writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
 
 const root = resolve(__dirname, '..', '..', '..');
-const parseScript = parseWorkerBeside(join(root, 'main', 'core', 'search', 'worker.ts'))!;
+const parseScript = parseWorkerBeside(
+  join(root, 'main', 'core', 'search', 'workers', 'worker.ts'),
+)!;
 const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const worker = { script: parseScript, execArgv: ['--import', loader] };
 
@@ -57,7 +59,7 @@ describe('parse workers', () => {
     expect(parseWorkerBeside('/app/out/main/index-worker.js')).toBe(
       '/app/out/main/parse-worker.js',
     );
-    expect(parseWorkerBeside('/r/main/core/search/worker.ts')).toBe(
+    expect(parseWorkerBeside('/r/main/core/search/workers/worker.ts')).toBe(
       '/r/main/core/import/parse-worker.ts',
     );
     expect(parseWorkerBeside('/elsewhere/custom.js')).toBeNull();

@@ -1,6 +1,6 @@
 // editDistance reuses its rows between calls; it must still equal a plain Levenshtein.
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../../main/core/search/term-match';
+import { editDistance } from '../../../main/core/search/analysis/term-match';
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>

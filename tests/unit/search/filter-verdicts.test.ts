@@ -1,6 +1,6 @@
 // The index keeps a stable filter's verdicts across searches; any other filter is asked again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stableFilter } from '../../../main/core/search/query-eval';
+import { stableFilter } from '../../../main/core/search/query/query-eval';
 import type { SearchIndex } from '../../../main/core/search/segmented-index';
 import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
 

@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { trimHeap } from '../../../main/core/search/heap-trim';
+import { trimHeap } from '../../../main/core/search/workers/heap-trim';
 
 describe('trimHeap', () => {
   it('collects only when the heap is above the limit, and frees garbage when it does', () => {

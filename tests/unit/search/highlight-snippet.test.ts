@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../../../main/core/search/segmented-index';
-import { makeSnippet } from '../../../main/core/search/snippet';
+import { makeSnippet } from '../../../main/core/search/query/snippet';
 import { doc, MemoryStore, openIndex, tempDir } from './helpers';
 
 describe('highlight', () => {

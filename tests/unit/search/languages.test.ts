@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseQuery } from '../../../main/core/search/query-parser';
+import { parseQuery } from '../../../main/core/search/query/query-parser';
 import type { SearchIndex } from '../../../main/core/search/segmented-index';
-import { normalizeWord } from '../../../main/core/search/normalize';
-import { tokenize } from '../../../main/core/search/tokenizer';
+import { normalizeWord } from '../../../main/core/search/analysis/normalize';
+import { tokenize } from '../../../main/core/search/analysis/tokenizer';
 import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
 
 const terms = (text: string): string[] => tokenize(text).map((t) => t.term);

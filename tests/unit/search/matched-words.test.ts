@@ -3,7 +3,7 @@
 // reader still uses: for every query kind both must mark the same words, in built, merged
 // and reloaded segments.
 import { describe, expect, it } from 'vitest';
-import { rangesOfWords } from '../../../main/core/search/matched-words';
+import { rangesOfWords } from '../../../main/core/search/query/matched-words';
 import type { IndexDoc } from '../../../main/core/search/types';
 import { doc, MemoryStore, openIndex, tempDir, wordSoup } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickMerge } from '../../../main/core/search/merge-policy';
+import { pickMerge } from '../../../main/core/search/segments/merge-policy';
 
 const seg = (seq: number, live: number, size = live) => ({ seq, size, live });
 

@@ -3,9 +3,13 @@
 // forms), run over every document; both must agree, across merges and a reload from disk,
 // and a phrase search must not read a single article.
 import { describe, expect, it } from 'vitest';
-import { FIELDS, stemLanguage, type FieldName } from '../../../main/core/search/analyzer';
-import { phraseStarts, tokenForms, wordMatcher } from '../../../main/core/search/term-match';
-import { tokenize } from '../../../main/core/search/tokenizer';
+import { FIELDS, stemLanguage, type FieldName } from '../../../main/core/search/analysis/analyzer';
+import {
+  phraseStarts,
+  tokenForms,
+  wordMatcher,
+} from '../../../main/core/search/analysis/term-match';
+import { tokenize } from '../../../main/core/search/analysis/tokenizer';
 import type { IndexDoc } from '../../../main/core/search/types';
 import { doc, ids, MemoryStore, openIndex, tempDir, wordSoup } from './helpers';
 

@@ -2,11 +2,14 @@
 // read back byte-exact, and expanded (prefix, fuzzy) exactly as Lunr's token set would.
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { analyzeDoc, FIELDS } from '../../../main/core/search/analyzer';
-import { buildSegmentData, mergeSegmentData } from '../../../main/core/search/build-segment';
-import { buildLunrIndex, idf } from '../../../main/core/search/lunr-segment';
-import { PostingIndex } from '../../../main/core/search/posting-index';
-import { decodePostings, encodePostings } from '../../../main/core/search/postings-codec';
+import { analyzeDoc, FIELDS } from '../../../main/core/search/analysis/analyzer';
+import {
+  buildSegmentData,
+  mergeSegmentData,
+} from '../../../main/core/search/segments/build-segment';
+import { buildLunrIndex, idf } from '../../../main/core/search/segments/lunr-segment';
+import { PostingIndex } from '../../../main/core/search/segments/posting-index';
+import { decodePostings, encodePostings } from '../../../main/core/search/segments/postings-codec';
 import { doc } from './helpers';
 
 const texts = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../main/core/errors';
-import { parseQuery, MAX_CLAUSES } from '../../../main/core/search/query-parser';
+import { parseQuery, MAX_CLAUSES } from '../../../main/core/search/query/query-parser';
 
 describe('parseQuery', () => {
   it('parses every syntax element', () => {

@@ -1,7 +1,7 @@
 // rankHits must give exactly the order of one comparator sort (score descending, ties by id)
 // on every input, including scores that float32 cannot tell apart.
 import { describe, expect, it } from 'vitest';
-import { rankHits, type RankedHit } from '../../../main/core/search/rank-hits';
+import { rankHits, type RankedHit } from '../../../main/core/search/query/rank-hits';
 
 const reference = (ids: string[], scores: number[]): RankedHit[] =>
   ids

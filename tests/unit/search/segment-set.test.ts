@@ -1,10 +1,10 @@
 // Tombstone bookkeeping when builds finish out of order, and lazy loading newest first.
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSegmentData } from '../../../main/core/search/build-segment';
-import { PostingIndex } from '../../../main/core/search/posting-index';
-import { compatibleExecArgv } from '../../../main/core/search/worker-pool';
-import { Segment } from '../../../main/core/search/segment';
-import { SegmentSet } from '../../../main/core/search/segment-set';
+import { buildSegmentData } from '../../../main/core/search/segments/build-segment';
+import { PostingIndex } from '../../../main/core/search/segments/posting-index';
+import { compatibleExecArgv } from '../../../main/core/search/workers/worker-pool';
+import { Segment } from '../../../main/core/search/segments/segment';
+import { SegmentSet } from '../../../main/core/search/segments/segment-set';
 import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -85,7 +85,7 @@ describe('segments, merges and tombstones', () => {
       await dir(),
       store,
       {
-        workerScript: resolve(repoRoot, 'main/core/search/worker.ts'),
+        workerScript: resolve(repoRoot, 'main/core/search/workers/worker.ts'),
         workerExecArgv: ['--import', 'tsx'],
       },
       { workerMinDocs: 1, batchSize: 10 },
@@ -103,7 +103,7 @@ describe('segments, merges and tombstones', () => {
     const docs = many(40);
     const store = new MemoryStore(docs);
     const worker = {
-      workerScript: resolve(repoRoot, 'main/core/search/worker.ts'),
+      workerScript: resolve(repoRoot, 'main/core/search/workers/worker.ts'),
       workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
     };
     // A worker that fails to start falls back to this thread with a warning.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeWord } from '../../../main/core/search/normalize';
-import { tokenize } from '../../../main/core/search/tokenizer';
-import { textTerms } from '../../../main/core/search/analyzer';
+import { normalizeWord } from '../../../main/core/search/analysis/normalize';
+import { tokenize } from '../../../main/core/search/analysis/tokenizer';
+import { textTerms } from '../../../main/core/search/analysis/analyzer';
 
 const terms = (text: string): string[] => tokenize(text).map((t) => t.term);
 

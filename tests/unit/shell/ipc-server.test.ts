@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { IpcMain } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { GRANT_DROPPED_PATHS_CHANNEL } from '../../../main/api/channels';
-import { API_METHODS, ipcChannel, type ApiEvent, type ApiEvents } from '../../../main/api/contract';
+import {
+  API_METHODS,
+  ipcChannel,
+  type ApiEvent,
+  type ApiEvents,
+} from '../../../main/contract/api-contract';
 import { EngineSlot } from '../../../main/api/engine-slot';
 import { createHandlers } from '../../../main/api/handlers';
 import { PathGrants } from '../../../main/api/path-grants';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../../main/api/contract';
+import type { MenuCommand } from '../../../main/contract/api-contract';
 import { openFailureDialog } from '../../../main/shell/error-dialogs';
 import { formatLine, Logger, planRotation } from '../../../main/shell/logger';
 import { menuTemplate, type MenuActions } from '../../../main/shell/menu-template';

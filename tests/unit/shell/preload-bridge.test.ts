@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_EVENTS, API_METHODS, type ApiMethod } from '../../../main/api/contract';
+import { API_EVENTS, API_METHODS, type ApiMethod } from '../../../main/contract/api-contract';
 import { PathGrants } from '../../../main/api/path-grants';
 import { buildBridge } from '../../../preload/bridge';
 

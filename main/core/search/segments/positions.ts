@@ -1,0 +1,141 @@
+// Word positions of the postings, for exact phrases without reading articles. Per posting:
+// a varint count, then the positions as varint deltas (ascending), so most take one byte;
+// per term and field slot, the byte offset where its postings' runs start. Postings are
+// walked in order anyway, so no per-posting offset is needed.
+import { FIELDS, NO_POSITION, type AnalyzedDoc } from '../analysis/analyzer';
+
+const FIELD_COUNT = FIELDS.length;
+
+/** A growable byte buffer for varints. */
+export class ByteWriter {
+  bytes: Uint8Array;
+  length = 0;
+
+  /**
+   * With a `capacity` known to be enough (a merge copies a subset of its inputs), the bytes
+   * go straight into shared memory of that size and are never grown or copied.
+   */
+  constructor(capacity?: number) {
+    this.bytes =
+      capacity === undefined
+        ? new Uint8Array(1 << 16)
+        : new Uint8Array(new SharedArrayBuffer(Math.max(capacity, 1)));
+  }
+
+  /** Appends an unsigned integer as a LEB128 varint. */
+  varint(value: number): void {
+    if (this.length + 5 > this.bytes.length) this.grow(this.length + 5);
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+  }
+
+  /** Appends raw bytes. */
+  append(src: Uint8Array): void {
+    if (this.length + src.length > this.bytes.length) this.grow(this.length + src.length);
+    this.bytes.set(src, this.length);
+    this.length += src.length;
+  }
+
+  /** The bytes written so far in shared memory (copied there unless already shared). */
+  toShared(): Uint8Array {
+    if (this.bytes.buffer instanceof SharedArrayBuffer) return this.bytes.subarray(0, this.length);
+    const out = new Uint8Array(new SharedArrayBuffer(this.length));
+    out.set(this.bytes.subarray(0, this.length));
+    return out;
+  }
+
+  private grow(min: number): void {
+    let size = this.bytes.length * 2;
+    while (size < min) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+}
+
+/** Writes one posting's positions (ascending). */
+export function writeRun(w: ByteWriter, list: readonly number[] | undefined): void {
+  if (!list) return w.varint(0);
+  w.varint(list.length);
+  let prev = 0;
+  for (const p of list) {
+    w.varint(p - prev);
+    prev = p;
+  }
+}
+
+/** Reads a varint at `at`; returns the value and moves `cursor.at`. */
+function readVarint(bytes: Uint8Array, cursor: { at: number }): number {
+  let v = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[cursor.at++]!;
+    v += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) return v;
+    shift += 7;
+  }
+}
+
+/** Decodes one posting's positions into `into` (grown as needed); returns their count. */
+export function readRun(bytes: Uint8Array, cursor: { at: number }, into: number[]): number {
+  const n = readVarint(bytes, cursor);
+  let p = 0;
+  for (let k = 0; k < n; k++) {
+    p += readVarint(bytes, cursor);
+    into[k] = p;
+  }
+  return n;
+}
+
+/** Moves `cursor.at` past one posting's positions; returns their count. */
+export function skipRun(bytes: Uint8Array, cursor: { at: number }): number {
+  const n = readVarint(bytes, cursor);
+  for (let k = 0; k < n; k++) readVarint(bytes, cursor);
+  return n;
+}
+
+/** Per document and field (index d * FIELD_COUNT + f): term → its word positions. */
+function termPositions(docs: readonly AnalyzedDoc[]): Map<string, number[]>[] {
+  const out: Map<string, number[]>[] = [];
+  for (const d of docs) {
+    for (const f of FIELDS) {
+      const map = new Map<string, number[]>();
+      const terms = d.fields[f];
+      const at = d.positions[f];
+      for (let i = 0; i < terms.length; i++) {
+        if (at[i] === NO_POSITION) continue;
+        const list = map.get(terms[i]!);
+        if (list) list.push(at[i]!);
+        else map.set(terms[i]!, [at[i]!]);
+      }
+      out.push(map);
+    }
+  }
+  return out;
+}
+
+/** The positions of every posting, in posting order, from the analysed documents. */
+export function buildPositions(
+  terms: readonly string[],
+  offsets: Uint32Array,
+  docs: Uint32Array,
+  analysed: readonly AnalyzedDoc[],
+): { posOffsets: Uint32Array; positions: Uint8Array } {
+  const byDocField = termPositions(analysed);
+  const posOffsets = new Uint32Array(new SharedArrayBuffer(offsets.length * 4));
+  const w = new ByteWriter();
+  for (let slot = 0; slot + 1 < offsets.length; slot++) {
+    posOffsets[slot] = w.length;
+    const term = terms[Math.floor(slot / FIELD_COUNT)]!;
+    const f = slot % FIELD_COUNT;
+    for (let i = offsets[slot]!; i < offsets[slot + 1]!; i++) {
+      writeRun(w, byDocField[docs[i]! * FIELD_COUNT + f]!.get(term));
+    }
+  }
+  posOffsets[offsets.length - 1] = w.length;
+  return { posOffsets, positions: w.toShared() };
+}

@@ -1,0 +1,22 @@
+// Runs one index task (build, merge, load); the worker does this, and the index does it on
+// the calling thread when it has no worker.
+import { buildSegmentData, mergeSegmentData } from '../segments/build-segment';
+import { readVerifiedBytes } from '../storage/persistence';
+import { decodePostings } from '../segments/postings-codec';
+import type { WorkerResults, WorkerTask } from './worker-protocol';
+
+/** Runs a task; a damaged postings file loads as null. */
+export async function runTask<K extends WorkerTask['kind']>(
+  task: WorkerTask & { kind: K },
+): Promise<WorkerResults[K]> {
+  const t = task as WorkerTask;
+  if (t.kind === 'build') return buildSegmentData(t.docs) as WorkerResults[K];
+  if (t.kind === 'merge') return mergeSegmentData(t.parts) as WorkerResults[K];
+  const bytes = await readVerifiedBytes(t.path, t.sha256);
+  if (bytes === null) return null as WorkerResults[K];
+  try {
+    return decodePostings(bytes) as WorkerResults[K];
+  } catch {
+    return null as WorkerResults[K];
+  }
+}

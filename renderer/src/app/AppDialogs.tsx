@@ -1,0 +1,55 @@
+import type { TagCount } from '../../../main/contract/types';
+import { currentViewButton } from './panes';
+import { plural } from '../shared/format';
+import type { AppActions } from './useActions';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog';
+import { ShortcutsDialog } from '../dialogs/ShortcutsDialog';
+import { TagManager } from '../tags/TagManager';
+
+export type AppDialog = 'shortcuts' | 'tags' | 'empty-trash' | null;
+
+interface Props {
+  dialog: AppDialog;
+  onClose(): void;
+  tags: TagCount[];
+  trashCount: number;
+  actions: AppActions;
+}
+
+/** The app's modal dialogs; at most one is open. */
+export function AppDialogs({ dialog, onClose, tags, trashCount, actions }: Props) {
+  if (dialog === 'shortcuts') return <ShortcutsDialog onClose={onClose} />;
+  if (dialog === 'tags') {
+    return (
+      <TagManager
+        tags={tags}
+        onRename={actions.renameTag}
+        onDelete={actions.deleteTag}
+        onClose={onClose}
+        fallbackFocus={currentViewButton}
+      />
+    );
+  }
+  if (dialog === 'empty-trash') {
+    return (
+      <ConfirmDialog
+        title="Empty the trash?"
+        message={`${plural(trashCount, 'article')} will be deleted from the library for good. This cannot be undone.`}
+        confirmLabel="Delete for good"
+        onCancel={onClose}
+        fallbackFocus={currentViewButton}
+        onConfirm={() => {
+          onClose();
+          // The Empty trash button goes once the trash is empty; hand focus on before it does.
+          void actions.emptyTrash().then(() => {
+            const active = document.activeElement;
+            if (!active || active === document.body || active.matches('.empty-trash')) {
+              currentViewButton()?.focus();
+            }
+          });
+        }}
+      />
+    );
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+// Every change the UI makes to articles and tags, each followed by a notice and, where
+// the change can be undone, an Undo button.
+import { useMemo } from 'react';
+import type { TagSnapshot } from '../../../main/contract/types';
+import { errorMessage, getClient } from '../api/client';
+import type { ReaderActions } from '../reader/Reader';
+import { plural } from '../shared/format';
+
+type Push = (message: string, undo?: () => Promise<unknown> | void) => void;
+
+export interface AppActions extends ReaderActions {
+  renameTag(from: string, to: string): void;
+  deleteTag(name: string): void;
+  /** Resolves once the trash is empty (or the failure was shown). */
+  emptyTrash(): Promise<void>;
+}
+
+const articles = (ids: string[]) =>
+  ids.length === 1 ? 'the article' : plural(ids.length, 'article');
+
+/** The app's article and tag changes, each reported with a notice. */
+export function useActions(push: Push): AppActions {
+  return useMemo(() => {
+    const api = getClient();
+    const run = <T>(work: Promise<T>, done?: (value: T) => void): Promise<void> =>
+      work.then(done, (e: unknown) => push(errorMessage(e))).then(() => undefined);
+    const undoTags = (snapshot: TagSnapshot) => () => api.call('restoreTags', snapshot);
+    return {
+      addTags: (ids, tags) =>
+        run(api.call('addTags', { ids, tags }), (snap) =>
+          ids.length > 1
+            ? push(`Tagged ${articles(ids)} “${tags.join(', ')}”`, undoTags(snap))
+            : undefined,
+        ),
+      removeTags: (ids, tags) =>
+        run(api.call('removeTags', { ids, tags }), (snap) =>
+          push(`Removed “${tags.join(', ')}” from ${articles(ids)}`, undoTags(snap)),
+        ),
+      setFavourite: (ids, favourite) => run(api.call('setFavourite', { ids, favourite })),
+      setRead: (ids, read) => run(api.call('setRead', { ids, read })),
+      trash: (ids) =>
+        run(api.call('trash', { ids }), () =>
+          push(`Moved ${articles(ids)} to the trash`, () => api.call('restore', { ids })),
+        ),
+      restore: (ids) =>
+        run(api.call('restore', { ids }), () =>
+          push(`Restored ${articles(ids)}`, () => api.call('trash', { ids })),
+        ),
+      renameTag: (from, to) =>
+        run(api.call('renameTag', { from, to }), (snap) =>
+          push(`Renamed “${from}” to “${to}”`, undoTags(snap)),
+        ),
+      deleteTag: (name) =>
+        run(api.call('deleteTag', { name }), (snap) =>
+          push(`Deleted tag “${name}”`, undoTags(snap)),
+        ),
+      emptyTrash: () =>
+        run(api.call('emptyTrash', {}), (r) =>
+          push(`Deleted ${plural(r.removed, 'article')} for good`),
+        ),
+    };
+  }, [push]);
+}

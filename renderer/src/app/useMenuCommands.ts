@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+import type { Theme } from '../../../main/contract/api-contract';
+import { errorMessage, getClient } from '../api/client';
+import { exportArticles } from './export';
+
+export interface MenuHandlers {
+  focusSearch(): void;
+  toggleSidebar(): void;
+  theme(theme: Theme): void;
+  /** +1, -1, or 0 to reset. */
+  font(delta: number): void;
+  shortcuts(): void;
+  selected(): string[];
+  notify(message: string): void;
+}
+
+/** Menu commands main leaves to the renderer (the import ones are handled in main). */
+export function useMenuCommands(handlers: MenuHandlers): void {
+  const ref = useRef(handlers);
+  useEffect(() => {
+    ref.current = handlers;
+  });
+  useEffect(
+    () =>
+      getClient().on('menuCommand', ({ command }) => {
+        const h = ref.current;
+        switch (command) {
+          case 'focus-search':
+            return h.focusSearch();
+          case 'toggle-sidebar':
+            return h.toggleSidebar();
+          case 'theme-system':
+          case 'theme-light':
+          case 'theme-dark':
+          case 'theme-sepia':
+            return h.theme(command.slice('theme-'.length) as Theme);
+          case 'font-larger':
+            return h.font(1);
+          case 'font-smaller':
+            return h.font(-1);
+          case 'font-reset':
+            return h.font(0);
+          case 'show-shortcuts':
+            return h.shortcuts();
+          case 'export-selected': {
+            const ids = h.selected();
+            if (ids.length === 0) return h.notify('Select the articles to export first.');
+            exportArticles(ids).then(
+              (n) => h.notify(`Exported ${n} article${n === 1 ? '' : 's'}`),
+              (e: unknown) => h.notify(errorMessage(e)),
+            );
+            return;
+          }
+          default:
+            return;
+        }
+      }),
+    [],
+  );
+}

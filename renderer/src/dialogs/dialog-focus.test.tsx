@@ -1,0 +1,166 @@
+// Focus in dialogs: it goes back to the control that opened a dialog, and renaming or
+// deleting a tag in the tag manager keeps it inside the dialog.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TagCount } from '../../../main/contract/types';
+import { ConfirmDialog } from './ConfirmDialog';
+import { Dialog } from './Dialog';
+import { TagManager } from '../tags/TagManager';
+
+afterEach(cleanup);
+
+// jsdom has no modal dialogs: open and close only toggle the attribute here, which is all
+// these tests need (the browser's focus trap is covered by the e2e suite).
+beforeAll(() => {
+  const proto = HTMLDialogElement.prototype as Partial<HTMLDialogElement>;
+  proto.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  proto.close ??= function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
+function Opener({ keepOpener = true }: { keepOpener?: boolean }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" data-testid="fallback">
+        Fallback
+      </button>
+      {(keepOpener || !open) && (
+        <button type="button" onClick={() => setOpen(true)}>
+          Open
+        </button>
+      )}
+      {open && (
+        <Dialog
+          title="Example"
+          onClose={() => setOpen(false)}
+          fallbackFocus={() => screen.getByTestId('fallback')}
+        >
+          <input aria-label="Inside" />
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+/** Tags held like the app holds them: a rename lands later, as a new list. */
+function TagHarness({ initial }: { initial: TagCount[] }) {
+  const [tags, setTags] = useState(initial);
+  const later = (next: TagCount[]) => setTimeout(() => setTags(next), 0);
+  return (
+    <TagManager
+      tags={tags}
+      onRename={(from, to) =>
+        later(tags.map((t) => (t.name === from ? { ...t, name: to } : t)).sort(byName))
+      }
+      onDelete={(name) => later(tags.filter((t) => t.name !== name))}
+      onClose={() => undefined}
+    />
+  );
+}
+const byName = (a: TagCount, b: TagCount) => a.name.localeCompare(b.name);
+const flush = () => act(() => new Promise((r) => setTimeout(r, 5)));
+
+describe('dialog focus', () => {
+  it('returns focus to the control that opened the dialog when it closes', () => {
+    render(<Opener />);
+    const open = screen.getByRole('button', { name: 'Open' });
+    open.focus();
+    fireEvent.click(open);
+    screen.getByRole('textbox', { name: 'Inside' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('textbox', { name: 'Inside' })).toBeNull();
+    expect(document.activeElement).toBe(open);
+  });
+
+  it('falls back when the opener is gone', () => {
+    render(<Opener keepOpener={false} />);
+    const open = screen.getByRole('button', { name: 'Open' });
+    open.focus();
+    fireEvent.click(open);
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(document.activeElement).toBe(screen.getByTestId('fallback'));
+  });
+
+  it('a confirmation starts on Cancel, so Enter does nothing harmful', () => {
+    let confirmed = 0;
+    render(
+      <ConfirmDialog
+        title="Empty the trash?"
+        message="Gone for good."
+        confirmLabel="Delete for good"
+        onConfirm={() => confirmed++}
+        onCancel={() => undefined}
+      />,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete for good' }));
+    expect(confirmed).toBe(1);
+  });
+
+  it('after a rename, focus is on the renamed tag’s row, not the page', async () => {
+    render(
+      <TagHarness
+        initial={[
+          { name: 'alpha', count: 1 },
+          { name: 'weekly', count: 2 },
+        ]}
+      />,
+    );
+    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    input.focus();
+    fireEvent.change(input, { target: { value: 'digest' } });
+    fireEvent.submit(input.closest('form')!);
+    await flush();
+    expect(screen.queryByRole('textbox', { name: 'New name for tag weekly' })).toBeNull();
+    expect(document.activeElement).toBe(
+      screen.getByRole('textbox', { name: 'New name for tag digest' }),
+    );
+  });
+
+  it('after a merge into an existing tag, focus is on that tag’s row', async () => {
+    render(
+      <TagHarness
+        initial={[
+          { name: 'Gadgets', count: 1 },
+          { name: 'weekly', count: 2 },
+        ]}
+      />,
+    );
+    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    input.focus();
+    fireEvent.change(input, { target: { value: 'gadgets' } });
+    fireEvent.submit(input.closest('form')!);
+    await flush();
+    // The harness does not merge, so both rows exist; the one named like the target wins.
+    expect(document.activeElement?.getAttribute('data-tag')?.toLowerCase()).toBe('gadgets');
+    expect(document.activeElement?.tagName).toBe('INPUT');
+  });
+
+  it('after a delete, focus moves to the row that took its place, then to Close', async () => {
+    render(
+      <TagHarness
+        initial={[
+          { name: 'alpha', count: 1 },
+          { name: 'beta', count: 2 },
+        ]}
+      />,
+    );
+    const del = screen.getByRole('button', { name: 'Delete tag alpha' });
+    del.focus();
+    fireEvent.click(del);
+    await flush();
+    expect(document.activeElement).toBe(
+      screen.getByRole('textbox', { name: 'New name for tag beta' }),
+    );
+    const last = screen.getByRole('button', { name: 'Delete tag beta' });
+    last.focus();
+    fireEvent.click(last);
+    await flush();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+  });
+});

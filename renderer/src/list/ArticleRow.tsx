@@ -1,0 +1,98 @@
+import { memo, type MouseEvent } from 'react';
+import type { ArticleMeta, TextRange } from '../../../main/contract/types';
+import { formatDate, formatPlace } from '../shared/format';
+import { renderHighlighted } from '../shared/highlight';
+
+export interface Row {
+  meta: ArticleMeta;
+  snippet?: string;
+  snippetMatches?: TextRange[];
+  titleMatches?: TextRange[];
+}
+
+interface Props {
+  row: Row | undefined;
+  index: number;
+  count: number;
+  selected: boolean;
+  focused: boolean;
+  open: boolean;
+  start: number;
+  size: number;
+  onClick(index: number, e: MouseEvent): void;
+}
+
+/** One list row: title, place and date, a snippet or excerpt, tags. */
+export const ArticleRow = memo(function ArticleRow(props: Props) {
+  const { row, index } = props;
+  const classes = ['row'];
+  if (props.selected) classes.push('selected');
+  if (props.focused) classes.push('focused');
+  if (props.open) classes.push('open');
+  if (row && !row.meta.read) classes.push('unread');
+  const positioning = { height: `${props.size}px`, transform: `translateY(${props.start}px)` };
+  if (!row) {
+    return (
+      <div
+        className="row placeholder"
+        role="option"
+        aria-selected={false}
+        aria-posinset={index + 1}
+        aria-setsize={props.count}
+        aria-busy="true"
+        id={`row-${index}`}
+        style={positioning}
+      >
+        <span className="skeleton" />
+        <span className="skeleton short" />
+      </div>
+    );
+  }
+  const { meta } = row;
+  const when = formatDate(meta.articleDate ?? meta.importedAt);
+  return (
+    <div
+      className={classes.join(' ')}
+      role="option"
+      aria-selected={props.selected}
+      aria-posinset={index + 1}
+      aria-setsize={props.count}
+      id={`row-${index}`}
+      data-id={meta.id}
+      style={positioning}
+      onClick={(e) => props.onClick(index, e)}
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+    >
+      {!meta.read && <span className="unread-dot" aria-label="Unread" role="img" />}
+      <div className="row-title" dir="auto">
+        {meta.favourite && (
+          <span className="fav-star" aria-label="Favourite" role="img">
+            ★
+          </span>
+        )}
+        <span className="row-title-text">
+          {renderHighlighted(meta.title, row.titleMatches ?? [])}
+        </span>
+      </div>
+      <div className="row-meta">
+        {meta.place && <span className="place">{formatPlace(meta.place)}</span>}
+        {meta.place && when && <span aria-hidden="true"> · </span>}
+        <span>{when}</span>
+      </div>
+      <div className="row-excerpt" dir="auto">
+        {row.snippet !== undefined
+          ? renderHighlighted(row.snippet, row.snippetMatches ?? [])
+          : meta.excerpt}
+      </div>
+      {meta.tags.length > 0 && (
+        <div className="row-tags">
+          {meta.tags.map((t) => (
+            <span key={t} className="tag-pill">
+              {t}
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,84 @@
+import { memo, useMemo } from 'react';
+import type { ArticleView } from '../../../main/contract/types';
+import { formatDate, formatPlace, languageName, plural } from '../shared/format';
+import { normaliseRanges, rangesWithin, renderHighlighted } from '../shared/highlight';
+import { splitParagraphs } from './paragraphs';
+
+interface Props {
+  article: ArticleView;
+  showOriginal: boolean;
+  /** Index of the current match among the body's marks. */
+  currentMatch: number;
+}
+
+/** Title, dateline, metadata line and the body, with matches marked. */
+export const ReaderBody = memo(function ReaderBody({ article, showOriginal, currentMatch }: Props) {
+  const lang = article.language && article.language !== 'und' ? article.language : undefined;
+  const paragraphs = useMemo(() => {
+    const ranges = normaliseRanges(article.matches, article.body.length);
+    let first = 0;
+    return splitParagraphs(article.body).map((p) => {
+      const own = rangesWithin(ranges, p.start, p.start + p.text.length);
+      const item = { ...p, ranges: own, first };
+      first += normaliseRanges(own, p.text.length).length;
+      return item;
+    });
+  }, [article.body, article.matches]);
+
+  const meta = [
+    article.articleDate
+      ? formatDate(article.articleDate)
+      : `Added ${formatDate(article.importedAt)}`,
+    languageName(article.language),
+    plural(article.wordCount, 'word'),
+    `${Math.max(1, Math.round(article.readingMinutes))} min read`,
+  ].filter(Boolean);
+
+  return (
+    <article className="article" lang={lang}>
+      <header>
+        <h1 className="article-title" dir="auto">
+          {renderHighlighted(article.title, article.titleMatches)}
+        </h1>
+        {article.place && (
+          <p className="dateline">
+            <span className="place">{formatPlace(article.place)}</span>
+          </p>
+        )}
+        <p className="article-meta">
+          {meta.map((m, i) => (
+            <span key={i}>{m}</span>
+          ))}
+        </p>
+      </header>
+      {showOriginal ? (
+        <div className="original" aria-label="Original text">
+          {article.original.split('\n').map((line, i) => (
+            <p key={i} dir="auto">
+              {line || '\u00a0'}
+            </p>
+          ))}
+        </div>
+      ) : (
+        <div className="article-body">
+          {paragraphs.map((p) => (
+            <p key={p.start} dir="auto">
+              {renderHighlighted(p.text, p.ranges, { firstIndex: p.first, current: currentMatch })}
+            </p>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+});
+
+/** Number of marks the body will show for these matches. */
+export function countBodyMarks(article: ArticleView): number {
+  const ranges = normaliseRanges(article.matches, article.body.length);
+  return splitParagraphs(article.body).reduce(
+    (n, p) =>
+      n +
+      normaliseRanges(rangesWithin(ranges, p.start, p.start + p.text.length), p.text.length).length,
+    0,
+  );
+}
