@@ -17,17 +17,8 @@ import type {
   TagSnapshot,
 } from './types';
 
-export type Theme = 'system' | 'light' | 'dark' | 'sepia';
-
-/** App preferences kept beside the library (not inside it). */
-export interface Settings {
-  theme: Theme;
-  /** Reader font size in CSS pixels. */
-  fontSize: number;
-  /** Reader measure in characters. */
-  lineWidth: number;
-  sidebarVisible: boolean;
-}
+import type { Settings } from './settings';
+export type { Settings, Theme } from './settings';
 
 type Empty = Record<string, never>;
 

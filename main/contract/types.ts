@@ -16,6 +16,11 @@ export interface ArticleMeta {
   readingMinutes: number;
   /** Encoding the original bytes were decoded from ("UTF-8", "windows-1252", ...). */
   encoding: string;
+  /**
+   * True when the encoding was a guess (the bytes were not valid in any declared or
+   * detected encoding and a fallback was used); absent on articles imported before.
+   */
+  encodingGuessed?: boolean;
   /** File name the article came from. */
   sourceName: string;
   /** Absolute path the article was imported from, or null for dropped contents. */
@@ -106,12 +111,25 @@ export interface SearchHit {
   meta: ArticleMeta;
 }
 
+/** A query word whose expansion (fuzzy or prefix) was cut short to keep the query fast. */
+export interface CappedTerm {
+  /** The word as typed, with its operator ("organisation~2", "inter*"). */
+  word: string;
+  kind: 'fuzzy' | 'prefix';
+  /** Index terms it was expanded to before the cap. */
+  expanded: number;
+  /** One line for people: what was cut and why. */
+  message: string;
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
   /** True when not every index segment was loaded yet (cold start). */
   partial: boolean;
   tookMs: number;
+  /** Words whose expansion was capped; absent or empty when nothing was. */
+  capped?: CappedTerm[];
 }
 
 /** A file to import: a path on disk, or contents handed over (a drop with no path). */
@@ -184,6 +202,24 @@ export interface LibraryStats {
   problems?: { path: string; reason: string }[];
 }
 
+/** One thing `check()` found wrong: a file and what is wrong with it. */
+export interface CheckProblem {
+  /** Path relative to the library folder. */
+  path: string;
+  /** 'article' (a source-of-truth file), or the cache it belongs to. */
+  kind: 'article' | 'catalog' | 'index' | 'manifest' | 'lock';
+  reason: string;
+}
+
+/** What `check()` verified: every article file and every cache. */
+export interface CheckReport {
+  ok: boolean;
+  articlesChecked: number;
+  cacheFilesChecked: number;
+  problems: CheckProblem[];
+  tookMs: number;
+}
+
 /** Every engine failure people may see carries one of these codes. */
 export type ErrorCode =
   | 'BAD_QUERY'
@@ -195,4 +231,5 @@ export type ErrorCode =
   | 'IO'
   | 'CANCELLED'
   | 'FORBIDDEN'
+  | 'DISK_FULL'
   | 'INTERNAL';
