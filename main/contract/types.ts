@@ -157,6 +157,11 @@ export interface ImportSummary {
   failed: FailedEntry[];
   /** Files in folders that were not articles (.txt, .text, .md) and were left alone. */
   skipped: number;
+  /**
+   * Entries skipped for a reason worth telling (a link leading outside the chosen folder, a
+   * FIFO or device); plain non-article files are only counted in `skipped`.
+   */
+  skippedFiles?: { path: string; reason: string }[];
   cancelled: boolean;
 }
 
