@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { WORKER_ENTRIES } from './main/core/workers/worker-entries';
+import { cspMetaTag } from './main/shell/content-security-policy';
 
-// One entry per process; the CLI and the index worker are extra main-side entries
+// One entry per process; the CLI and the worker threads are extra main-side entries
 // so that they are built with the same externals and run under plain Node too.
 export default defineConfig({
   main: {
@@ -15,11 +17,13 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
-          'index-worker': resolve(__dirname, 'main/core/search/workers/worker.ts'),
-          // Import decoding and parsing; found beside index-worker.js.
-          'parse-worker': resolve(__dirname, 'main/core/import/parse-worker.ts'),
-          // The engine runs in this worker so the main process never blocks on imports.
-          'engine-host': resolve(__dirname, 'main/core/host/engine-worker.ts'),
+          // The worker threads (index, parse, engine host), from their one list.
+          ...Object.fromEntries(
+            Object.entries(WORKER_ENTRIES).map(([name, source]) => [
+              name,
+              resolve(__dirname, source),
+            ]),
+          ),
         },
       },
     },
@@ -27,6 +31,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only electron: bundle its dependencies (zod, which the
+      // contract's method table is built with) instead of leaving require() calls to them.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
         // A sandboxed preload cannot load ES modules.
@@ -42,6 +49,11 @@ export default defineConfig({
         input: { index: resolve(__dirname, 'renderer/index.html') },
       },
     },
-    plugins: [react()],
+    // The CSP comes from its one definition; the build writes it into index.html for pages
+    // served without the app:// handler's header (the HTTP test bridge).
+    plugins: [
+      react(),
+      { name: 'csp-meta', apply: 'build', transformIndexHtml: () => [cspMetaTag()] },
+    ],
   },
 });

@@ -11,7 +11,7 @@ import {
   type ApiEvents,
   type ArchiveBridge,
 } from '../main/contract/api-contract';
-import { GRANT_DROPPED_PATHS_CHANNEL } from '../main/api/channels';
+import { GRANT_DROPPED_PATHS_CHANNEL } from '../main/contract/channels';
 import { buildBridge } from './bridge';
 
 const bridge: ArchiveBridge = buildBridge({

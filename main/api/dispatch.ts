@@ -2,9 +2,13 @@
 // error mapping. IPC and the HTTP bridge share it, so both refuse the same inputs with the
 // same messages, and neither ever sends a stack trace to the page.
 import { isArchiveError } from '../core/errors';
-import type { ApiResponse } from '../contract/api-contract';
+import {
+  apiContract,
+  describeIssues,
+  isApiMethod,
+  type ApiResponse,
+} from '../contract/api-contract';
 import type { ApiHandlers, CallInfo } from './handlers';
-import { apiSchemas, describeIssues, isApiMethod } from '../contract/api-schemas';
 
 /** Where dispatch reports calls; it receives names, codes and timings, never arguments. */
 export interface DispatchLog {
@@ -53,7 +57,7 @@ export async function dispatch(
     });
   }
   // Calls without arguments may arrive as undefined (IPC) or null (JSON).
-  const parsed = apiSchemas[method].safeParse(rawArgs ?? {});
+  const parsed = apiContract[method].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     return done({
       ok: false,

@@ -1,14 +1,22 @@
 // The one implementation of the API contract: a plain table, method -> async handler, over
 // the engine. ipcMain serves it in the app and the HTTP bridge serves it in the e2e tests;
-// both go through dispatch(), which validates arguments before any handler runs.
+// both go through dispatch(), which validates arguments before any handler runs. A call that
+// is an engine method of the same name, taking the call's arguments as they are, needs no
+// handler: the table forwards it (and the compiler checks that it can).
 import { ArchiveError } from '../core/errors';
 import type { LibraryEngine } from '../core/engine';
+import { throttleProgress } from '../core/import/progress-throttle';
 import type { ImportProgress, ImportSource, ImportSummary } from '../contract/types';
-import type { ApiArgs, ApiMethod, ApiResult, Settings } from '../contract/api-contract';
+import {
+  API_METHODS,
+  type ApiArgs,
+  type ApiMethod,
+  type ApiResult,
+  type Settings,
+} from '../contract/api-contract';
 import type { Emit } from './engine-slot';
 import { ImportRegistry } from './import-registry';
 import type { PathPolicy } from './path-grants';
-import { throttleProgress } from './progress-throttle';
 
 /** Who made a call; the transport has already checked the sender. */
 export interface CallInfo {
@@ -39,9 +47,41 @@ export interface HandlerContext {
   progressIntervalMs?: number;
 }
 
-export type ApiHandlers = {
-  [M in ApiMethod]: (args: ApiArgs<M>, call: CallInfo) => Promise<ApiResult<M>>;
-};
+/** One call's handler, typed by the contract's argument and result schemas. */
+export type ApiHandler<M extends ApiMethod> = (
+  args: ApiArgs<M>,
+  call: CallInfo,
+) => Promise<ApiResult<M>>;
+
+export type ApiHandlers = { [M in ApiMethod]: ApiHandler<M> };
+
+/**
+ * Calls the engine serves as they are: it has a method of the same name that takes the call's
+ * argument object (or nothing) and answers the call's result.
+ */
+export type EngineServedMethod = {
+  [M in ApiMethod]: M extends keyof LibraryEngine
+    ? LibraryEngine[M] extends (args: ApiArgs<M>) => Promise<ApiResult<M>>
+      ? M
+      : never
+    : never;
+}[ApiMethod];
+
+/** The handlers to write: every call, except that the engine-served ones are optional. */
+export type WrittenHandlers = Omit<ApiHandlers, EngineServedMethod> &
+  Partial<Pick<ApiHandlers, EngineServedMethod>>;
+
+/** The full table: the written handlers, and for every other call the engine's own method. */
+function withEngineMethods(written: WrittenHandlers, engine: () => LibraryEngine): ApiHandlers {
+  const table: Record<string, unknown> = { ...written };
+  for (const method of API_METHODS) {
+    if (table[method] !== undefined) continue;
+    // EngineServedMethod guarantees that the engine has this method and takes these arguments.
+    table[method] = (args: unknown) =>
+      (engine() as unknown as Record<string, (args: unknown) => Promise<unknown>>)[method]!(args);
+  }
+  return table as ApiHandlers;
+}
 
 /** Builds the handler table over the context's engine, settings and path policy. */
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
@@ -57,7 +97,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     try {
       return await engine().importSources(sources, {
         signal: controller.signal,
-        onProgress: (p) => progress.push(p),
+        onProgress: (p) => progress.report(p),
       });
     } finally {
       progress.flush();
@@ -65,18 +105,28 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     }
   }
 
-  return {
+  const written: WrittenHandlers = {
     async importPaths({ importId, paths }) {
-      const refused = paths.filter((p) => !ctx.paths.isAllowed(p));
+      // Checked as real paths, and the real paths are what gets imported: a symlink cannot
+      // lead out of what the user chose, nor be swapped after the check.
+      const checks = paths.map((path) => ({ path, check: ctx.paths.check(path) }));
+      const missing = checks.filter((c) => !c.check.allowed && c.check.reason === 'missing');
+      if (missing.length > 0) {
+        throw new ArchiveError(
+          'NOT_FOUND',
+          `${missing.length === 1 ? 'This file or folder does not exist' : `${missing.length} files or folders do not exist`} (moved or deleted?): ${missing[0]!.path}`,
+        );
+      }
+      const refused = checks.filter((c) => !c.check.allowed);
       if (refused.length > 0) {
         throw new ArchiveError(
           'FORBIDDEN',
-          `Only files and folders you chose or dropped can be imported; ${refused.length === 1 ? 'this path was' : `${refused.length} paths were`} not: ${refused[0]}`,
+          `Only files and folders you chose or dropped can be imported; ${refused.length === 1 ? 'this path was' : `${refused.length} paths were`} not: ${refused[0]!.path}`,
         );
       }
       return runImport(
         importId,
-        paths.map((path) => ({ path })),
+        checks.map(({ path, check }) => ({ path: check.allowed ? check.realPath : path })),
       );
     },
     async importContents({ importId, files }) {
@@ -94,14 +144,12 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     listArticles: (query) => engine().list(query),
     getArticle: ({ id, highlight }) =>
       engine().get(id, highlight === undefined ? undefined : { highlight }),
-    search: (query) => engine().search(query),
     addTags: ({ ids, tags }) => engine().addTags(ids, tags),
     removeTags: ({ ids, tags }) => engine().removeTags(ids, tags),
     async restoreTags(snapshot) {
       await engine().restoreTags(snapshot);
       return null;
     },
-    listTags: () => engine().listTags(),
     renameTag: ({ from, to }) => engine().renameTag(from, to),
     deleteTag: ({ name }) => engine().deleteTag(name),
     async setRead({ ids, read }) {
@@ -124,9 +172,8 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       await engine().restore(ids);
       return null;
     },
-    emptyTrash: () => engine().emptyTrash(),
-    stats: () => engine().stats(),
     getSettings: () => ctx.settings.get(),
     setSettings: (patch) => ctx.settings.update(patch),
   };
+  return withEngineMethods(written, engine);
 }

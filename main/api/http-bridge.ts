@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ApiEvent, ApiEvents } from '../contract/api-contract';
+import { errorMessage } from '../contract/error-message';
 import { dispatch, type DispatchLog } from './dispatch';
 import type { Emit } from './engine-slot';
 import type { ApiHandlers } from './handlers';
@@ -129,7 +130,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         ok: false,
         error: {
           code: 'BAD_ARGUMENT',
-          message: `The request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+          message: `The request body is not valid JSON: ${errorMessage(e)}`,
         },
       });
       return;
@@ -164,6 +165,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     try {
       decoded = decodeURIComponent(pathname);
     } catch {
+      // A malformed %-escape is the client's mistake: answered, not logged.
       res.writeHead(400, BASE_HEADERS).end();
       return;
     }

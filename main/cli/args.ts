@@ -2,6 +2,8 @@
 // misplaced is a UsageError, which the runner prints with a hint to --help (exit 2).
 import { parseArgs } from 'node:util';
 import type { ArticleSort, LibraryView } from '../contract/types';
+import { errorMessage } from '../contract/error-message';
+import { quoteTagName, tagNameProblem } from '../contract/tag-name';
 
 /** Bad command-line usage; the message is one line. */
 export class UsageError extends Error {
@@ -21,8 +23,10 @@ export const COMMANDS = [
   'tags',
   'remove',
   'restore',
+  'empty-trash',
   'reindex',
   'stats',
+  'check',
   'help',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -55,8 +59,10 @@ const SPEC: Record<
   tags: { options: [], min: 0, max: 0, usage: 'tags' },
   remove: { options: [], min: 1, max: Infinity, usage: 'remove ID...' },
   restore: { options: [], min: 1, max: Infinity, usage: 'restore ID...' },
+  'empty-trash': { options: [], min: 0, max: 0, usage: 'empty-trash' },
   reindex: { options: [], min: 0, max: 0, usage: 'reindex' },
   stats: { options: [], min: 0, max: 0, usage: 'stats' },
+  check: { options: [], min: 0, max: 0, usage: 'check' },
   help: { options: [], min: 0, max: 1, usage: 'help [COMMAND]' },
 };
 
@@ -83,7 +89,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     // Keep Node's first sentence ("Unknown option '--x'"); the rest is a long aside.
-    const text = firstLine(e instanceof Error ? e.message : String(e));
+    const text = firstLine(errorMessage(e));
     const sentence = text.split(/\.\s/)[0]!.replace(/\.$/, '');
     const hint = argv[0] === 'search' && /^Unknown option/.test(sentence);
     throw new UsageError(
@@ -118,6 +124,18 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
   if (base.tags.some((t) => t.trim() === '')) throw new UsageError('--tag needs a tag name');
   if ((command === 'tag' || command === 'untag') && rest.slice(1).some((t) => t.trim() === '')) {
     throw new UsageError('tag names cannot be empty');
+  }
+  // New tags follow the whole rule; names of tags to remove or filter by may be older ones.
+  const newTags = command === 'tag' ? rest.slice(1) : [];
+  const existingTags = [...base.tags, ...(command === 'untag' ? rest.slice(1) : [])];
+  for (const [names, use] of [
+    [newTags, 'new'],
+    [existingTags, 'existing'],
+  ] as const) {
+    for (const name of names) {
+      const problem = tagNameProblem(name, use);
+      if (problem !== null) throw new UsageError(`the tag ${quoteTagName(name)} ${problem}`);
+    }
   }
   if (command === 'search' && rest.join(' ').trim() === '') {
     throw new UsageError('the search query is empty');

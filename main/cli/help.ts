@@ -11,8 +11,10 @@ const SUMMARIES: Record<CommandName, string> = {
   tags: 'List tags with their article counts',
   remove: 'Move articles to the trash',
   restore: 'Take articles out of the trash',
+  'empty-trash': 'Delete the articles in the trash for good (their files too)',
   reindex: 'Rebuild the search index from the article files',
   stats: 'Show library statistics',
+  check: 'Verify every article file and cache; exit 1 if anything is wrong',
   help: 'Show help for a command',
 };
 
@@ -38,8 +40,9 @@ const GLOBAL = [
   '  -h, --help       help',
   '  -v, --version    version',
   '',
-  'Exit codes: 0 ok, 1 import finished with failed files, 2 bad usage or bad query,',
-  '3 other failures (library locked, not found, I/O), 130 interrupted.',
+  'Exit codes: 0 ok, 1 import or reindex finished with files it could not read, or check',
+  'found problems, 2 bad usage or bad query, 3 other failures (library locked, not found,',
+  'damaged, disk full, I/O), 130 interrupted.',
 ];
 
 /** The general help, or the help of one command. */

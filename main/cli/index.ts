@@ -37,6 +37,7 @@ function isImport(args: string[]): boolean {
   try {
     return parseCommandLine(args).command === 'import';
   } catch {
+    // A bad command line is reported by runCli; here it only means "not an import".
     return false;
   }
 }

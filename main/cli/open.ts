@@ -1,11 +1,13 @@
 // Opens the library for one command: readers without the lock, writers with it, and
 // the index worker that matches how the CLI itself is running (built JS or TS source).
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LibraryEngine, OpenOptions } from '../core/engine';
 import { Library } from '../core/library';
-import { resolveLibraryDir } from '../core/paths';
+import { resolveLibraryDir } from '../core/library-location';
+import { userDataDir } from '../core/paths';
+import { builtWorkerScript, sourceWorkerScript } from '../core/workers/worker-entries';
 
 /** Worker script and loader arguments for the index worker, when one is available. */
 export function workerOptions(
@@ -13,14 +15,15 @@ export function workerOptions(
 ): Pick<OpenOptions, 'workerScript' | 'workerExecArgv'> {
   const dir = resolve(moduleFile, '..');
   if (moduleFile.endsWith('.ts')) {
-    // Running from source (tests, tsx): give the engine the TS worker and the loader.
-    const script = resolve(dir, '..', 'core', 'search', 'workers', 'worker.ts');
+    // Running from source (tests, tsx): this file is main/cli/open.ts; give the engine the
+    // TS worker and the loader.
+    const script = sourceWorkerScript(resolve(dir, '..', '..'), 'index-worker');
     if (!existsSync(script)) return {};
     // An absolute loader URL, so the worker finds tsx whatever the working directory is.
     const loader = pathToFileURL(require.resolve('tsx')).href;
     return { workerScript: script, workerExecArgv: ['--import', loader] };
   }
-  const built = join(dir, 'index-worker.js');
+  const built = builtWorkerScript(dir, 'index-worker');
   return existsSync(built) ? { workerScript: built } : {};
 }
 
@@ -31,9 +34,13 @@ export interface OpenRequest {
   onIndexProgress?: OpenOptions['onIndexProgress'];
 }
 
-/** Opens the library chosen by --library, $ARCHIVE_READER_LIBRARY or the default. */
+/** Opens the library chosen by --library, $ARCHIVE_READER_LIBRARY, the app's choice or the default. */
 export async function openLibrary(request: OpenRequest): Promise<LibraryEngine> {
-  const dir = resolveLibraryDir(request.libraryFlag, request.env);
+  const dir = resolveLibraryDir({
+    flag: request.libraryFlag,
+    env: request.env,
+    userData: userDataDir(process.platform, request.env),
+  });
   return Library.open(dir, {
     readOnly: request.readOnly,
     ...workerOptions(),

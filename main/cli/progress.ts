@@ -1,6 +1,7 @@
 // A single updating status line on a terminal's stderr. Silent when stderr is not a
 // terminal, so logs and pipes never fill with carriage returns.
 import type { TextStream } from './io';
+import { escapeControls } from './format/escape-controls';
 import { formatCount } from './format/numbers';
 
 const MIN_INTERVAL_MS = 80;
@@ -24,7 +25,7 @@ export class ProgressLine {
     const width = Math.max(20, (this.stream.columns ?? 80) - 1);
     const head = `${label} ${formatCount(done)}/${formatCount(total)}`;
     const room = width - head.length - 1;
-    const tail = detail && room > 3 ? ' ' + ellipsizeStart(detail, room) : '';
+    const tail = detail && room > 3 ? ' ' + ellipsizeStart(escapeControls(detail), room) : '';
     this.stream.write(`\r\x1b[2K${head}${tail}`);
     this.drawn = true;
   }

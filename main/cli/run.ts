@@ -2,8 +2,11 @@
 // turn every failure into a one-line message and an exit status.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { errorMessage } from '../contract/error-message';
 import type { LibraryEngine } from '../core/engine';
+import { isErrno } from '../core/errno';
 import { isArchiveError } from '../core/errors';
+import { diskFullOr, isDiskFull } from '../core/store/disk-full';
 import {
   COMMANDS,
   parseCommandLine,
@@ -13,14 +16,15 @@ import {
 } from './args';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
-import { reindexCommand, statsCommand } from './commands/maintenance';
+import { checkCommand, reindexCommand, statsCommand } from './commands/maintenance';
 import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { tagCommand, tagsCommand } from './commands/tags';
-import { trashCommand } from './commands/trash';
+import { emptyTrashCommand, trashCommand } from './commands/trash';
 import type { CommandContext } from './context';
 import { helpText } from './help';
-import { EXIT, type CliIo } from './io';
+import { escapeControls, escapeJson, escapeOutput } from './format/escape-controls';
+import { EXIT, type CliIo, type TextStream } from './io';
 import { openLibrary } from './open';
 
 type LibraryCommand = Exclude<CommandName, 'help'>;
@@ -36,12 +40,14 @@ const RUNNERS: Record<LibraryCommand, Runner> = {
   tags: tagsCommand,
   remove: (lib, ctx) => trashCommand(lib, ctx, false),
   restore: (lib, ctx) => trashCommand(lib, ctx, true),
+  'empty-trash': emptyTrashCommand,
   reindex: reindexCommand,
   stats: statsCommand,
+  check: checkCommand,
 };
 
 /** Commands that only read: they open without the lock and work beside a running app. */
-const READ_ONLY = new Set<LibraryCommand>(['search', 'list', 'show', 'tags', 'stats']);
+const READ_ONLY = new Set<LibraryCommand>(['search', 'list', 'show', 'tags', 'stats', 'check']);
 
 /** Runs one command line and resolves to its exit status; never throws. */
 export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -62,17 +68,61 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
       env: io.env,
       readOnly: READ_ONLY.has(command),
     });
-    const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
+    // Under --json the command's document waits until the library is closed: a failure while
+    // closing (a full disk) then joins that document instead of printing a second one.
+    const held = cli.json ? heldStream() : null;
+    const ctx: CommandContext = {
+      cli,
+      io: held ? { ...io, stdout: held } : io,
+      signal: signal ?? new AbortController().signal,
+    };
     let status: number;
     try {
       status = await RUNNERS[command](lib, ctx);
-    } finally {
-      await lib.close();
+    } catch (e) {
+      // The command's failure is the one to report; closing still releases the lock, and
+      // its own failure (most likely the same cause) would only hide the first.
+      await lib.close().catch(() => undefined);
+      throw e;
     }
+    try {
+      await lib.close();
+    } catch (e) {
+      return reportCloseFailure(e, io, held);
+    }
+    if (held) io.stdout.write(held.text());
     return status;
   } catch (e) {
     return reportFailure(e, io, cli?.json === true);
   }
+}
+
+/** A stdout that keeps what is written, for one JSON document that is printed later. */
+function heldStream(): TextStream & { text(): string } {
+  const chunks: string[] = [];
+  return { write: (text: string) => chunks.push(text), text: () => chunks.join('') };
+}
+
+/**
+ * The command did its work but closing the library failed: the output stays, the failure is
+ * reported beside it (as an "error" field of the one JSON document under --json).
+ */
+function reportCloseFailure(
+  e: unknown,
+  io: CliIo,
+  held: (TextStream & { text(): string }) | null,
+): number {
+  if (!held) return reportFailure(e, io, false);
+  const status = reportFailure(e, io, false);
+  const { code, message } = classifyFailure(e);
+  const result: unknown = JSON.parse(held.text() || 'null');
+  const error = { code, message };
+  const merged =
+    result !== null && typeof result === 'object' && !Array.isArray(result)
+      ? { ...result, error }
+      : { error };
+  io.stdout.write(escapeJson(JSON.stringify(merged, null, 2)) + '\n');
+  return status;
 }
 
 function helpTopic(name: string | undefined): CommandName | undefined {
@@ -84,7 +134,18 @@ function helpTopic(name: string | undefined): CommandName | undefined {
 
 /** Prints the failure as one line (plus JSON on stdout under --json) and picks the status. */
 function reportFailure(e: unknown, io: CliIo, json: boolean): number {
+  const { code, message, status } = classifyFailure(e);
   const debug = io.env.ARCHIVE_READER_DEBUG === '1';
+  io.stderr.write(`archive-reader: ${escapeControls(message)}\n`);
+  if (debug && e instanceof Error && e.stack) io.stderr.write(`${escapeOutput(e.stack)}\n`);
+  if (json) io.stdout.write(escapeJson(JSON.stringify({ error: { code, message } })) + '\n');
+  return status;
+}
+
+/** The error code, one-line message and exit status for a failure. */
+function classifyFailure(thrown: unknown): { code: string; message: string; status: number } {
+  // A full disk the engine did not catch itself is still named for what it is.
+  const e = isDiskFull(thrown) ? diskFullOr(thrown, errnoPath(thrown)) : thrown;
   let code: string;
   let message: string;
   let status: number;
@@ -99,14 +160,13 @@ function reportFailure(e: unknown, io: CliIo, json: boolean): number {
     if (e.code === 'CANCELLED') status = EXIT.interrupted;
   } else {
     code = 'INTERNAL';
-    message = `unexpected error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
+    message = `unexpected error: ${oneLine(errorMessage(e))}`;
     status = EXIT.failure;
   }
-  io.stderr.write(`archive-reader: ${message}\n`);
-  if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
-  if (json) io.stdout.write(JSON.stringify({ error: { code, message } }) + '\n');
-  return status;
+  return { code, message, status };
 }
+
+const errnoPath = (e: unknown): string => (isErrno(e) && e.path) || 'a file';
 
 const oneLine = (text: string): string => text.split('\n')[0]!.trim();
 
@@ -116,6 +176,7 @@ function readVersion(): string {
     const pkg = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
     return String(pkg.version);
   } catch {
+    // A missing or damaged package.json must not turn --version into a failure.
     return 'unknown';
   }
 }

@@ -1,128 +1,189 @@
-// The one contract between the renderer and the main process. The handler table
-// (main/api/handlers.ts) implements it, ipcMain serves it in the app, the HTTP bridge
-// serves it in the e2e tests, the preload exposes it as named functions, and the
-// renderer calls it. This file imports types only, so both typechecks include it.
-import type {
-  ArticleId,
-  ArticlePage,
-  ArticleView,
-  ErrorCode,
-  ImportProgress,
-  ImportSummary,
-  LibraryStats,
-  ListQuery,
-  SearchQuery,
-  SearchResult,
-  TagCount,
-  TagSnapshot,
+// The one contract between the renderer and the main process: a table of every call with the
+// zod schemas of its arguments and its result, and a table of every event with its payload.
+// The types, the method list and the event list are all derived from these two tables. The
+// handler table (main/api/handlers.ts) implements it, dispatch validates arguments with it,
+// ipcMain and the HTTP bridge serve it, the preload exposes it and the renderer calls it.
+import { z } from './zod';
+import {
+  bool,
+  fileList,
+  idList,
+  importId,
+  newTagList,
+  noArgs,
+  pathList,
+  tagList,
+} from './api-schemas';
+import { settingsPatchSchema, settingsSchema } from './settings';
+import { tagNameSchema, tagReferenceSchema } from './tag-name';
+import {
+  articleIdSchema,
+  articlePageSchema,
+  articleViewSchema,
+  checkReportSchema,
+  errorCodeSchema,
+  importProgressSchema,
+  importSummarySchema,
+  libraryStatsSchema,
+  listQuerySchema,
+  queryTextSchema,
+  searchQuerySchema,
+  searchResultSchema,
+  tagCountSchema,
+  tagSnapshotSchema,
 } from './types';
 
-import type { Settings } from './settings';
 export type { Settings, Theme } from './settings';
 
-type Empty = Record<string, never>;
+/** Calls that change something and have nothing to tell answer null. */
+const nothing = z.null();
 
-/** Every call the renderer may make: its argument object and its result. */
-export interface ApiMethods {
-  importPaths: { args: { importId: string; paths: string[] }; result: ImportSummary };
+/** Every call the renderer may make: the schema of its arguments and of its result. */
+export const apiContract = {
+  importPaths: {
+    args: z.strictObject({ importId, paths: pathList }),
+    result: importSummarySchema,
+  },
   importContents: {
-    args: { importId: string; files: { name: string; data: Uint8Array }[] };
-    result: ImportSummary;
-  };
-  importSample: { args: { importId: string }; result: ImportSummary };
-  cancelImport: { args: { importId: string }; result: { cancelled: boolean } };
-  listArticles: { args: ListQuery; result: ArticlePage };
-  getArticle: { args: { id: ArticleId; highlight?: string }; result: ArticleView };
-  search: { args: SearchQuery; result: SearchResult };
-  addTags: { args: { ids: ArticleId[]; tags: string[] }; result: TagSnapshot };
-  removeTags: { args: { ids: ArticleId[]; tags: string[] }; result: TagSnapshot };
-  restoreTags: { args: TagSnapshot; result: null };
-  listTags: { args: Empty; result: TagCount[] };
-  renameTag: { args: { from: string; to: string }; result: TagSnapshot };
-  deleteTag: { args: { name: string }; result: TagSnapshot };
-  setRead: { args: { ids: ArticleId[]; read: boolean }; result: null };
-  setFavourite: { args: { ids: ArticleId[]; favourite: boolean }; result: null };
-  setPosition: { args: { id: ArticleId; position: number }; result: null };
-  trash: { args: { ids: ArticleId[] }; result: null };
-  restore: { args: { ids: ArticleId[] }; result: null };
-  emptyTrash: { args: Empty; result: { removed: number } };
-  stats: { args: Empty; result: LibraryStats };
-  getSettings: { args: Empty; result: Settings };
-  setSettings: { args: Partial<Settings>; result: Settings };
-}
+    args: z.strictObject({ importId, files: fileList }),
+    result: importSummarySchema,
+  },
+  importSample: { args: z.strictObject({ importId }), result: importSummarySchema },
+  cancelImport: {
+    args: z.strictObject({ importId }),
+    result: z.object({ cancelled: z.boolean() }),
+  },
+  listArticles: { args: listQuerySchema, result: articlePageSchema },
+  getArticle: {
+    args: z.strictObject({ id: articleIdSchema, highlight: queryTextSchema.optional() }),
+    result: articleViewSchema,
+  },
+  search: { args: searchQuerySchema, result: searchResultSchema },
+  addTags: { args: z.strictObject({ ids: idList, tags: newTagList }), result: tagSnapshotSchema },
+  removeTags: { args: z.strictObject({ ids: idList, tags: tagList }), result: tagSnapshotSchema },
+  restoreTags: { args: tagSnapshotSchema, result: nothing },
+  listTags: { args: noArgs, result: z.array(tagCountSchema) },
+  renameTag: {
+    args: z.strictObject({ from: tagReferenceSchema, to: tagNameSchema }),
+    result: tagSnapshotSchema,
+  },
+  deleteTag: { args: z.strictObject({ name: tagReferenceSchema }), result: tagSnapshotSchema },
+  setRead: { args: z.strictObject({ ids: idList, read: bool }), result: nothing },
+  setFavourite: { args: z.strictObject({ ids: idList, favourite: bool }), result: nothing },
+  setPosition: {
+    args: z.strictObject({
+      id: articleIdSchema,
+      /** Fraction 0..1 of the body. */
+      position: z
+        .number({ error: 'must be a number' })
+        .min(0, 'must be between 0 and 1')
+        .max(1, 'must be between 0 and 1'),
+    }),
+    result: nothing,
+  },
+  trash: { args: z.strictObject({ ids: idList }), result: nothing },
+  restore: { args: z.strictObject({ ids: idList }), result: nothing },
+  emptyTrash: { args: noArgs, result: z.object({ removed: z.number().int().nonnegative() }) },
+  stats: { args: noArgs, result: libraryStatsSchema },
+  /** Verifies every article file and cache (Library → Check Library). */
+  check: { args: noArgs, result: checkReportSchema },
+  getSettings: { args: noArgs, result: settingsSchema },
+  setSettings: { args: settingsPatchSchema, result: settingsSchema },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
-export type ApiMethod = keyof ApiMethods;
+export type ApiMethod = keyof typeof apiContract;
+
+/** Every call's argument object and result, as TypeScript types. */
+export type ApiMethods = {
+  [M in ApiMethod]: {
+    args: z.infer<(typeof apiContract)[M]['args']>;
+    result: z.infer<(typeof apiContract)[M]['result']>;
+  };
+};
 export type ApiArgs<M extends ApiMethod> = ApiMethods[M]['args'];
 export type ApiResult<M extends ApiMethod> = ApiMethods[M]['result'];
 
+/** The keys of a table, typed as its keys (Object.keys says string[]). */
+function keysOf<T extends object>(table: T): readonly (keyof T & string)[] {
+  return Object.freeze(Object.keys(table) as (keyof T & string)[]);
+}
+
 /** The method names as a value, for the preload and the bridges to iterate. */
-export const API_METHODS = [
-  'importPaths',
-  'importContents',
-  'importSample',
-  'cancelImport',
-  'listArticles',
-  'getArticle',
-  'search',
-  'addTags',
-  'removeTags',
-  'restoreTags',
-  'listTags',
-  'renameTag',
-  'deleteTag',
-  'setRead',
-  'setFavourite',
-  'setPosition',
-  'trash',
-  'restore',
-  'emptyTrash',
-  'stats',
-  'getSettings',
-  'setSettings',
-] as const satisfies readonly ApiMethod[];
+export const API_METHODS = keysOf(apiContract);
+
+/** True when `method` names an API call (own keys only, so "__proto__" is not one). */
+export const isApiMethod = (method: unknown): method is ApiMethod =>
+  typeof method === 'string' && Object.hasOwn(apiContract, method);
+
+/** Turns zod issues into one sentence naming the field, e.g. "ids.0 must be an article id". */
+export function describeIssues(method: string, error: z.ZodError): string {
+  const parts = error.issues.slice(0, 3).map((issue) => {
+    const field = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const where = field ? ` in ${field}` : '';
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}${where}`;
+    }
+    if (!field && issue.code === 'invalid_type') return 'the arguments must be an object';
+    return field ? `${field} ${issue.message}` : `arguments ${issue.message}`;
+  });
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+  return `Bad arguments for ${method}: ${parts.join('; ')}${more}.`;
+}
 
 /** A failure people may read: a code to branch on and a sentence, never a stack trace. */
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
-}
+export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export type MenuCommand =
-  | 'import-files'
-  | 'import-folder'
-  | 'export-selected'
-  | 'focus-search'
-  | 'toggle-sidebar'
-  | 'theme-system'
-  | 'theme-light'
-  | 'theme-dark'
-  | 'theme-sepia'
-  | 'font-larger'
-  | 'font-smaller'
-  | 'font-reset'
-  | 'show-shortcuts';
+/** Commands the app menu sends to the page. */
+export const MENU_COMMANDS = [
+  'import-files',
+  'import-folder',
+  'export-selected',
+  'focus-search',
+  'toggle-sidebar',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+  'theme-sepia',
+  'font-larger',
+  'font-smaller',
+  'font-reset',
+  'show-shortcuts',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** Every event the main process sends to the renderer. */
-export interface ApiEvents {
-  importProgress: ImportProgress & { importId: string };
-  libraryChanged: {
-    reason: 'import' | 'tags' | 'state' | 'trash' | 'reindex' | 'switch';
-    ids?: ArticleId[];
-  };
-  indexReady: { documents: number; segments: number };
-  menuCommand: { command: MenuCommand };
-}
+/** Why the library changed; 'switch' means another library was opened. */
+export const LIBRARY_CHANGE_REASONS = [
+  'import',
+  'tags',
+  'state',
+  'trash',
+  'reindex',
+  'switch',
+] as const;
 
-export type ApiEvent = keyof ApiEvents;
+/** Every event the main process sends to the renderer, with the schema of its payload. */
+export const apiEventContract = {
+  importProgress: importProgressSchema.extend({ importId }),
+  libraryChanged: z.object({
+    reason: z.enum(LIBRARY_CHANGE_REASONS),
+    ids: z.array(articleIdSchema).optional(),
+  }),
+  indexReady: z.object({
+    documents: z.number().int().nonnegative(),
+    segments: z.number().int().nonnegative(),
+  }),
+  menuCommand: z.object({ command: z.enum(MENU_COMMANDS) }),
+} as const satisfies Record<string, z.ZodType>;
 
-export const API_EVENTS = [
-  'importProgress',
-  'libraryChanged',
-  'indexReady',
-  'menuCommand',
-] as const satisfies readonly ApiEvent[];
+export type ApiEvent = keyof typeof apiEventContract;
+/** Every event's payload, as TypeScript types. */
+export type ApiEvents = { [E in ApiEvent]: z.infer<(typeof apiEventContract)[E]> };
+
+/** The event names as a value. */
+export const API_EVENTS = keysOf(apiEventContract);
 
 /** What the preload puts on `window.archive`: one named function per call, plus events. */
 export type ArchiveBridge = {

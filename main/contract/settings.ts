@@ -1,7 +1,7 @@
 // The one definition of the app's preferences: their schema, defaults and limits. The shell
 // stores them, the API validates patches with them, and the renderer shows and clamps with
 // them, so no layer keeps numbers of its own.
-import { z } from 'zod';
+import { z } from './zod';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -19,20 +19,21 @@ export const SETTING_LIMITS = {
   lineWidth: { min: 40, max: 100 },
 } as const;
 
-const bounded = (name: string, { min, max }: { min: number; max: number }) =>
+// Messages name no field: describeIssues puts the field's name in front of them.
+const bounded = ({ min, max }: { min: number; max: number }) =>
   z
     .number({ error: 'must be a number' })
     .int('must be a whole number')
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`);
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 /** Every setting with its type and bounds. */
 export const settingsSchema = z.strictObject({
   theme: z.enum(THEMES, { error: `must be one of ${THEMES.join(', ')}` }),
   /** Reader font size in CSS pixels. */
-  fontSize: bounded('fontSize', SETTING_LIMITS.fontSize),
+  fontSize: bounded(SETTING_LIMITS.fontSize),
   /** Reader measure in characters. */
-  lineWidth: bounded('lineWidth', SETTING_LIMITS.lineWidth),
+  lineWidth: bounded(SETTING_LIMITS.lineWidth),
   sidebarVisible: z.boolean({ error: 'must be true or false' }),
 });
 

@@ -1,240 +1,340 @@
-// Data shapes shared by the engine, the API contract, the CLI and the renderer.
-// This file holds types only and imports nothing, so the web-side typecheck can include it.
+// Data shapes shared by the engine, the API contract, the CLI and the renderer, as zod schemas
+// with their TypeScript types derived from them, so the type and its check cannot drift apart.
+// Query shapes (what callers send) refuse unknown fields and carry every bound; result shapes
+// (what the engine answers) describe what callers may rely on.
+import { z } from './zod';
+import { LIMITS } from './limits';
+import { tagReferenceSchema } from './tag-name';
+
+const count = z.number().int().nonnegative();
 
 /** An article id: the first 16 hex digits of the SHA-256 of the original bytes. */
-export type ArticleId = string;
+export const articleIdSchema = z
+  .string({ error: 'must be an article id (16 lowercase hex digits)' })
+  .regex(/^[0-9a-f]{16}$/, 'must be an article id (16 lowercase hex digits)');
+export type ArticleId = z.infer<typeof articleIdSchema>;
 
 /** What the list, the sidebar and search hits need to know about an article. */
-export interface ArticleMeta {
-  id: ArticleId;
-  title: string;
+export const articleMetaSchema = z.object({
+  id: articleIdSchema,
+  title: z.string(),
   /** Place taken from the dateline ("TEHRAN", "LONDON"), or null. */
-  place: string | null;
+  place: z.string().nullable(),
   /** ISO 639-1 code from language detection, or "und" when unknown. */
-  language: string;
-  wordCount: number;
-  readingMinutes: number;
+  language: z.string(),
+  wordCount: count,
+  readingMinutes: count,
   /** Encoding the original bytes were decoded from ("UTF-8", "windows-1252", ...). */
-  encoding: string;
+  encoding: z.string(),
   /**
    * True when the encoding was a guess (the bytes were not valid in any declared or
    * detected encoding and a fallback was used); absent on articles imported before.
    */
-  encodingGuessed?: boolean;
+  encodingGuessed: z.boolean().optional(),
   /** File name the article came from. */
-  sourceName: string;
+  sourceName: z.string(),
   /** Absolute path the article was imported from, or null for dropped contents. */
-  sourcePath: string | null;
-  byteLength: number;
+  sourcePath: z.string().nullable(),
+  byteLength: count,
   /** ISO timestamp of the import. */
-  importedAt: string;
+  importedAt: z.string(),
   /** ISO date (YYYY-MM-DD) found in the text, or null. */
-  articleDate: string | null;
+  articleDate: z.string().nullable(),
   /** Tag display names, in the order they were added. */
-  tags: string[];
-  read: boolean;
-  favourite: boolean;
+  tags: z.array(z.string()),
+  read: z.boolean(),
+  favourite: z.boolean(),
   /** Reading position as a fraction 0..1 of the body. */
-  position: number;
+  position: z.number().min(0).max(1),
   /** ISO timestamp when moved to the trash, or null when not trashed. */
-  trashedAt: string | null;
+  trashedAt: z.string().nullable(),
   /** The opening of the clean body, for list rows. */
-  excerpt: string;
-}
+  excerpt: z.string(),
+});
+export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 
 /** A half-open character range [start, end) into some string. */
-export interface TextRange {
-  start: number;
-  end: number;
-}
+export const textRangeSchema = z.object({ start: count, end: count });
+export type TextRange = z.infer<typeof textRangeSchema>;
 
 /** One article with its text, as the reader shows it. */
-export interface ArticleView extends ArticleMeta {
+export const articleViewSchema = articleMetaSchema.extend({
   /** The dateline as written ("TEHRAN –"), or null. */
-  dateline: string | null;
+  dateline: z.string().nullable(),
   /** The clean body: dateline and trailing site debris removed, paragraphs kept. */
-  body: string;
+  body: z.string(),
   /** The original text, decoded, unchanged. */
-  original: string;
+  original: z.string(),
   /** Ranges in `body` that match the highlight query, when one was given. */
-  matches: TextRange[];
+  matches: z.array(textRangeSchema),
   /** Ranges in `title` that match the highlight query, when one was given. */
-  titleMatches: TextRange[];
-}
+  titleMatches: z.array(textRangeSchema),
+});
+export type ArticleView = z.infer<typeof articleViewSchema>;
 
-export type ArticleSort = 'imported' | 'date' | 'title';
-export type SortOrder = 'asc' | 'desc';
-export type LibraryView = 'all' | 'unread' | 'favourites' | 'trash';
+export const ARTICLE_SORTS = ['imported', 'date', 'title'] as const;
+export const articleSortSchema = z.enum(ARTICLE_SORTS, {
+  error: `must be ${ARTICLE_SORTS.join(', ')}`,
+});
+export type ArticleSort = z.infer<typeof articleSortSchema>;
 
-export interface ListQuery {
-  view?: LibraryView;
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export const sortOrderSchema = z.enum(SORT_ORDERS, { error: 'must be asc or desc' });
+export type SortOrder = z.infer<typeof sortOrderSchema>;
+
+export const LIBRARY_VIEWS = ['all', 'unread', 'favourites', 'trash'] as const;
+export const libraryViewSchema = z.enum(LIBRARY_VIEWS, {
+  error: `must be one of ${LIBRARY_VIEWS.join(', ')}`,
+});
+export type LibraryView = z.infer<typeof libraryViewSchema>;
+
+const offsetSchema = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(LIMITS.maxOffset, `must be at most ${LIMITS.maxOffset}`);
+
+const pageLimit = (max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(max, `must be at most ${max}`);
+
+/** Tags a list or search must match; may be empty. */
+const tagFilterSchema = z
+  .array(tagReferenceSchema, { error: 'must be a list of tag names' })
+  .max(LIMITS.tagsPerCall, `may name at most ${LIMITS.tagsPerCall} tags`);
+
+// Control characters make filters unreadable in logs; they never occur in places or languages.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+const facetSchema = z
+  .string({ error: 'must be a string' })
+  .max(LIMITS.facetLength, `must be at most ${LIMITS.facetLength} characters`)
+  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
+
+/** A search (or highlight) query as typed. */
+export const queryTextSchema = z
+  .string({ error: 'must be a string' })
+  .max(LIMITS.queryLength, `must be at most ${LIMITS.queryLength} characters`);
+
+export const listQuerySchema = z.strictObject({
+  view: libraryViewSchema.optional(),
   /** Articles must carry every tag named (case-insensitive). */
-  tags?: string[];
-  place?: string;
-  language?: string;
-  sort?: ArticleSort;
-  order?: SortOrder;
-  offset?: number;
-  limit?: number;
-}
+  tags: tagFilterSchema.optional(),
+  place: facetSchema.optional(),
+  language: facetSchema.optional(),
+  sort: articleSortSchema.optional(),
+  order: sortOrderSchema.optional(),
+  offset: offsetSchema.optional(),
+  limit: pageLimit(LIMITS.listLimit).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
 
-export interface ArticlePage {
-  total: number;
-  offset: number;
-  items: ArticleMeta[];
-}
+export const articlePageSchema = z.object({
+  total: count,
+  offset: count,
+  items: z.array(articleMetaSchema),
+});
+export type ArticlePage = z.infer<typeof articlePageSchema>;
 
-export type SearchSort = 'relevance' | 'date' | 'imported' | 'title';
+export const SEARCH_SORTS = ['relevance', 'date', 'imported', 'title'] as const;
+export const searchSortSchema = z.enum(SEARCH_SORTS, {
+  error: `must be ${SEARCH_SORTS.join(', ')}`,
+});
+export type SearchSort = z.infer<typeof searchSortSchema>;
 
-export interface SearchQuery {
-  query: string;
-  limit?: number;
-  offset?: number;
+export const searchQuerySchema = z.strictObject({
+  query: queryTextSchema,
+  limit: pageLimit(LIMITS.searchLimit).optional(),
+  offset: offsetSchema.optional(),
   /** Hits must carry every tag named (case-insensitive). */
-  tags?: string[];
-  view?: LibraryView;
-  place?: string;
-  language?: string;
-  sort?: SearchSort;
-}
+  tags: tagFilterSchema.optional(),
+  view: libraryViewSchema.optional(),
+  place: facetSchema.optional(),
+  language: facetSchema.optional(),
+  sort: searchSortSchema.optional(),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
-export interface SearchHit {
-  id: ArticleId;
-  title: string;
-  score: number;
+export const searchHitSchema = z.object({
+  id: articleIdSchema,
+  title: z.string(),
+  score: z.number(),
   /** Text around the best match in the body. */
-  snippet: string;
+  snippet: z.string(),
   /** Match ranges inside `snippet`. */
-  snippetMatches: TextRange[];
+  snippetMatches: z.array(textRangeSchema),
   /** Match ranges inside `title`. */
-  titleMatches: TextRange[];
-  meta: ArticleMeta;
-}
+  titleMatches: z.array(textRangeSchema),
+  meta: articleMetaSchema,
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
 
 /** A query word whose expansion (fuzzy or prefix) was cut short to keep the query fast. */
-export interface CappedTerm {
+export const cappedTermSchema = z.object({
   /** The word as typed, with its operator ("organisation~2", "inter*"). */
-  word: string;
-  kind: 'fuzzy' | 'prefix';
+  word: z.string(),
+  kind: z.enum(['fuzzy', 'prefix']),
   /** Index terms it was expanded to before the cap. */
-  expanded: number;
+  expanded: count,
   /** One line for people: what was cut and why. */
-  message: string;
-}
+  message: z.string(),
+});
+export type CappedTerm = z.infer<typeof cappedTermSchema>;
 
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
+export const searchResultSchema = z.object({
+  total: count,
+  hits: z.array(searchHitSchema),
   /** True when not every index segment was loaded yet (cold start). */
-  partial: boolean;
-  tookMs: number;
+  partial: z.boolean(),
+  tookMs: z.number().nonnegative(),
   /** Words whose expansion was capped; absent or empty when nothing was. */
-  capped?: CappedTerm[];
-}
+  capped: z.array(cappedTermSchema).optional(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/** Raw bytes; a custom check so the type stays the plain Uint8Array the engine passes around. */
+export const bytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, {
+  error: 'must be bytes (a Uint8Array)',
+});
 
 /** A file to import: a path on disk, or contents handed over (a drop with no path). */
-export type ImportSource = { path: string } | { name: string; data: Uint8Array };
+export const importSourceSchema = z.union([
+  z.object({ path: z.string() }),
+  z.object({ name: z.string(), data: bytesSchema }),
+]);
+export type ImportSource = z.infer<typeof importSourceSchema>;
 
-export interface ImportedEntry {
-  id: ArticleId;
-  title: string;
-  path: string;
-}
-export interface DuplicateEntry {
-  path: string;
+export const importedEntrySchema = z.object({
+  id: articleIdSchema,
+  title: z.string(),
+  path: z.string(),
+});
+export type ImportedEntry = z.infer<typeof importedEntrySchema>;
+
+export const duplicateEntrySchema = z.object({
+  path: z.string(),
   /** The article already in the library (or earlier in the batch) with the same content. */
-  id: ArticleId;
-  title: string;
-}
-export interface FailedEntry {
-  path: string;
-  reason: string;
-}
+  id: articleIdSchema,
+  title: z.string(),
+});
+export type DuplicateEntry = z.infer<typeof duplicateEntrySchema>;
 
-export interface ImportSummary {
-  imported: ImportedEntry[];
-  duplicates: DuplicateEntry[];
-  failed: FailedEntry[];
+export const failedEntrySchema = z.object({
+  path: z.string(),
+  reason: z.string(),
+});
+export type FailedEntry = z.infer<typeof failedEntrySchema>;
+
+export const importSummarySchema = z.object({
+  imported: z.array(importedEntrySchema),
+  duplicates: z.array(duplicateEntrySchema),
+  failed: z.array(failedEntrySchema),
   /** Files in folders that were not articles (.txt, .text, .md) and were left alone. */
-  skipped: number;
+  skipped: count,
   /**
    * Entries skipped for a reason worth telling (a link leading outside the chosen folder, a
    * FIFO or device); plain non-article files are only counted in `skipped`.
    */
-  skippedFiles?: { path: string; reason: string }[];
-  cancelled: boolean;
-}
+  skippedFiles: z.array(z.object({ path: z.string(), reason: z.string() })).optional(),
+  cancelled: z.boolean(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
 
-export interface ImportProgress {
+export const importProgressSchema = z.object({
   /** Files handled so far. */
-  done: number;
+  done: count,
   /** Files found so far; grows while folders are still being walked. */
-  total: number;
+  total: count,
   /** Path or name of the file being handled. */
-  current: string;
-  imported: number;
-  duplicates: number;
-  failed: number;
-}
+  current: z.string(),
+  imported: count,
+  duplicates: count,
+  failed: count,
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
-export interface TagCount {
-  name: string;
-  count: number;
-}
+export const tagCountSchema = z.object({
+  name: z.string(),
+  count,
+});
+export type TagCount = z.infer<typeof tagCountSchema>;
 
 /** Tags of some articles before a change, so the change can be undone. */
-export interface TagSnapshot {
-  entries: { id: ArticleId; tags: string[] }[];
-}
+export const tagSnapshotSchema = z.strictObject({
+  entries: z
+    .array(
+      z.strictObject({
+        id: articleIdSchema,
+        tags: z
+          .array(tagReferenceSchema)
+          .max(LIMITS.tagsPerArticle, `may hold at most ${LIMITS.tagsPerArticle} tags`),
+      }),
+      { error: 'must be a list of snapshot entries' },
+    )
+    .max(LIMITS.idsPerCall, `may hold at most ${LIMITS.idsPerCall} entries`),
+});
+export type TagSnapshot = z.infer<typeof tagSnapshotSchema>;
 
-export interface FacetCount {
-  name: string;
-  count: number;
-}
+export const facetCountSchema = z.object({
+  name: z.string(),
+  count,
+});
+export type FacetCount = z.infer<typeof facetCountSchema>;
 
-export interface LibraryStats {
-  libraryPath: string;
-  articles: number;
-  unread: number;
-  favourites: number;
-  trash: number;
-  tags: TagCount[];
-  places: FacetCount[];
-  languages: FacetCount[];
-  totalBytes: number;
-  index: { ready: boolean; segments: number; documents: number };
+export const libraryStatsSchema = z.object({
+  libraryPath: z.string(),
+  articles: count,
+  unread: count,
+  favourites: count,
+  trash: count,
+  tags: z.array(tagCountSchema),
+  places: z.array(facetCountSchema),
+  languages: z.array(facetCountSchema),
+  totalBytes: count,
+  index: z.object({ ready: z.boolean(), segments: count, documents: count }),
   /** Article files that could not be read when the library was opened (left untouched). */
-  problems?: { path: string; reason: string }[];
-}
+  problems: z.array(z.object({ path: z.string(), reason: z.string() })).optional(),
+});
+export type LibraryStats = z.infer<typeof libraryStatsSchema>;
 
 /** One thing `check()` found wrong: a file and what is wrong with it. */
-export interface CheckProblem {
+export const checkProblemSchema = z.object({
   /** Path relative to the library folder. */
-  path: string;
+  path: z.string(),
   /** 'article' (a source-of-truth file), or the cache it belongs to. */
-  kind: 'article' | 'catalog' | 'index' | 'manifest' | 'lock';
-  reason: string;
-}
+  kind: z.enum(['article', 'catalog', 'index', 'manifest', 'lock']),
+  reason: z.string(),
+});
+export type CheckProblem = z.infer<typeof checkProblemSchema>;
 
 /** What `check()` verified: every article file and every cache. */
-export interface CheckReport {
-  ok: boolean;
-  articlesChecked: number;
-  cacheFilesChecked: number;
-  problems: CheckProblem[];
-  tookMs: number;
-}
+export const checkReportSchema = z.object({
+  ok: z.boolean(),
+  articlesChecked: count,
+  cacheFilesChecked: count,
+  problems: z.array(checkProblemSchema),
+  tookMs: z.number().nonnegative(),
+});
+export type CheckReport = z.infer<typeof checkReportSchema>;
 
+/** Every code an engine failure people may see can carry. */
+export const ERROR_CODES = [
+  'BAD_QUERY',
+  'BAD_ARGUMENT',
+  'NOT_FOUND',
+  'LOCKED',
+  'LIBRARY_CORRUPT',
+  'LIBRARY_VERSION',
+  'IO',
+  'CANCELLED',
+  'FORBIDDEN',
+  'DISK_FULL',
+  'INTERNAL',
+] as const;
+export const errorCodeSchema = z.enum(ERROR_CODES);
 /** Every engine failure people may see carries one of these codes. */
-export type ErrorCode =
-  | 'BAD_QUERY'
-  | 'BAD_ARGUMENT'
-  | 'NOT_FOUND'
-  | 'LOCKED'
-  | 'LIBRARY_CORRUPT'
-  | 'LIBRARY_VERSION'
-  | 'IO'
-  | 'CANCELLED'
-  | 'FORBIDDEN'
-  | 'DISK_FULL'
-  | 'INTERNAL';
+export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -4,6 +4,7 @@ import type {
   ArticleId,
   ArticlePage,
   ArticleView,
+  CheckReport,
   ImportProgress,
   ImportSource,
   ImportSummary,
@@ -19,6 +20,10 @@ export interface ImportOptions {
   /** Aborting stops the batch after the file in hand; what was imported stays. */
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ReindexOptions {
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface OpenOptions {
@@ -79,8 +84,14 @@ export interface LibraryEngine {
   emptyTrash(): Promise<{ removed: number }>;
 
   /** Throws the index away and builds it again from the article files. */
-  reindex(onProgress?: (p: { done: number; total: number }) => void): Promise<void>;
+  reindex(options?: ReindexOptions): Promise<void>;
   stats(): Promise<LibraryStats>;
+  /**
+   * Reads every article file (readable, parses, its text hashes to its id) and every cache
+   * (catalogue snapshot and journal, index manifest and segments, manifest, lock) and reports
+   * what is wrong. Changes nothing, so it works on read-only opens.
+   */
+  check(): Promise<CheckReport>;
 
   /** Subscribes to changes; returns the unsubscribe function. */
   onChange(listener: (change: LibraryChange) => void): () => void;

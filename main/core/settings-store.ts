@@ -1,29 +1,20 @@
-// The shell's small settings file: load with defaults, validate, save atomically.
+// The shell's small settings file: load with defaults, validate, save atomically. What the
+// settings are (schema, defaults, limits) is the contract's; this file only stores them.
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Settings } from '../contract/api-contract';
+import {
+  DEFAULT_SETTINGS,
+  settingsPatchSchema,
+  settingsSchema,
+  type Settings,
+} from '../contract/settings';
 import { ArchiveError } from './errors';
 import { writeFileAtomic } from './store/atomic-write';
 
-/** Settings used when nothing (or nothing valid) is stored. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  theme: 'system',
-  fontSize: 18,
-  lineWidth: 65,
-  sidebarVisible: true,
-});
-
-const settingsSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark', 'sepia']),
-  fontSize: z.number().int().min(10).max(40),
-  lineWidth: z.number().int().min(30).max(120),
-  sidebarVisible: z.boolean(),
-});
-
 /** Validates a partial update; throws BAD_ARGUMENT naming the first bad field. */
-export function validateSettingsPatch(patch: Partial<Settings>): Partial<Settings> {
-  const result = settingsSchema.partial().strict().safeParse(patch);
+export function validateSettingsPatch(patch: unknown): Partial<Settings> {
+  const result = settingsPatchSchema.safeParse(patch);
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || 'settings';
@@ -32,7 +23,22 @@ export function validateSettingsPatch(patch: Partial<Settings>): Partial<Setting
       `Invalid setting ${field}: ${issue?.message ?? 'bad value'}`,
     );
   }
-  return result.data as Partial<Settings>;
+  return result.data;
+}
+
+// Each field is parsed on its own and falls back to its default, so one bad or outdated value
+// (a font size from before the limits changed) does not reset every other preference.
+const storedSettingsSchema = z.object({
+  theme: settingsSchema.shape.theme.catch(DEFAULT_SETTINGS.theme),
+  fontSize: settingsSchema.shape.fontSize.catch(DEFAULT_SETTINGS.fontSize),
+  lineWidth: settingsSchema.shape.lineWidth.catch(DEFAULT_SETTINGS.lineWidth),
+  sidebarVisible: settingsSchema.shape.sidebarVisible.catch(DEFAULT_SETTINGS.sidebarVisible),
+}) satisfies z.ZodType<Settings>;
+
+/** Settings from a parsed settings file: every missing or invalid field gets its default. */
+export function settingsFromStored(raw: unknown): Settings {
+  const parsed = z.record(z.string(), z.unknown()).safeParse(raw);
+  return storedSettingsSchema.parse(parsed.success ? parsed.data : {});
 }
 
 /** Reads and writes one settings JSON file. */
@@ -41,21 +47,17 @@ export class SettingsStore {
 
   /** The stored settings; each missing or invalid field falls back to its default. */
   async load(): Promise<Settings> {
-    let raw: unknown;
+    let text: string;
     try {
-      raw = JSON.parse(await readFile(this.path, 'utf8'));
+      text = await readFile(this.path, 'utf8');
     } catch {
-      return { ...DEFAULT_SETTINGS };
+      return { ...DEFAULT_SETTINGS }; // no file yet (first run) or unreadable: the defaults
     }
-    const settings: Settings = { ...DEFAULT_SETTINGS };
-    if (raw && typeof raw === 'object') {
-      const shape = settingsSchema.shape;
-      for (const key of Object.keys(shape) as (keyof Settings)[]) {
-        const parsed = shape[key].safeParse((raw as Record<string, unknown>)[key]);
-        if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
-      }
+    try {
+      return settingsFromStored(JSON.parse(text));
+    } catch {
+      return { ...DEFAULT_SETTINGS }; // damaged JSON: the defaults, rewritten on the next save
     }
-    return settings;
   }
 
   /** Applies a validated patch to the stored settings and saves them atomically. */

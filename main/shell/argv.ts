@@ -25,6 +25,7 @@ export function pathsFromArgv(argv: readonly string[], cwd: string, skip = 1): s
       try {
         path = fileURLToPath(raw);
       } catch {
+        // A file: URL that names no local path (another host) is nothing to open.
         continue;
       }
     } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {

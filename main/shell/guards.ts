@@ -1,13 +1,13 @@
 // Pure decisions behind the window's security hooks: which page may call the API, where the
-// page may navigate, which requests leave the app, which URLs open in the browser.
-import { pathToFileURL } from 'node:url';
+// page may navigate, which requests leave the app.
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-origin';
 
-/** Where the app's own renderer is served from. */
-export type RendererOrigin = { kind: 'file'; indexHtml: string } | { kind: 'dev'; url: string };
+/** Where the app's own renderer is served from: the app:// scheme, or the dev server. */
+export type RendererOrigin = { kind: 'app' } | { kind: 'dev'; url: string };
 
 /** The URL the window loads for a renderer origin. */
 export function rendererUrl(origin: RendererOrigin): string {
-  return origin.kind === 'file' ? pathToFileURL(origin.indexHtml).href : origin.url;
+  return origin.kind === 'app' ? APP_INDEX_URL : origin.url;
 }
 
 function parse(url: unknown): URL | null {
@@ -15,20 +15,26 @@ function parse(url: unknown): URL | null {
   try {
     return new URL(url);
   } catch {
+    // Not a URL: the callers refuse what they cannot parse.
     return null;
   }
 }
 
 /**
- * True when a frame URL is the app's renderer: exactly out/renderer/index.html over file://
- * (any query or hash), or a page of the dev server's origin in development.
+ * True when a frame URL is the app's renderer: exactly app://archive-reader/index.html (any
+ * query or hash), or a page of the dev server's origin in development.
  */
 export function isTrustedRendererUrl(frameUrl: unknown, origin: RendererOrigin): boolean {
   const u = parse(frameUrl);
   if (!u) return false;
-  if (origin.kind === 'file') {
-    const expected = new URL(rendererUrl(origin));
-    return u.protocol === 'file:' && u.host === expected.host && u.pathname === expected.pathname;
+  if (origin.kind === 'app') {
+    return (
+      u.protocol === `${APP_SCHEME}:` &&
+      u.host === APP_HOST &&
+      u.pathname === '/index.html' &&
+      u.username === '' &&
+      u.password === ''
+    );
   }
   const dev = parse(origin.url);
   return (
@@ -63,13 +69,6 @@ export function allowNavigation(targetUrl: string, origin: RendererOrigin): bool
   return isTrustedRendererUrl(targetUrl, origin);
 }
 
-/** The URL to hand to shell.openExternal, or null: only well-formed https: URLs. */
-export function safeExternalUrl(url: unknown): string | null {
-  const u = parse(url);
-  if (!u || u.protocol !== 'https:' || !u.hostname || u.username || u.password) return null;
-  return u.href;
-}
-
 const NETWORK = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
 
 /**
@@ -99,40 +98,4 @@ export const NETWORK_URL_PATTERNS = [
 /** Permission requests (camera, notifications, geolocation, ...): the reader needs none. */
 export function allowPermission(_permission: string): boolean {
   return false;
-}
-
-/**
- * The CSP the app enforces, the same as renderer/index.html's meta tag. The dev server
- * needs its origin for scripts and the hot-reload socket.
- */
-export function contentSecurityPolicy(devServerUrl: string | null): string {
-  const dev = devServerUrl ? parse(devServerUrl) : null;
-  const extra = dev ? ` ${dev.origin}` : '';
-  const ws = dev ? ` ws://${dev.host}` : '';
-  return [
-    "default-src 'self'",
-    `script-src 'self'${extra}`,
-    `style-src 'self'${extra}`,
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${extra}${ws}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/** Response headers with our CSP added (replacing any the response carried). */
-export function withCsp(
-  headers: Record<string, string[] | string> | undefined,
-  csp: string,
-): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) {
-    if (k.toLowerCase() === 'content-security-policy') continue;
-    out[k] = Array.isArray(v) ? v : [v];
-  }
-  out['Content-Security-Policy'] = [csp];
-  return out;
 }

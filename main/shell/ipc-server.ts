@@ -2,7 +2,7 @@
 // preload's dropped-path grants. Every message is checked against the sender first.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, ipcChannel, type ApiResponse } from '../contract/api-contract';
-import { GRANT_DROPPED_PATHS_CHANNEL, MAX_GRANTED_PER_MESSAGE } from '../api/channels';
+import { GRANT_DROPPED_PATHS_CHANNEL, MAX_GRANTED_PER_MESSAGE } from '../contract/channels';
 import { dispatch, type DispatchLog } from '../api/dispatch';
 import type { ApiHandlers } from '../api/handlers';
 import type { PathGrants } from '../api/path-grants';

@@ -153,6 +153,7 @@ function fileSize(file: string): number {
   try {
     return statSync(file).size;
   } catch {
+    // No log file yet (or none we can see): nothing to rotate.
     return 0;
   }
 }

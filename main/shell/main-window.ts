@@ -58,7 +58,9 @@ export function createMainWindow(o: MainWindowOptions): {
   win.on('move', remember);
   win.on('close', () => {
     clearTimeout(timer);
-    void saveWindowState(o.stateFile, current()).catch(() => {});
+    void saveWindowState(o.stateFile, current()).catch((e: unknown) =>
+      o.log.error('window-state', e),
+    );
   });
   win.on('closed', () => o.onClosed());
   return { win, loaded: win.loadURL(rendererUrl(o.origin)) };

@@ -1,14 +1,13 @@
 // Applies the pure guards of guards.ts to Electron: sessions (offline filter, CSP header,
-// permissions) and every webContents (navigation, new windows, webviews).
-import { shell, type Session, type WebContents } from 'electron';
+// permissions) and every webContents (navigation, new windows, webviews). Only Electron's
+// types are imported: nothing here can open a URL outside the app.
+import type { Session, WebContents } from 'electron';
+import { contentSecurityPolicy, withCsp } from './content-security-policy';
 import {
   allowNavigation,
   allowPermission,
   blockRequest,
-  contentSecurityPolicy,
   NETWORK_URL_PATTERNS,
-  safeExternalUrl,
-  withCsp,
   type RendererOrigin,
 } from './guards';
 
@@ -27,10 +26,9 @@ export function hardenSession(
     if (cancel) log?.blocked('request');
     callback({ cancel });
   });
-  // renderer/index.html carries the CSP as a meta tag, which is what file:// pages get.
-  // The header repeats it for every response webRequest sees, so nothing loaded through
-  // the network stack can relax it. In development the dev server's hot-reload preamble
-  // needs its own origin, which contentSecurityPolicy() adds.
+  // The app:// handler sends the CSP itself. This header covers whatever else the network
+  // stack answers (the dev server in development, whose hot-reload preamble needs its own
+  // origin, which contentSecurityPolicy() adds), so nothing loaded can relax the policy.
   const csp = contentSecurityPolicy(devServerUrl);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
@@ -44,9 +42,16 @@ export function hardenSession(
   session.setDevicePermissionHandler(() => false);
 }
 
-/** Denies navigation away from the app, new windows and webviews for one webContents. */
+/** The part of a webContents the hardening touches (a fake in tests). */
+export type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/**
+ * Denies navigation away from the app, new windows and webviews for one webContents. The
+ * page has no external links, so a URL it tries to open goes nowhere: not into a new
+ * window, not to the user's browser (a compromised page could otherwise send data out).
+ */
 export function hardenWebContents(
-  contents: WebContents,
+  contents: HardenedContents,
   origin: RendererOrigin,
   log?: SecurityLog,
 ): void {
@@ -63,11 +68,8 @@ export function hardenWebContents(
     event.preventDefault();
     log?.blocked('webview');
   });
-  contents.setWindowOpenHandler(({ url }) => {
+  contents.setWindowOpenHandler(() => {
     log?.blocked('window');
-    // A link to the web opens in the user's browser, never inside the app.
-    const external = safeExternalUrl(url);
-    if (external) void shell.openExternal(external);
     return { action: 'deny' };
   });
 }

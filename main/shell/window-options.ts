@@ -1,15 +1,8 @@
 // BrowserWindow options in one pure function, so the security-relevant preferences are
 // unit-tested rather than buried in startup code.
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { Theme } from '../contract/api-contract';
+import { THEME_BACKGROUND, type Theme } from '../contract/settings';
 import type { WindowBounds } from './window-state';
-
-/** Window background per theme, matching the renderer's page colours to avoid a flash. */
-export const THEME_BACKGROUND: Record<Exclude<Theme, 'system'>, string> = {
-  light: '#fbfaf7',
-  dark: '#1c1c1e',
-  sepia: '#f4ecd8',
-};
 
 /** The background colour for a theme; 'system' follows the OS dark-mode flag. */
 export function backgroundFor(theme: Theme, osDark: boolean): string {

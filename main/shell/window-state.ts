@@ -91,6 +91,7 @@ export function loadWindowState(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch {
+    // First run, or a damaged file: the window opens at the default size.
     return null;
   }
 }

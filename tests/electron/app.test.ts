@@ -65,7 +65,15 @@ describe.skipIf(!hasElectron || !hasBuild)(
       });
       await page.waitForTimeout(500);
       expect(page.url()).toBe(before);
-      expect(before.startsWith('file://')).toBe(true);
+      // Served through the app:// scheme, never from file://.
+      expect(before).toBe('app://archive-reader/index.html');
+    });
+
+    it('denies window.open without opening anything', async () => {
+      const opened = await page.evaluate(() => window.open('https://example.com/') === null);
+      await page.waitForTimeout(500);
+      expect(opened).toBe(true);
+      expect(app.windows()).toHaveLength(1);
     });
 
     it('imports the article named on the command line and lists it', async () => {

@@ -7,22 +7,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { LibraryEngine } from '../../main/core/engine';
 import { raiseIoThreads } from '../../main/core/io-threads';
 import { Library } from '../../main/core/library';
+import { sourceWorkerScript } from '../../main/core/workers/worker-entries';
 import { planCorpus } from '../bench/corpus/plan';
 import { bbcDocs, reutersDocs, saudiDocs } from '../bench/corpus/sources';
 import { writeCorpus } from '../bench/corpus/write';
 import { BENCH_TAGS, TAG_EVERY, buildQueries, type BenchQuery } from '../bench/queries';
-import { bbcDir, hasShared, reutersJsonl, saudiJsonl } from '../support/shared-data';
+import { bbcDir, hasShared, repoRoot, reutersJsonl, saudiJsonl } from '../support/shared-data';
 
 const now = (): number => performance.now();
 const rssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const workerOptions = {
-  workerScript: resolve(__dirname, '..', '..', 'main', 'core', 'search', 'workers', 'worker.ts'),
+  workerScript: sourceWorkerScript(repoRoot, 'index-worker'),
   workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
 };
 

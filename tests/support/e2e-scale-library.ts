@@ -5,10 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LibraryEngine } from '../../main/core/engine';
 import { Library } from '../../main/core/library';
+import { sourceWorkerScript } from '../../main/core/workers/worker-entries';
 import { planCorpus } from '../bench/corpus/plan';
 import { bbcDocs, reutersDocs, saudiDocs } from '../bench/corpus/sources';
 import type { BenchDoc } from '../bench/corpus/vary';
@@ -59,7 +60,7 @@ export async function buildScaleLibrary(
   log(`wrote ${corpus.files} files (${Math.round(corpus.bytes / 1e6)} MB) to ${corpus.dir}`);
   const require = createRequire(__filename);
   const library = await Library.open(join(dir, 'library'), {
-    workerScript: resolve(repoRoot, 'main', 'core', 'search', 'workers', 'worker.ts'),
+    workerScript: sourceWorkerScript(repoRoot, 'index-worker'),
     workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
   });
   try {

@@ -3,6 +3,8 @@
 // directly (`npx tsx tests/support/e2e-server.ts [libraryDir]`) to try the UI in a browser.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ApiEvent, ApiEvents } from '../../main/contract/api-contract';
@@ -83,6 +85,60 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
       await engine.close();
       if (temporary) await rm(libraryDir, { recursive: true, force: true });
     },
+  };
+}
+
+export interface SchemeFront {
+  /** http://127.0.0.1:<port>, standing in for app://archive-reader */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the renderer through an app:// handler (Request -> Response, exactly as Electron's
+ * protocol.handle calls it) at a local origin, and passes /api/ calls on to the HTTP bridge
+ * at `apiUrl`, so the page works as it does in the app.
+ */
+export async function startSchemeFront(
+  handler: (request: Request) => Promise<Response>,
+  apiUrl: string,
+  appOrigin: string,
+): Promise<SchemeFront> {
+  const api = new URL(apiUrl);
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path.startsWith('/api/')) {
+      // The bridge only answers its own origin: present the call as coming from it.
+      const headers = { ...req.headers, host: api.host };
+      delete headers.origin;
+      const upstream = httpRequest(
+        { host: api.hostname, port: api.port, path, method: req.method, headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.writeHead(502).end());
+      req.pipe(upstream);
+      return;
+    }
+    void handler(new Request(`${appOrigin}${path}`, { method: req.method ?? 'GET' })).then(
+      async (answer) => {
+        const headers: Record<string, string> = {};
+        answer.headers.forEach((value, name) => (headers[name] = value));
+        res.writeHead(answer.status, headers);
+        res.end(Buffer.from(await answer.arrayBuffer()));
+      },
+    );
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 

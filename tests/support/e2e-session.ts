@@ -1,7 +1,11 @@
 // One e2e session: the app served over the HTTP bridge and its page open in Chromium, with
 // page errors and CSP violations recorded. The suites share this so that each sets up and
 // tears down the same way, and a setup that fails half-way leaves nothing running.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { LibraryEngine } from '../../main/core/engine';
 import {
   chromiumSkipReason,
   ensureRendererBuild,
@@ -60,24 +64,57 @@ export interface FreshApp extends AppPage {
   close(): Promise<void>;
 }
 
+/** A library folder built once, which each test copies to start from the same state. */
+export interface SeedLibrary {
+  dir: string;
+  remove(): Promise<void>;
+}
+
+/** Builds a seed library through the engine (no page): `fill` imports, tags, and so on. */
+export async function seedLibrary(
+  fill: (engine: LibraryEngine) => Promise<void>,
+): Promise<SeedLibrary> {
+  ensureRendererBuild();
+  const dir = await mkdtemp(join(tmpdir(), 'archive-e2e-seed-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const app = await startE2eApp({ libraryDir: dir });
+    try {
+      await fill(app.engine);
+    } finally {
+      await app.close();
+    }
+  } catch (e) {
+    await remove();
+    throw e;
+  }
+  return { dir, remove };
+}
+
 /**
- * Builds the renderer if needed, starts the app on a new empty library and opens it in
- * Chromium, returning once the page shows the empty state.
+ * Builds the renderer if needed, starts the app on a library of its own (new and empty, or a
+ * copy of `seed`) and opens it in Chromium, returning once the page shows the empty state
+ * (or, from a seed, the first row of the list).
  */
 export async function openFreshApp(
-  options: { viewport: Viewport } & Omit<E2eOptions, 'libraryDir'>,
+  options: { viewport: Viewport; seed?: SeedLibrary } & Omit<E2eOptions, 'libraryDir'>,
 ): Promise<FreshApp> {
-  const { viewport, ...appOptions } = options;
+  const { viewport, seed, ...appOptions } = options;
   ensureRendererBuild();
-  const app = await startE2eApp(appOptions);
+  const copy = seed ? await mkdtemp(join(tmpdir(), 'archive-e2e-')) : undefined;
+  if (seed && copy) await cp(seed.dir, copy, { recursive: true });
+  let app: E2eApp | undefined;
   let opened: AppPage | undefined;
   const close = async () => {
     await opened?.browser.close();
-    await app.close();
+    await app?.close();
+    if (copy) await rm(copy, { recursive: true, force: true });
   };
   try {
+    app = await startE2eApp({ ...appOptions, ...(copy ? { libraryDir: copy } : {}) });
     opened = await openAppPage(app.url, { viewport });
-    await opened.page.getByRole('heading', { name: 'Your archive is empty' }).waitFor();
+    if (seed) await opened.page.locator('.row:not(.placeholder)').first().waitFor();
+    else await opened.page.getByRole('heading', { name: 'Your archive is empty' }).waitFor();
   } catch (e) {
     await close().catch(() => undefined);
     throw e;

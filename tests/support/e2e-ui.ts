@@ -6,3 +6,12 @@ export async function sidebarViewCount(page: Page, label: string): Promise<numbe
   const count = page.locator('.views .nav-item', { hasText: label }).locator('.count');
   return Number((await count.innerText()).replace(/\D/g, ''));
 }
+
+/** Waits, as long as a locator waits, until the sidebar shows `count` beside a view. */
+export async function waitForViewCount(page: Page, label: string, count: number): Promise<void> {
+  await page
+    .locator('.views .nav-item', { hasText: label })
+    .locator('.count')
+    .filter({ hasText: new RegExp(`^${count.toLocaleString('en-US')}$`) })
+    .waitFor();
+}

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LibraryEngine } from '../../core/engine';
 import type { ImportSummary } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
+import { escapeControls } from '../format/escape-controls';
 import { formatCount } from '../format/numbers';
 import { EXIT } from '../io';
 import { ProgressLine } from '../progress';
@@ -33,6 +34,7 @@ export async function importCommand(lib: LibraryEngine, ctx: CommandContext): Pr
       duplicates: summary.duplicates.map(({ path, id, title }) => ({ path, id, title })),
       failed: summary.failed.map(({ path, reason }) => ({ path, reason })),
       skipped: summary.skipped,
+      skippedFiles: (summary.skippedFiles ?? []).map(({ path, reason }) => ({ path, reason })),
       cancelled: summary.cancelled,
     });
   } else {
@@ -42,11 +44,17 @@ export async function importCommand(lib: LibraryEngine, ctx: CommandContext): Pr
   return summary.failed.length > 0 ? EXIT.importFailures : EXIT.ok;
 }
 
-/** The human report: imported articles (when few), the counts, then every failure. */
+/**
+ * The human report: imported articles (when few), the counts, then every failure and every
+ * skip worth a reason (a link out of the folder, a pipe). Names and reasons are escaped: a
+ * file name can hold terminal controls and line breaks.
+ */
 export function describeSummary(summary: ImportSummary, cwd: string): string {
   const lines: string[] = [];
+  const entry = (path: string, reason: string): string =>
+    `  ${escapeControls(shortPath(path, cwd))}: ${escapeControls(reason)}`;
   if (summary.imported.length <= LIST_IMPORTED_UP_TO) {
-    for (const a of summary.imported) lines.push(`  + ${a.id}  ${a.title}`);
+    for (const a of summary.imported) lines.push(`  + ${a.id}  ${escapeControls(a.title)}`);
   }
   lines.push(
     `${formatCount(summary.imported.length)} imported, ${formatCount(summary.duplicates.length)} ` +
@@ -55,7 +63,12 @@ export function describeSummary(summary: ImportSummary, cwd: string): string {
   );
   if (summary.failed.length > 0) {
     lines.push('Failed:');
-    for (const f of summary.failed) lines.push(`  ${shortPath(f.path, cwd)}: ${f.reason}`);
+    for (const f of summary.failed) lines.push(entry(f.path, f.reason));
+  }
+  const skippedFiles = summary.skippedFiles ?? [];
+  if (skippedFiles.length > 0) {
+    lines.push('Skipped:');
+    for (const s of skippedFiles) lines.push(entry(s.path, s.reason));
   }
   return lines.join('\n');
 }

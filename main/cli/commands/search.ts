@@ -2,6 +2,7 @@
 import type { LibraryEngine } from '../../core/engine';
 import type { SearchResult } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
+import { escapeControls } from '../format/escape-controls';
 import { markRanges } from '../format/marks';
 import { formatCount } from '../format/numbers';
 import { EXIT, wantsStyle } from '../io';
@@ -17,7 +18,12 @@ export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Pr
     ...(ctx.cli.tags.length > 0 ? { tags: ctx.cli.tags } : {}),
   });
   if (ctx.cli.json) printJson(ctx, searchJson(result));
-  else print(ctx, describeResult(result, wantsStyle(ctx.io)));
+  else {
+    print(ctx, describeResult(result, wantsStyle(ctx.io)));
+    // The hits stand; the notes say which words were searched only in part.
+    for (const c of result.capped ?? [])
+      ctx.io.stderr.write(`note: ${escapeControls(c.message)}\n`);
+  }
   return EXIT.ok;
 }
 
@@ -26,6 +32,7 @@ function searchJson(result: SearchResult): unknown {
     total: result.total,
     partial: result.partial,
     tookMs: result.tookMs,
+    capped: result.capped ?? [],
     hits: result.hits.map((h) => ({
       id: h.id,
       title: h.title,

@@ -2,6 +2,7 @@
 import type { LibraryEngine } from '../../core/engine';
 import type { ArticleView } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
+import { escapeControls } from '../format/escape-controls';
 import { formatCount } from '../format/numbers';
 import { EXIT } from '../io';
 
@@ -15,10 +16,16 @@ export async function showCommand(lib: LibraryEngine, ctx: CommandContext): Prom
 
 function showJson(view: ArticleView, original: boolean): unknown {
   const { matches: _m, titleMatches: _t, excerpt: _e, original: text, ...rest } = view;
-  return { ...rest, ...(original ? { original: text } : {}) };
+  // Always present, so scripts need not tell "not guessed" from "imported before it was recorded".
+  const encodingGuessed = rest.encodingGuessed === true;
+  return { ...rest, encodingGuessed, ...(original ? { original: text } : {}) };
 }
 
-/** Title, a metadata line, then the text. */
+/**
+ * Title, a metadata line, where it came from (and the encoding when it was guessed), then the
+ * text. The one-line fields are escaped here; the text keeps its lines and print() escapes
+ * the controls in it.
+ */
 export function describeArticle(view: ArticleView, original: boolean): string {
   const facts = [
     view.place,
@@ -29,11 +36,14 @@ export function describeArticle(view: ArticleView, original: boolean): string {
     view.trashedAt ? 'in trash' : null,
   ].filter((f): f is string => Boolean(f));
   const source = view.sourcePath ?? view.sourceName;
+  const text = original ? view.original : view.body;
   return [
-    view.title,
-    facts.join(' · '),
-    `id ${view.id} · from ${source}`,
+    escapeControls(view.title),
+    escapeControls(facts.join(' · ')),
+    `id ${escapeControls(view.id)} · from ${escapeControls(source)}`,
+    ...(view.encodingGuessed ? [`Encoding: ${escapeControls(view.encoding)} (guessed)`] : []),
     '',
-    (original ? view.original : view.body).trimEnd(),
+    // A lone CR (old Mac line ends) would draw over the line before it.
+    text.replace(/\r(?!\n)/g, '\n').trimEnd(),
   ].join('\n');
 }

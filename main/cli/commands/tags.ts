@@ -1,6 +1,7 @@
 // archive-reader tag ID TAG..., untag ID TAG..., tags
 import type { LibraryEngine } from '../../core/engine';
 import { print, printJson, type CommandContext } from '../context';
+import { escapeControls } from '../format/escape-controls';
 import { formatCount } from '../format/numbers';
 import { renderTable } from '../format/table';
 import { EXIT } from '../io';
@@ -18,7 +19,10 @@ export async function tagCommand(
   else await lib.addTags([id], tags);
   const after = await lib.get(id);
   if (ctx.cli.json) printJson(ctx, { id, tags: after.tags });
-  else print(ctx, `${id}  ${after.tags.length > 0 ? `tags: ${after.tags.join(', ')}` : 'no tags'}`);
+  else {
+    const tags = after.tags.length > 0 ? `tags: ${after.tags.join(', ')}` : 'no tags';
+    print(ctx, escapeControls(`${id}  ${tags}`));
+  }
   return EXIT.ok;
 }
 

@@ -1,4 +1,4 @@
-// archive-reader remove ID..., restore ID...
+// archive-reader remove ID..., restore ID..., empty-trash
 import type { LibraryEngine } from '../../core/engine';
 import { print, printJson, type CommandContext } from '../context';
 import { plural } from '../format/numbers';
@@ -22,6 +22,21 @@ export async function trashCommand(
       restore
         ? `Restored ${plural(ids.length, 'article')} from the trash.`
         : `Moved ${plural(ids.length, 'article')} to the trash (undo with: archive-reader restore ID).`,
+    );
+  }
+  return EXIT.ok;
+}
+
+/** Deletes every article in the trash for good (files included); prints how many. */
+export async function emptyTrashCommand(lib: LibraryEngine, ctx: CommandContext): Promise<number> {
+  const { removed } = await lib.emptyTrash();
+  if (ctx.cli.json) printJson(ctx, { removed });
+  else {
+    print(
+      ctx,
+      removed === 0
+        ? 'The trash is empty; nothing was removed.'
+        : `Deleted ${plural(removed, 'article')} from the trash for good.`,
     );
   }
   return EXIT.ok;

@@ -1,21 +1,28 @@
 // Marks matched ranges in a snippet: bold on a terminal, «guillemets» elsewhere, so
 // the matches stay visible in pipes and logs.
 import type { TextRange } from '../../contract/types';
+import { escapeControls } from './escape-controls';
 
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
 const QUOTES = ['«', '»'] as const;
 
-/** Wraps every range of `text` in bold (style) or «» (no style); ranges may overlap. */
+/**
+ * Wraps every range of `text` in bold (style) or «» (no style); ranges may overlap. The text
+ * between the marks has its controls escaped (ranges index the raw text, so it is cut first)
+ * and white space made plain spaces: the result is one line.
+ */
 export function markRanges(text: string, ranges: TextRange[], style: boolean): string {
   const [open, close] = style ? BOLD : QUOTES;
   const merged = mergeRanges(ranges, text.length);
+  const part = (from: number, to: number): string =>
+    escapeControls(text.slice(from, to).replace(/\s/g, ' '));
   let out = '';
   let at = 0;
   for (const r of merged) {
-    out += text.slice(at, r.start) + open + text.slice(r.start, r.end) + close;
+    out += part(at, r.start) + open + part(r.start, r.end) + close;
     at = r.end;
   }
-  return out + text.slice(at);
+  return out + part(at, text.length);
 }
 
 /** Sorted, clamped, non-overlapping ranges. */

@@ -1,4 +1,5 @@
 // Decoding and parsing of a batch of files, the same on a parse worker and on the calling thread.
+import { errorMessage } from '../../contract/error-message';
 import type { ParseJob, ParseOutcome } from './parse-protocol';
 import { prepareArticle } from './prepare-article';
 
@@ -14,8 +15,7 @@ export function parseJob(job: ParseJob): ParseOutcome {
     if (!prepared.ok) return prepared;
     return { ok: true, record: prepared.article.record, doc: prepared.doc };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, reason: `could not be read as an article: ${message}` };
+    return { ok: false, reason: `could not be read as an article: ${errorMessage(e)}` };
   }
 }
 

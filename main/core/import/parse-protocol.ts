@@ -2,6 +2,7 @@
 // original bytes stay on the calling thread, which reattaches them to each result.
 import type { ArticleRecord } from '../store/article-file';
 import type { IndexDoc } from '../search/types';
+import type { PoolReply, PoolRequest } from '../workers/pool-messages';
 
 /** One file to decode and parse; the id is computed by the caller (it decides duplicates). */
 export interface ParseJob {
@@ -15,10 +16,11 @@ export interface ParseJob {
 export type ParseOutcome =
   { ok: true; record: ArticleRecord; doc: IndexDoc } | { ok: false; reason: string };
 
-export interface ParseRequest {
-  id: number;
+/** A batch of files for a parse worker. */
+export interface ParseTask {
   jobs: ParseJob[];
 }
 
-export type ParseResponse =
-  { id: number; ok: true; outcomes: ParseOutcome[] } | { id: number; ok: false; error: string };
+export type ParseRequest = PoolRequest<ParseTask>;
+
+export type ParseResponse = PoolReply<ParseOutcome[]>;

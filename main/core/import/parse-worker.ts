@@ -2,6 +2,7 @@
 // language detection of a batch of files run here so the importing thread only reads,
 // decides duplicates and writes.
 import { parentPort } from 'node:worker_threads';
+import { errorMessage } from '../../contract/error-message';
 import { parseJobs } from './parse-jobs';
 import type { ParseRequest, ParseResponse } from './parse-protocol';
 
@@ -10,9 +11,9 @@ if (port) {
   port.on('message', (msg: ParseRequest) => {
     let reply: ParseResponse;
     try {
-      reply = { id: msg.id, ok: true, outcomes: parseJobs(msg.jobs) };
+      reply = { id: msg.id, ok: true, value: parseJobs(msg.jobs) };
     } catch (e) {
-      reply = { id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+      reply = { id: msg.id, ok: false, error: errorMessage(e) };
     }
     port.postMessage(reply);
   });

@@ -2,6 +2,7 @@
 import type { ImportOptions } from '../engine';
 import type { StoredArticle } from '../store/article-file';
 import type { IndexDoc } from '../search/types';
+import { errorMessage } from '../../contract/error-message';
 import type { ImportProgress, ImportSource, ImportSummary } from '../../contract/types';
 import { parseJob, parseJobs } from './parse-jobs';
 import { ParsePool, type ParseWorkerOptions } from './parse-pool';
@@ -48,11 +49,13 @@ export async function runImport(
   options: ImportOptions = {},
   parser?: ParseWorkerOptions,
 ): Promise<ImportSummary> {
+  const skippedFiles: { path: string; reason: string }[] = [];
   const summary: ImportSummary = {
     imported: [],
     duplicates: [],
     failed: [],
     skipped: 0,
+    skippedFiles,
     cancelled: false,
   };
   const progress: ImportProgress = {
@@ -63,7 +66,9 @@ export async function runImport(
     duplicates: 0,
     failed: 0,
   };
-  const throttle = throttleProgress(options.onProgress);
+  const listener = options.onProgress;
+  // `progress` is updated in place: each send hands out a copy.
+  const throttle = throttleProgress(listener && ((p: ImportProgress) => listener({ ...p })));
   const seenInBatch = new Map<string, string>();
   const fail = (label: string, reason: string) => {
     summary.failed.push({ path: label, reason });
@@ -93,7 +98,7 @@ export async function runImport(
         seenInBatch.delete(p.article.record.id);
         summary.failed.push({
           path: p.path,
-          reason: `could not be saved in the library: ${messageOf(e)}`,
+          reason: `could not be saved in the library: ${errorMessage(e)}`,
         });
       }
       progress.failed += committing.length;
@@ -146,6 +151,7 @@ export async function runImport(
       }
       if (entry.kind === 'skipped') {
         summary.skipped++;
+        if (entry.reason) skippedFiles.push({ path: entry.label, reason: entry.reason });
         continue;
       }
       progress.total++;
@@ -206,5 +212,3 @@ export async function runImport(
   throttle.final(progress);
   return summary;
 }
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -51,6 +51,8 @@ export function prepareArticle(
     trashedAt: null,
     excerpt: parsed.excerpt,
   };
+  // Left out when sure, as on the articles imported before guesses were recorded.
+  if (decoded.guessed) record.encodingGuessed = true;
   const doc: IndexDoc = {
     id,
     rev: record.rev,

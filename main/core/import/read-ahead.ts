@@ -7,7 +7,7 @@ import type { WalkItem } from './walk';
 
 /** One walked item, read and hashed; `job` indexes its batch's outcomes when it was parsed. */
 export type Entry =
-  | { kind: 'skipped' }
+  | { kind: 'skipped'; label: string; reason?: string }
   | { kind: 'failed'; label: string; reason: string }
   | {
       kind: 'article';
@@ -25,8 +25,8 @@ export interface Batch {
 
 /** Reads one walked item; the id (content hash) is what duplicates are decided on. */
 export async function readEntry(item: WalkItem): Promise<Entry> {
-  if (item.type === 'skipped') return { kind: 'skipped' };
   const label = item.type === 'data' ? item.name : item.path;
+  if (item.type === 'skipped') return { kind: 'skipped', label, reason: item.reason };
   if (item.type === 'failed') return { kind: 'failed', label, reason: item.reason };
   const read =
     item.type === 'data'

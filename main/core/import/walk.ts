@@ -1,7 +1,11 @@
 // Expands import sources (files, folders, dropped contents) into the files to import.
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ImportSource } from '../../contract/types';
+import { errorMessage } from '../../contract/error-message';
+import { errnoCode } from '../errno';
+import { notRegularReason } from './not-regular';
 
 /** File extensions that count as articles inside folders (explicitly named files always do). */
 export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md']);
@@ -9,7 +13,8 @@ export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text',
 export type WalkItem =
   | { type: 'file'; path: string; name: string }
   | { type: 'data'; name: string; data: Uint8Array }
-  | { type: 'skipped'; path: string }
+  /** `reason` is set when the skip is worth telling (a link out of the folder, a pipe). */
+  | { type: 'skipped'; path: string; reason?: string }
   | { type: 'failed'; path: string; reason: string };
 
 // A collection's own documentation (README.md, ORIGINAL-README.TXT, LICENSE.txt) sits beside
@@ -43,12 +48,38 @@ export async function* walkSources(sources: ImportSource[]): AsyncGenerator<Walk
       yield { type: 'failed', path, reason: describeStatError(e) };
       continue;
     }
-    if (info.isDirectory()) yield* walkFolder(path, visited);
+    if (info.isDirectory()) {
+      yield* walkChosenFolder(path, visited);
+      continue;
+    }
+    // A pipe is refused here, before anything opens it (an open would wait for a writer).
+    const refused = notRegularReason(info);
+    if (refused !== null) yield { type: 'failed', path, reason: refused };
     else yield { type: 'file', path, name: basename(path) };
   }
 }
 
-async function* walkFolder(dir: string, visited: Set<string>): AsyncGenerator<WalkItem> {
+async function* walkChosenFolder(dir: string, visited: Set<string>): AsyncGenerator<WalkItem> {
+  let root: string;
+  try {
+    root = await realpath(dir);
+  } catch (e) {
+    yield { type: 'failed', path: dir, reason: `cannot read the folder: ${describeStatError(e)}` };
+    return;
+  }
+  yield* walkFolder(dir, root, visited);
+}
+
+/**
+ * Walks one folder inside the chosen one (`root`, a real path). Links are followed only
+ * while they stay inside `root`: the person chose that folder, not what links in it reach
+ * (a link to /etc or to ../.. would import files they never picked).
+ */
+async function* walkFolder(
+  dir: string,
+  root: string,
+  visited: Set<string>,
+): AsyncGenerator<WalkItem> {
   let real: string;
   let entries;
   try {
@@ -64,25 +95,61 @@ async function* walkFolder(dir: string, visited: Set<string>): AsyncGenerator<Wa
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await stat(path).catch(() => null);
-      isDir = target?.isDirectory() ?? false;
-      isFile = target?.isFile() ?? false;
+    const target = entry.isSymbolicLink() ? await followLink(path, root) : entry;
+    if ('skip' in target) {
+      yield target.skip;
+      continue;
     }
     // Hidden folders (.git, .cache, .Trash) hold tooling, not articles; named explicitly
     // they are walked like any folder.
-    if (isDir && entry.name.startsWith('.')) yield { type: 'skipped', path };
-    else if (isDir) yield* walkFolder(path, visited);
-    else if (isFile && isArticleName(entry.name)) yield { type: 'file', path, name: entry.name };
-    else yield { type: 'skipped', path };
+    if (target.isDirectory()) {
+      if (entry.name.startsWith('.')) yield { type: 'skipped', path };
+      else yield* walkFolder(path, root, visited);
+    } else if (!isArticleName(entry.name)) {
+      yield { type: 'skipped', path };
+    } else {
+      // Pipes, sockets and devices named like articles are worth a word; opening a pipe
+      // would wait for a writer.
+      const refused = notRegularReason(target);
+      yield refused === null ? { type: 'file', path, name: entry.name } : skip(path, refused);
+    }
   }
+}
+
+const skip = (path: string, reason: string): WalkItem => ({ type: 'skipped', path, reason });
+
+/** What a link inside the walked folder leads to, or why it is not followed. */
+async function followLink(
+  path: string,
+  root: string,
+): Promise<Stats | Dirent | { skip: WalkItem }> {
+  let target: string;
+  let info: Stats;
+  try {
+    target = await realpath(path);
+    info = await stat(target);
+  } catch {
+    // A broken or looping link leads nowhere: counted with the other non-articles.
+    return { skip: { type: 'skipped', path } };
+  }
+  if (!isInside(target, root)) {
+    // Only links that would otherwise be walked or imported are worth a reason.
+    const wanted = info.isDirectory() || isArticleName(basename(path));
+    const reason = `symbolic link to ${target}, outside the chosen folder`;
+    return { skip: wanted ? skip(path, reason) : { type: 'skipped', path } };
+  }
+  return info;
+}
+
+/** True when the real path `path` is `root` or lies under it. */
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
 /** A one-line reason for a failed stat/open/read. */
 export function describeStatError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
+  const code = errnoCode(e);
   switch (code) {
     case 'ENOENT':
       return 'file not found (it may have been moved or deleted)';
@@ -96,6 +163,6 @@ export function describeStatError(e: unknown): string {
     case 'ENAMETOOLONG':
       return 'file name too long';
     default:
-      return `cannot read the file (${code ?? (e as Error).message})`;
+      return `cannot read the file (${code ?? errorMessage(e)})`;
   }
 }

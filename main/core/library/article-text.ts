@@ -1,4 +1,5 @@
 // Loads an article file and derives the texts the reader and the index need.
+import { errorMessage } from '../../contract/error-message';
 import { ArchiveError } from '../errors';
 import type { ArticleRecord, StoredArticle } from '../store/article-file';
 import type { ArticleStore } from '../store/article-store';
@@ -21,7 +22,7 @@ export async function loadStored(store: ArticleStore, id: string): Promise<Store
   } catch (e) {
     throw new ArchiveError(
       'LIBRARY_CORRUPT',
-      `The article file ${store.pathOf(id)} is damaged: ${(e as Error).message}`,
+      `The article file ${store.pathOf(id)} is damaged: ${errorMessage(e)}`,
     );
   }
   if (!stored) throw notFound(id);

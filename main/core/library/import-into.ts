@@ -1,6 +1,7 @@
 // importSources(): the import pipeline wired to the library's writer, catalogue and index.
 import type { ImportOptions, LibraryChange } from '../engine';
 import { ArchiveError } from '../errors';
+import { isDiskFull } from '../store/disk-full';
 import { parseWorkerBeside } from '../import/parse-pool';
 import { runImport, type PendingArticle } from '../import/pipeline';
 import type { IndexDoc, SearchIndexApi } from '../search/types';
@@ -49,23 +50,43 @@ export async function importInto(
     pending.add(task);
     while (pending.size > MAX_PENDING) await Promise.race(pending);
   };
+  // A full disk stops the import: every later file would fail the same way.
+  const stop = new AbortController();
+  let diskFull = false;
+  const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const parseScript = deps.workerScript ? parseWorkerBeside(deps.workerScript) : null;
   const summary = await runImport(
     sources,
     {
       existingTitle: (id) => deps.catalog.records.get(id)?.title,
       commit: async (chunk: PendingArticle[]) => {
-        const fresh = await deps.writer.commitImport(chunk);
+        let fresh: PendingArticle[];
+        try {
+          fresh = await deps.writer.commitImport(chunk);
+        } catch (e) {
+          if (isDiskFull(e)) {
+            diskFull = true;
+            stop.abort();
+          }
+          throw e;
+        }
         if (fresh.length === 0) return;
         deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
         docs.push(...fresh.map((p) => p.doc));
         if (docs.length >= INDEX_BATCH) await sendDocs();
       },
     },
-    options,
+    { ...options, signal },
     parseScript ? { script: parseScript, execArgv: deps.workerExecArgv } : undefined,
   );
   await sendDocs();
   await Promise.all(pending);
+  if (diskFull) {
+    const n = summary.imported.length;
+    throw new ArchiveError(
+      'DISK_FULL',
+      `The disk is full: ${n.toLocaleString('en')} ${n === 1 ? 'article was' : 'articles were'} imported and kept; nothing else was changed.`,
+    );
+  }
   return summary;
 }

@@ -1,5 +1,6 @@
 // Holds the library's search index: opens it in the background, replaces it on reindex.
 import { rm } from 'node:fs/promises';
+import { errorMessage } from '../../contract/error-message';
 import { ArchiveError } from '../errors';
 import type { IndexProgress, SearchIndexApi } from '../search/types';
 
@@ -21,6 +22,17 @@ export class IndexSlot {
     return this.index;
   }
 
+  /**
+   * Articles the current index could not index (each failed alone, so it cannot be found;
+   * the others are indexed), as stats().problems lists files: path and reason.
+   */
+  problems(pathOf: (id: string) => string): { path: string; reason: string }[] {
+    return (this.index.problems?.() ?? []).map((p) => ({
+      path: pathOf(p.id),
+      reason: `could not be indexed, so search cannot find it: ${p.reason}`,
+    }));
+  }
+
   /** Starts opening the index; list() and get() never wait for this. */
   start(expected: Map<string, number>, onProgress?: (p: IndexProgress) => void): void {
     this.error = null;
@@ -33,7 +45,7 @@ export class IndexSlot {
   async get(): Promise<SearchIndexApi> {
     await this.ready;
     if (this.error) {
-      const reason = this.error instanceof Error ? this.error.message : String(this.error);
+      const reason = errorMessage(this.error);
       throw new ArchiveError(
         'INTERNAL',
         `The search index could not be opened: ${reason}. Try reindexing.`,

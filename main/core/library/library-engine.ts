@@ -1,6 +1,13 @@
 // The LibraryEngine implementation over article files, the catalogue and a search index.
 import { join, resolve } from 'node:path';
-import type { ImportOptions, LibraryChange, LibraryEngine, OpenOptions } from '../engine';
+import type {
+  ImportOptions,
+  LibraryChange,
+  LibraryEngine,
+  OpenOptions,
+  ReindexOptions,
+} from '../engine';
+import { errorMessage } from '../../contract/error-message';
 import { ArchiveError } from '../errors';
 import type { IndexDoc, SearchIndexApi, SearchIndexOptions } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
@@ -8,7 +15,12 @@ import { ArticleStore } from '../store/article-store';
 import { Catalog, type CatalogLoad, type CatalogProblem } from '../store/catalog';
 import type { LibraryLock } from '../store/lock';
 import type * as T from '../../contract/types';
+import { decodeWithEncoding } from '../text/decode';
+import { cleanArticle } from '../text/parse-article';
 import { loadArticle, toIndexDoc } from './article-text';
+import { ArticleProblems } from './article-problems';
+import { checkLibrary } from './check-library';
+import { runCloseSteps } from './close-steps';
 import { importInto } from './import-into';
 import { IndexSlot } from './index-slot';
 import { assertId, checkIds, notFound } from './ids';
@@ -58,6 +70,7 @@ class LibraryImpl implements LibraryEngine {
   private readonly listeners = new Set<(c: LibraryChange) => void>();
   private readonly tags: TagOps;
   private readonly orders: SortedOrders;
+  private readonly unreadable: ArticleProblems;
   private closed: Promise<void> | null = null;
 
   constructor(
@@ -66,10 +79,11 @@ class LibraryImpl implements LibraryEngine {
     private readonly store: ArticleStore,
     private readonly catalog: Catalog,
     private readonly lock: LibraryLock | null,
-    private readonly problems: CatalogProblem[],
+    problems: CatalogProblem[],
     private readonly deps: EngineDeps,
     private readonly options: OpenOptions,
   ) {
+    this.unreadable = new ArticleProblems(problems);
     this.slot = new IndexSlot(
       () =>
         deps.createIndex({
@@ -113,9 +127,23 @@ class LibraryImpl implements LibraryEngine {
   }
 
   private async loadDoc(id: string): Promise<IndexDoc | null> {
+    const path = this.store.pathOf(id);
+    let stored;
     try {
-      const { stored, clean } = await loadArticle(this.store, id);
-      return toIndexDoc(stored.record, clean.body);
+      stored = await this.store.read(id);
+    } catch (e) {
+      // Listed in stats().problems (and so in the reindex report), left on disk untouched.
+      this.unreadable.note(path, errorMessage(e));
+      return null;
+    }
+    if (!stored) {
+      this.unreadable.note(path, 'the file is missing (the catalogue lists it)');
+      return null;
+    }
+    this.unreadable.clear(path);
+    try {
+      const text = decodeWithEncoding(stored.original, stored.record.encoding);
+      return toIndexDoc(stored.record, cleanArticle(text).body);
     } catch {
       return null;
     }
@@ -215,12 +243,23 @@ class LibraryImpl implements LibraryEngine {
       typeof query.query === 'string' && query.query.trim() !== ''
         ? await this.slot.get()
         : this.slot.current;
-    return runSearch(query, {
+    const result = await runSearch(query, {
       index,
       catalog: this.catalog,
       store: this.store,
       makeSnippet: this.deps.makeSnippet,
     });
+    const damage = result.partial ? (index.damaged?.() ?? []) : [];
+    // A read-only open cannot repair the index on disk and its in-memory repair is still
+    // running: an answer now would quietly miss hits.
+    if (this.readOnly && damage.length > 0) {
+      const first = damage[0]!;
+      throw new ArchiveError(
+        'LIBRARY_CORRUPT',
+        `The search index is damaged (index/${first.path}: ${first.reason}); run 'archive-reader reindex' or open the library in Archive Reader to repair it.`,
+      );
+    }
+    return result;
   }
 
   async addTags(ids: T.ArticleId[], tags: string[]): Promise<T.TagSnapshot> {
@@ -295,10 +334,12 @@ class LibraryImpl implements LibraryEngine {
     return this.writer.emptyTrash();
   }
 
-  async reindex(onProgress?: (p: { done: number; total: number }) => void): Promise<void> {
+  async reindex(options: ReindexOptions = {}): Promise<void> {
     this.checkWritable();
     await this.writer.run(async () => {
-      await this.slot.rebuild(this.expectedRevs(), onProgress);
+      // Every file is read again, so only this rebuild's failures are reported after it.
+      this.unreadable.resetReads();
+      await this.slot.rebuild(this.expectedRevs(), options.onProgress);
     });
     this.emit({ reason: 'reindex' });
   }
@@ -309,8 +350,21 @@ class LibraryImpl implements LibraryEngine {
       this.catalog.records.values(),
       this.tags.list(),
       this.slot.current.stats(),
-      this.problems,
+      [...this.unreadable.list(), ...this.slot.problems((id) => this.store.pathOf(id))],
     );
+  }
+
+  async check(): Promise<T.CheckReport> {
+    // A writable open saves the index in the background: saved now, the files on disk are
+    // what is checked, not a save still pending.
+    if (!this.readOnly) await (await this.slot.get()).flush();
+    return checkLibrary({
+      dir: this.path,
+      store: this.store,
+      records: this.catalog.records,
+      holdsLock: this.lock !== null,
+      settle: () => this.writer.idle(),
+    });
   }
 
   onChange(listener: (change: LibraryChange) => void): () => void {
@@ -322,10 +376,12 @@ class LibraryImpl implements LibraryEngine {
     this.closed ??= (async () => {
       await this.writer.idle();
       try {
-        await this.slot.close();
+        await runCloseSteps([
+          () => this.slot.close(),
+          () => this.catalog.close(),
+          async () => await this.lock?.release(),
+        ]);
       } finally {
-        await this.catalog.close();
-        await this.lock?.release();
         this.listeners.clear();
       }
     })();

@@ -1,5 +1,8 @@
 // Gets a folder ready to be a library: exists, has a manifest, is locked, has no temp debris.
 import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorMessage } from '../../contract/error-message';
+import { isErrno } from '../errno';
 import { ArchiveError } from '../errors';
 import { sweepTempFiles, isTempName } from '../store/atomic-write';
 import { acquireLock, type LibraryLock } from '../store/lock';
@@ -20,9 +23,9 @@ export async function prepareFolder(
   dir: string,
   options: { create: boolean; readOnly: boolean },
 ): Promise<LibraryLock | null> {
-  const info = await stat(dir).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return null;
-    throw new ArchiveError('IO', `Cannot open the library at ${dir}: ${e.message}`);
+  const info = await stat(dir).catch((e: unknown) => {
+    if (isErrno(e, 'ENOENT')) return null;
+    throw new ArchiveError('IO', `Cannot open the library at ${dir}: ${errorMessage(e)}`);
   });
   if (info && !info.isDirectory()) {
     throw new ArchiveError('BAD_ARGUMENT', `The library path ${dir} is a file, not a folder.`);
@@ -42,7 +45,8 @@ export async function prepareFolder(
   const lock = await acquireLock(dir);
   try {
     if (!manifest) await writeManifest(dir);
-    await sweepTempFiles([dir]);
+    // The index writes its files with the same temp names; only a writer's crash leaves them.
+    await sweepTempFiles([dir, join(dir, 'index')]);
     return lock;
   } catch (e) {
     await lock.release();

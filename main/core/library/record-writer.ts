@@ -44,9 +44,18 @@ export class RecordWriter {
       // Another import may have added the same article since this chunk was prepared.
       const fresh = chunk.filter((p) => !this.catalog.records.has(p.article.record.id));
       if (fresh.length === 0) return fresh;
-      await this.catalog.begin(fresh.map((p) => p.article.record.id));
-      await this.store.write(fresh.map((p) => p.article));
-      await this.catalog.put(fresh.map((p) => p.article.record));
+      const ids = fresh.map((p) => p.article.record.id);
+      await this.catalog.begin(ids);
+      try {
+        await this.store.write(fresh.map((p) => p.article));
+        await this.catalog.put(fresh.map((p) => p.article.record));
+      } catch (e) {
+        // These articles are reported failed, so none of their files may stay (a batch can
+        // fail after some were renamed into place); the journalled begin makes a reopen
+        // drop any that a crash here leaves. The write's own error is the one to report.
+        await this.store.delete(ids).catch(() => undefined);
+        throw e;
+      }
       await this.catalog.maybeCompact();
       return fresh;
     });

@@ -2,12 +2,14 @@
 import { performance } from 'node:perf_hooks';
 import type { Catalog } from '../store/catalog';
 import type { ArticleStore } from '../store/article-store';
-import { rangesOfWords } from '../search/query/matched-words';
+import { SNIPPET_CHARS as SCANNED_CHARS } from '../search/query/matched-words';
 import { stableFilter, type SearchFilter } from '../search/query/query-eval';
 import type { SearchIndexApi } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import type { SearchHit, SearchQuery, SearchResult, TextRange } from '../../contract/types';
-import { loadArticle } from './article-text';
+import { decodeWithEncoding } from '../text/decode';
+import { cleanArticle } from '../text/parse-article';
+import { loadStored } from './article-text';
 import { checkPaging, recordFilter, sortRecords } from './list-query';
 import { toMeta } from './meta';
 
@@ -74,6 +76,7 @@ export async function runSearch(
     hits,
     partial: result.partial,
     tookMs: performance.now() - started,
+    ...(result.capped.length > 0 ? { capped: result.capped } : {}),
   };
 }
 
@@ -144,21 +147,21 @@ async function makeHit(
 ): Promise<SearchHit> {
   let snippet = r.excerpt;
   let snippetMatches: TextRange[] = [];
-  // From the index's word positions when it has them: no stemming of the hit's text.
-  const words = deps.index.matchedWords?.(query, r.id) ?? null;
+  let body: string | null = null;
   try {
-    const { clean } = await loadArticle(deps.store, r.id);
-    const made = deps.makeSnippet(
-      clean.body,
-      words
-        ? rangesOfWords(clean.body, words.body)
-        : deps.index.highlight(query, clean.body, r.language),
-      SNIPPET_CHARS,
-    );
-    snippet = made.snippet;
-    snippetMatches = made.matches;
+    body = await snippetBody(deps.store, r.id);
   } catch {
     // A damaged or vanished file still shows as a hit, with its stored excerpt.
+  }
+  // The words the search matched, as the index knows them (no stemming of the hit's text
+  // where it can avoid it); only the opening of a huge article is looked at.
+  const marks = deps.index.matchedRanges?.(query, r.id, { title: r.title, body: body ?? '' });
+  if (body !== null) {
+    const ranges =
+      marks?.body ?? deps.index.highlight(query, body.slice(0, SCANNED_CHARS), r.language);
+    const made = deps.makeSnippet(body, ranges, SNIPPET_CHARS);
+    snippet = made.snippet;
+    snippetMatches = made.matches;
   }
   return {
     id: r.id,
@@ -166,9 +169,31 @@ async function makeHit(
     score,
     snippet,
     snippetMatches,
-    titleMatches: words
-      ? rangesOfWords(r.title, words.title)
-      : deps.index.highlight(query, r.title, r.language),
+    titleMatches: marks?.title ?? deps.index.highlight(query, r.title, r.language),
     meta: toMeta(r),
   };
+}
+
+// A snippet needs only the opening of a body (matched-words.ts looks at SCANNED_CHARS of it).
+// Cleaning a 10 MB original took ~50 ms per hit, and typing a query repeats the same hits, so
+// long originals are cleaned up to a line end past twice that (cleaning works line by line,
+// so that opening is the indexed body's own) and the result kept for a few articles.
+const OPENING_CHARS = SCANNED_CHARS * 2;
+const OPENINGS_KEPT = 16;
+const openings = new WeakMap<ArticleStore, Map<string, string>>();
+
+/** The clean body of an article, or for a long one the opening of it that snippets use. */
+async function snippetBody(store: ArticleStore, id: string): Promise<string> {
+  let kept = openings.get(store);
+  const cached = kept?.get(id);
+  if (cached !== undefined) return cached;
+  const stored = await loadStored(store, id);
+  const original = decodeWithEncoding(stored.original, stored.record.encoding);
+  if (original.length <= OPENING_CHARS) return cleanArticle(original).body;
+  const lineEnd = original.indexOf('\n', OPENING_CHARS);
+  const body = cleanArticle(lineEnd < 0 ? original : original.slice(0, lineEnd)).body;
+  if (!kept) openings.set(store, (kept = new Map()));
+  if (kept.size >= OPENINGS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(id, body);
+  return body;
 }

@@ -45,7 +45,7 @@ export class TagOps {
   /** Removes tags (case-insensitive). */
   async remove(ids: string[], names: unknown): Promise<TagSnapshot> {
     this.checkWritable();
-    const tags = checkTagNames(names);
+    const tags = checkTagNames(names, 'existing');
     const snapshot = this.snapshot(ids);
     await this.update(ids, (r) => {
       const next = withoutTags(r.tags, tags);
@@ -63,7 +63,8 @@ export class TagOps {
     const wanted = new Map<string, string[]>();
     for (const entry of snapshot.entries) {
       assertId(entry.id);
-      wanted.set(entry.id, checkTagNames(entry.tags));
+      // Undo may put back a tag made before the tag-name rule (one holding U+FFFD).
+      wanted.set(entry.id, checkTagNames(entry.tags, 'existing'));
     }
     const ids = [...wanted.keys()].filter((id) => this.catalog.records.has(id));
     await this.update(ids, (r) => {
@@ -76,7 +77,7 @@ export class TagOps {
   /** Renames a tag everywhere, merging into `to` when that tag already exists. */
   async rename(from: unknown, to: unknown): Promise<TagSnapshot> {
     this.checkWritable();
-    const source = checkTagName(from);
+    const source = checkTagName(from, 'existing');
     const target = checkTagName(to);
     const ids = this.idsWith(source);
     // A case-only rename changes the spelling; otherwise keep the library's spelling of `to`.
@@ -92,7 +93,7 @@ export class TagOps {
   /** Removes a tag from every article. */
   async delete(name: unknown): Promise<TagSnapshot> {
     this.checkWritable();
-    const tag = checkTagName(name);
+    const tag = checkTagName(name, 'existing');
     const ids = this.idsWith(tag);
     const snapshot = this.snapshot(ids);
     await this.update(ids, (r) => {

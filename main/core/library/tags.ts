@@ -1,41 +1,34 @@
 // Tag names: validation, case-insensitive matching, and edits of one article's tag list.
+import {
+  normalizeTagName,
+  quoteTagName,
+  tagNameProblem,
+  type TagNameUse,
+} from '../../contract/tag-name';
 import { ArchiveError } from '../errors';
-
-const MAX_TAG_LENGTH = 64;
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /** The matching key of a tag: case and Unicode form do not matter. */
 export function tagKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-/** Trims and checks a tag name; throws BAD_ARGUMENT saying what is wrong with it. */
-export function checkTagName(raw: unknown): string {
+/** Trims and checks a tag name by the contract's rule; throws BAD_ARGUMENT saying what is wrong. */
+export function checkTagName(raw: unknown, use: TagNameUse = 'new'): string {
   if (typeof raw !== 'string') throw new ArchiveError('BAD_ARGUMENT', 'A tag must be text');
-  const name = raw.normalize('NFC').trim();
-  if (name === '') throw new ArchiveError('BAD_ARGUMENT', 'A tag cannot be empty');
-  if ([...name].length > MAX_TAG_LENGTH) {
-    throw new ArchiveError(
-      'BAD_ARGUMENT',
-      `Tag "${name.slice(0, 20)}…" is longer than ${MAX_TAG_LENGTH} characters`,
-    );
+  const problem = tagNameProblem(raw, use);
+  if (problem !== null) {
+    throw new ArchiveError('BAD_ARGUMENT', `The tag ${quoteTagName(raw)} ${problem}.`);
   }
-  if (CONTROL.test(name)) {
-    throw new ArchiveError(
-      'BAD_ARGUMENT',
-      `Tag ${JSON.stringify(name)} contains control characters`,
-    );
-  }
-  return name;
+  return normalizeTagName(raw);
 }
 
 /** Checks a list of tag names and drops case-insensitive repeats. */
-export function checkTagNames(raw: unknown): string[] {
+export function checkTagNames(raw: unknown, use: TagNameUse = 'new'): string[] {
   if (!Array.isArray(raw)) throw new ArchiveError('BAD_ARGUMENT', 'Expected a list of tags');
   const seen = new Set<string>();
   const names: string[] = [];
   for (const item of raw) {
-    const name = checkTagName(item);
+    const name = checkTagName(item, use);
     if (seen.has(tagKey(name))) continue;
     seen.add(tagKey(name));
     names.push(name);

@@ -8,7 +8,16 @@ import { ArchiveError, QueryError } from '../errors';
 import type { ArticleId, TextRange } from '../../contract/types';
 import type { SegmentPayload } from './segments/build-segment';
 import { highlightClauses } from './query/highlight';
-import { matchedWords, type MatchedWords } from './query/matched-words';
+import {
+  matchedWords,
+  POSITION_LOOKUPS,
+  rangesOfWords,
+  scanMatches,
+  snippetPlan,
+  type MatchedRanges,
+  type MatchedWords,
+  type SnippetPlan,
+} from './query/matched-words';
 import { IndexPersister } from './storage/index-persister';
 import { DEFAULT_TUNING, type IndexTuning } from './tuning';
 import { pickMerge } from './segments/merge-policy';
@@ -20,8 +29,11 @@ import {
   type SegmentEntry,
 } from './storage/persistence';
 import { PostingIndex } from './segments/posting-index';
-import { parseQuery } from './query/query-parser';
+import { parseQuery, type TermClause } from './query/query-parser';
 import { evaluate } from './query/query-eval';
+import { ExpansionCache } from './query/expansion-cache';
+import { QueryBudget, unlimitedBudget } from './query/query-budget';
+import { expansionLimits } from './query/expansions';
 import { Segment } from './segments/segment';
 import { SegmentSet } from './segments/segment-set';
 import type {
@@ -50,6 +62,11 @@ export class SearchIndex implements SearchIndexApi {
   private readonly tasks: TaskRunner;
   private readonly tuning: IndexTuning;
   private readonly persister: IndexPersister;
+  private readonly expansions = new ExpansionCache();
+  // Documents whose build failed on their own (see build()): id → rev and reason.
+  private readonly failed = new Map<ArticleId, { rev: number; reason: string }>();
+  // Index files found damaged since open; their documents are re-indexed from the articles.
+  private readonly damage: { path: string; reason: string }[] = [];
 
   constructor(
     private readonly options: SearchIndexOptions,
@@ -76,6 +93,8 @@ export class SearchIndex implements SearchIndexApi {
     let dirty = false;
     if ('manifest' in read) dirty = await this.adopt(read.manifest);
     else if (read.problem !== 'missing') {
+      if (read.problem === 'corrupt')
+        this.damage.push({ path: 'manifest.json', reason: read.reason });
       dirty = true;
       if (!readOnly) await clearIndexDir(dir);
     }
@@ -106,6 +125,7 @@ export class SearchIndex implements SearchIndexApi {
       const docs = lists[i];
       // A damaged doc list drops the segment; reconciling then re-indexes its documents.
       if (!docs) {
+        this.damage.push({ path: entry.docsFile, reason: 'missing, altered or malformed' });
         dropped = true;
         return;
       }
@@ -139,10 +159,14 @@ export class SearchIndex implements SearchIndexApi {
         seg.setIndex(new PostingIndex(postings));
         continue;
       }
-      const ids = seg.liveIds();
+      if (entry) {
+        this.damage.push({ path: entry.indexFile, reason: 'missing, altered or malformed' });
+      }
+      // The unloaded segment stays until its documents are indexed again, so searches
+      // meanwhile say they are partial instead of quietly missing its hits.
+      await this.indexFromStore(seg.liveIds());
       this.set.drop(seg.seq);
       this.persister.markDirty();
-      await this.indexFromStore(ids);
     }
   }
 
@@ -160,7 +184,7 @@ export class SearchIndex implements SearchIndexApi {
     built.forEach((p) => p.catch(() => undefined));
     for (const p of built) {
       const seg = await p;
-      await this.enqueue(() => this.addSegment(seg));
+      if (seg) await this.enqueue(() => this.addSegment(seg));
     }
     this.scheduleMerge();
   }
@@ -171,6 +195,7 @@ export class SearchIndex implements SearchIndexApi {
     if (!Array.isArray(ids))
       throw new ArchiveError('BAD_ARGUMENT', 'remove() expects a list of ids.');
     const nextSeq = this.nextSeq;
+    for (const id of ids) this.failed.delete(id);
     await this.enqueue(() => {
       this.set.remove(ids, nextSeq);
       this.persister.markDirty();
@@ -192,8 +217,17 @@ export class SearchIndex implements SearchIndexApi {
     const all = this.set.segments;
     const segments = all.filter((s) => s.loaded);
     const languages = this.set.languages();
-    const hits = evaluate({ segments, languages, filter }, clauses);
-    return { hits, partial: segments.length < all.length };
+    const { hits, capped } = evaluate(
+      {
+        segments,
+        languages,
+        filter,
+        budget: new QueryBudget(this.tuning.queryWorkLimit, this.tuning.queryTimeLimitMs),
+        expand: (c, limits, budget) => this.expansions.get(segments, c, languages, limits, budget),
+      },
+      clauses,
+    );
+    return { hits, partial: segments.length < all.length, capped };
   }
 
   /** Ranges of `text` matched by the query's positive words and phrases; [] for bad queries. */
@@ -213,6 +247,45 @@ export class SearchIndex implements SearchIndexApi {
    * positions; null when the document's segment is not loaded or the query is bad.
    */
   matchedWords(query: string, id: ArticleId): MatchedWords | null {
+    const found = this.snippetSource(query, id);
+    return found && matchedWords(found.seg.index, found.pos, found.plan);
+  }
+
+  /**
+   * Ranges of `texts` (the indexed title and body of `id`) that the query matched, as the
+   * search did (the same capped expansions); only the opening of a long body is looked at.
+   * Read from the stored positions, or from the texts when the query stands for more than
+   * `lookupLimit` index terms. Null when the document's segment is not loaded or the query
+   * is bad.
+   */
+  matchedRanges(
+    query: string,
+    id: ArticleId,
+    texts: { title: string; body: string },
+    lookupLimit = POSITION_LOOKUPS,
+  ): MatchedRanges | null {
+    const found = this.snippetSource(query, id);
+    if (!found) return null;
+    const { seg, pos, plan } = found;
+    if (plan.lookups <= lookupLimit) {
+      const words = matchedWords(seg.index, pos, plan);
+      return {
+        title: rangesOfWords(texts.title, words.title),
+        body: rangesOfWords(texts.body, words.body),
+      };
+    }
+    const lang = seg.docs.langs[pos]!;
+    return {
+      title: scanMatches(texts.title, lang, plan.title),
+      body: scanMatches(texts.body, lang, plan.body),
+    };
+  }
+
+  /** The loaded segment holding `id`, its place there, and the query's snippet plan. */
+  private snippetSource(
+    query: string,
+    id: ArticleId,
+  ): { seg: Segment; pos: number; plan: SnippetPlan } | null {
     let clauses;
     try {
       clauses = parseQuery(query);
@@ -224,7 +297,18 @@ export class SearchIndex implements SearchIndexApi {
     const seg = entry ? this.set.get(entry.seq) : undefined;
     const pos = seg?.position.get(id);
     if (!seg?.loaded || pos === undefined) return null;
-    return matchedWords(seg.index, pos, clauses, this.set.languages());
+    const segments = this.set.segments.filter((s) => s.loaded);
+    const languages = this.set.languages();
+    // The terms the search used: the same capped expansions, memoised since it ran.
+    const limits = expansionLimits(clauses);
+    const expand = (c: TermClause): string[] =>
+      this.expansions.get(segments, c, languages, limits, unlimitedBudget()).terms;
+    return { seg, pos, plan: snippetPlan(clauses, languages, expand) };
+  }
+
+  /** Index files found damaged since open (names inside the index folder, and why). */
+  damaged(): { path: string; reason: string }[] {
+    return this.damage.map((d) => ({ ...d }));
   }
 
   stats(): { ready: boolean; segments: number; documents: number } {
@@ -242,13 +326,17 @@ export class SearchIndex implements SearchIndexApi {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.opened) {
-      await this.settle();
-      if (!this.options.readOnly) await this.persister.persist();
+    try {
+      if (this.opened) {
+        await this.settle();
+        if (!this.options.readOnly) await this.persister.persist();
+      }
+    } finally {
+      // A failed save (disk full) must still stop the workers and timers.
+      this.closed = true;
+      this.persister.stop();
+      await this.tasks.close();
     }
-    this.closed = true;
-    this.persister.stop();
-    await this.tasks.close();
   }
 
   /** The format version persisted indexes carry. */
@@ -269,19 +357,71 @@ export class SearchIndex implements SearchIndexApi {
     return p;
   }
 
-  private async build(docs: IndexDoc[]): Promise<Segment> {
+  /**
+   * Builds one segment. When the build fails, the documents that fail on their own are
+   * found by halving, listed in `problems()` and left out, and the rest is built again under
+   * the same seq: one bad article never costs the index the others. Null when none is left.
+   */
+  private async build(docs: IndexDoc[]): Promise<Segment | null> {
     const seq = this.nextSeq++;
     this.buildsInFlight++;
     try {
-      const r = await this.tasks.run(
-        { kind: 'build', docs },
-        this.tuning.workerMinDocs,
-        docs.length,
-      );
-      return toSegment(seq, r);
+      let todo = docs;
+      try {
+        return this.built(seq, todo, await this.runBuild(todo));
+      } catch (e) {
+        if (this.closed) throw e;
+      }
+      const bad = await this.failingDocs(todo);
+      todo = todo.filter((d) => !bad.has(d.id));
+      for (const d of docs) {
+        const reason = bad.get(d.id);
+        if (reason !== undefined) this.failed.set(d.id, { rev: d.rev, reason });
+      }
+      return todo.length > 0 ? this.built(seq, todo, await this.runBuild(todo)) : null;
     } finally {
       this.buildsInFlight--;
     }
+  }
+
+  private runBuild(docs: IndexDoc[]): Promise<SegmentPayload> {
+    return this.tasks.run({ kind: 'build', docs }, this.tuning.workerMinDocs, docs.length);
+  }
+
+  private built(seq: number, docs: IndexDoc[], r: SegmentPayload): Segment {
+    for (const d of docs) this.failed.delete(d.id);
+    return toSegment(seq, r);
+  }
+
+  /** The documents of a failed build that fail alone, with why (found by halving). */
+  private async failingDocs(docs: IndexDoc[]): Promise<Map<ArticleId, string>> {
+    const bad = new Map<ArticleId, string>();
+    const test = async (part: IndexDoc[]): Promise<void> => {
+      try {
+        await this.runBuild(part);
+      } catch (e) {
+        if (this.closed) throw e;
+        if (part.length === 1) {
+          bad.set(part[0]!.id, e instanceof Error ? e.message : String(e));
+          return;
+        }
+        const half = Math.ceil(part.length / 2);
+        await test(part.slice(0, half));
+        await test(part.slice(half));
+      }
+    };
+    const half = Math.ceil(docs.length / 2);
+    if (docs.length === 1) await test(docs);
+    else {
+      await test(docs.slice(0, half));
+      await test(docs.slice(half));
+    }
+    return bad;
+  }
+
+  /** Documents that could not be indexed (so cannot be found), with the reason. */
+  problems(): { id: ArticleId; reason: string }[] {
+    return [...this.failed].map(([id, f]) => ({ id, reason: f.reason }));
   }
 
   /** Indexes documents read from the article store, a batch per segment, builds in parallel. */
@@ -290,11 +430,11 @@ export class SearchIndex implements SearchIndexApi {
     let done = 0;
     onProgress?.({ done, total });
     const parallel = this.tasks.parallelism;
-    const pending: { seg: Promise<Segment>; count: number }[] = [];
+    const pending: { seg: Promise<Segment | null>; count: number }[] = [];
     const commitOne = async (): Promise<void> => {
       const { seg, count } = pending.shift()!;
       const s = await seg;
-      await this.enqueue(() => this.addSegment(s));
+      if (s) await this.enqueue(() => this.addSegment(s));
       done += count;
       onProgress?.({ done, total });
     };

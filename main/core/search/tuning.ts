@@ -1,4 +1,5 @@
 // Knobs of the search index, for tests and benchmarks; the defaults suit the app.
+import { QUERY_TIME_LIMIT_MS, QUERY_WORK_LIMIT } from './query/query-budget';
 
 /** Knobs for tests and benchmarks; the defaults suit the app. */
 export interface IndexTuning {
@@ -12,6 +13,10 @@ export interface IndexTuning {
   persistDelayMs: number;
   /** Run background merges (off: segments stay as built, for tests). */
   merge: boolean;
+  /** Work one query may do before it is refused (see query/query-budget.ts). */
+  queryWorkLimit: number;
+  /** Wall time one query's evaluation may take before it is refused. */
+  queryTimeLimitMs: number;
 }
 
 /** The app's settings. */
@@ -21,4 +26,6 @@ export const DEFAULT_TUNING: IndexTuning = {
   searchWaitMs: 2000,
   persistDelayMs: 3000,
   merge: true,
+  queryWorkLimit: QUERY_WORK_LIMIT,
+  queryTimeLimitMs: QUERY_TIME_LIMIT_MS,
 };

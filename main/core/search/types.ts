@@ -1,4 +1,4 @@
-import type { ArticleId, TextRange } from '../../contract/types';
+import type { ArticleId, CappedTerm, TextRange } from '../../contract/types';
 
 /** What the index needs of one article. `rev` changes whenever an indexed field changes. */
 export interface IndexDoc {
@@ -21,6 +21,8 @@ export interface IndexSearchResult {
   hits: IndexHit[];
   /** True when some persisted segments were not loaded yet. */
   partial: boolean;
+  /** Prefix or fuzzy words whose expansion was capped (empty when none was). */
+  capped: CappedTerm[];
 }
 
 export interface IndexProgress {
@@ -57,11 +59,20 @@ export interface SearchIndexApi {
   /** Ranges in `text` that the query matches (for snippets and reader highlights). */
   highlight(query: string, text: string, language?: string): TextRange[];
   /**
-   * Word positions of the indexed title and body of `id` that the query matches (as the
-   * analyser numbers words), without reading or stemming the text; null when unknown.
+   * Ranges of the indexed title and body of `id` (given as `texts`) that the query matched,
+   * as the search did, for snippets: from stored word positions where that is cheap; only
+   * the opening of a long body is looked at. Null when unknown (then use `highlight`).
    */
-  matchedWords?(query: string, id: ArticleId): { title: number[]; body: number[] } | null;
+  matchedRanges?(
+    query: string,
+    id: ArticleId,
+    texts: { title: string; body: string },
+  ): { title: TextRange[]; body: TextRange[] } | null;
+  /** Index files found damaged since open (names inside the index folder, and why). */
+  damaged?(): { path: string; reason: string }[];
   stats(): { ready: boolean; segments: number; documents: number };
+  /** Documents that could not be indexed (each failed alone; the others are indexed). */
+  problems?(): { id: ArticleId; reason: string }[];
   /** Waits for background merges and persists everything. */
   flush(): Promise<void>;
   close(): Promise<void>;

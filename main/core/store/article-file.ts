@@ -1,4 +1,5 @@
 // The on-disk shape of one article: its metadata, a revision and the original bytes.
+import { z } from 'zod';
 import type { ArticleMeta } from '../../contract/types';
 
 /** Format of article files; readers refuse files with a higher number as corrupt/newer. */
@@ -22,6 +23,41 @@ interface ArticleFileJson {
   original: string;
 }
 
+const count = z.number().int().nonnegative();
+
+/**
+ * A record on disk. Fields a newer version may add are kept (loose), so reading and writing
+ * back never drops them.
+ */
+export const articleRecordSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  place: z.string().nullable(),
+  language: z.string(),
+  wordCount: count,
+  readingMinutes: count,
+  encoding: z.string(),
+  encodingGuessed: z.boolean().optional(),
+  sourceName: z.string(),
+  sourcePath: z.string().nullable(),
+  byteLength: count,
+  importedAt: z.string(),
+  articleDate: z.string().nullable(),
+  tags: z.array(z.string()),
+  read: z.boolean(),
+  favourite: z.boolean(),
+  position: z.number().min(0).max(1),
+  trashedAt: z.string().nullable(),
+  excerpt: z.string(),
+  rev: z.number().int().positive(),
+}) satisfies z.ZodType<ArticleRecord>;
+
+const articleFileSchema = z.looseObject({
+  format: z.number().int().positive(),
+  record: z.unknown(),
+  original: z.string(),
+});
+
 /** Serialises an article for its file. */
 export function encodeArticleFile(article: StoredArticle): string {
   const json: ArticleFileJson = {
@@ -34,20 +70,19 @@ export function encodeArticleFile(article: StoredArticle): string {
 
 /** Parses and validates an article file; throws an Error with the reason when it is damaged. */
 export function decodeArticleFile(text: string, expectedId: string): StoredArticle {
-  let json: Partial<ArticleFileJson>;
+  let json: unknown;
   try {
-    json = JSON.parse(text) as Partial<ArticleFileJson>;
+    json = JSON.parse(text);
   } catch {
     throw new Error('not valid JSON (the file is truncated or damaged)');
   }
-  if (typeof json.format !== 'number' || json.format > ARTICLE_FORMAT) {
-    throw new Error(`unknown article file format ${String(json.format)}`);
+  const file = articleFileSchema.safeParse(json);
+  if (!file.success) throw new Error(describeIssue(file.error));
+  if (file.data.format > ARTICLE_FORMAT) {
+    throw new Error(`unknown article file format ${file.data.format}`);
   }
-  const record = json.record;
-  if (!record || typeof record !== 'object') throw new Error('no metadata record');
-  validateRecord(record, expectedId);
-  if (typeof json.original !== 'string') throw new Error('no original text');
-  const original = Buffer.from(json.original, 'base64');
+  const record = parseRecord(file.data.record, expectedId);
+  const original = Buffer.from(file.data.original, 'base64');
   if (original.length !== record.byteLength) {
     throw new Error(
       `original text is ${original.length} bytes; the record says ${record.byteLength}`,
@@ -60,34 +95,26 @@ export function decodeArticleFile(text: string, expectedId: string): StoredArtic
 }
 
 /** Checks the fields a catalogue record must have; throws naming the first bad one. */
-export function validateRecord(record: ArticleRecord, expectedId?: string): void {
-  if (expectedId !== undefined && record.id !== expectedId) {
-    throw new Error(`id ${String(record.id)} does not match the file name ${expectedId}`);
+export function validateRecord(record: unknown, expectedId?: string): void {
+  parseRecord(record, expectedId);
+}
+
+/** A record as read from disk (a journal line, an article file); throws naming the first bad field. */
+export function parseRecord(value: unknown, expectedId?: string): ArticleRecord {
+  const parsed = articleRecordSchema.safeParse(value);
+  if (!parsed.success) throw new Error(describeIssue(parsed.error));
+  if (expectedId !== undefined && parsed.data.id !== expectedId) {
+    throw new Error(`id ${parsed.data.id} does not match the file name ${expectedId}`);
   }
-  const strings: (keyof ArticleRecord)[] = [
-    'id',
-    'title',
-    'language',
-    'encoding',
-    'sourceName',
-    'importedAt',
-    'excerpt',
-  ];
-  for (const key of strings) {
-    if (typeof record[key] !== 'string') throw new Error(`field ${key} is missing`);
-  }
-  const numbers: (keyof ArticleRecord)[] = [
-    'rev',
-    'wordCount',
-    'readingMinutes',
-    'byteLength',
-    'position',
-  ];
-  for (const key of numbers) {
-    if (typeof record[key] !== 'number') throw new Error(`field ${key} is missing`);
-  }
-  if (!Array.isArray(record.tags)) throw new Error('field tags is missing');
-  if (typeof record.read !== 'boolean' || typeof record.favourite !== 'boolean') {
-    throw new Error('fields read/favourite are missing');
-  }
+  return parsed.data;
+}
+
+/** "field tags is missing or not a list of text" for the first problem zod found. */
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue?.path.filter((p) => typeof p === 'string').join('.') ?? '';
+  if (!field) return 'no metadata record';
+  if (field === 'record') return 'no metadata record';
+  if (field === 'original') return 'no original text';
+  return `field ${field.replace(/^record\./, '')} is missing or wrong`;
 }

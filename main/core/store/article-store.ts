@@ -2,6 +2,7 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
+import { isErrno } from '../errno';
 import { decodeArticleFile, encodeArticleFile, type StoredArticle } from './article-file';
 import { fsyncDir, isTempName, sweepTempFiles, writeFilesAtomic } from './atomic-write';
 
@@ -28,7 +29,7 @@ export class ArticleStore {
     try {
       text = await readFile(this.pathOf(id), 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (isErrno(e, 'ENOENT')) return null;
       throw e;
     }
     return decodeArticleFile(text, id);
@@ -51,8 +52,8 @@ export class ArticleStore {
   async delete(ids: string[]): Promise<void> {
     const dirs = new Set<string>();
     for (const id of ids) {
-      await unlink(this.pathOf(id)).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'ENOENT') throw e;
+      await unlink(this.pathOf(id)).catch((e: unknown) => {
+        if (!isErrno(e, 'ENOENT')) throw e;
       });
       dirs.add(join(this.root, id.slice(0, 2)));
     }
@@ -96,7 +97,7 @@ export class ArticleStore {
     try {
       return await readdir(dir);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if (isErrno(e, 'ENOENT')) return [];
       throw e;
     }
   }

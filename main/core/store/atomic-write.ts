@@ -12,6 +12,8 @@ import {
 } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isErrno } from '../errno';
+import { diskFullOr } from './disk-full';
 
 const TEMP_SUFFIX = '.tmp';
 
@@ -40,8 +42,7 @@ export async function fsyncDir(dir: string): Promise<void> {
 }
 
 function isUnsupportedDirSync(e: unknown): boolean {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EBADF';
+  return isErrno(e, ['EISDIR', 'EPERM', 'EINVAL', 'EBADF']);
 }
 
 /** Replaces `path` with `data` atomically: readers see the old or the new file, never a mix. */
@@ -67,6 +68,7 @@ export interface FileWrite {
 export async function writeFilesAtomic(writes: FileWrite[]): Promise<void> {
   const temps = writes.map((w) => ({ ...w, temp: tempPathFor(w.path) }));
   const fds: number[] = [];
+  let failedPath = writes[0]?.path ?? '';
   try {
     // Settled, not raced: a failure must wait for every file still being created, or
     // those would be left behind after the clean-up.
@@ -80,10 +82,16 @@ export async function writeFilesAtomic(writes: FileWrite[]): Promise<void> {
         await fsyncFd(fd);
       }),
     );
-    const failed = made.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    const failed = made.findIndex((r) => r.status === 'rejected');
+    if (failed >= 0) {
+      failedPath = temps[failed]!.path;
+      throw (made[failed] as PromiseRejectedResult).reason;
+    }
     closeAll(fds.splice(0));
-    for (const t of temps) renameSync(t.temp, t.path);
+    for (const t of temps) {
+      failedPath = t.path;
+      renameSync(t.temp, t.path);
+    }
   } catch (e) {
     closeAll(fds);
     for (const t of temps) {
@@ -93,7 +101,7 @@ export async function writeFilesAtomic(writes: FileWrite[]): Promise<void> {
         // Never created, or already renamed into place.
       }
     }
-    throw e;
+    throw diskFullOr(e, failedPath);
   }
   // An import chunk spreads over dozens of shard folders; syncing them one by one cost
   // more than writing the files, so they are synced together.
@@ -132,6 +140,7 @@ export async function sweepTempFiles(dirs: string[]): Promise<number> {
     try {
       names = await readdir(dir);
     } catch {
+      // A folder that is gone or cannot be listed has no temp files we could remove.
       continue;
     }
     for (const name of names) {

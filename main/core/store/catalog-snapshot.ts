@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import * as zlib from 'node:zlib';
-import { validateRecord, type ArticleRecord } from './article-file';
+import { z } from 'zod';
+import { errorMessage } from '../../contract/error-message';
+import { isErrno } from '../errno';
+import { parseRecord, type ArticleRecord } from './article-file';
 import { writeFileAtomic } from './atomic-write';
 import {
   COLUMNS_FORMAT,
@@ -16,17 +19,6 @@ import {
 import { ROWS_FORMAT, decodeRows } from './snapshot-rows';
 
 export type { SnapshotOrders } from './snapshot-columns';
-
-interface SnapshotHeader {
-  format: number;
-  count: number;
-  checksum: string;
-  /** Format 3: byte order of the numeric columns and the byte length of each section. */
-  endian?: string;
-  sections?: number[];
-  /** Format 2: the row fields. */
-  fields?: string;
-}
 
 /** A snapshot as read: records in import order, the saved orders, and the file's format. */
 export interface LoadedSnapshot {
@@ -51,7 +43,10 @@ const byImport = (a: ArticleRecord, b: ArticleRecord): number =>
   a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1;
 
 /** Wraps a body in the header line a reader checks. */
-export function snapshotFile(body: Buffer, header: Omit<SnapshotHeader, 'checksum'>): Buffer {
+export function snapshotFile(
+  body: Buffer,
+  header: Omit<z.infer<typeof headerSchema>, 'checksum'>,
+): Buffer {
   const line = JSON.stringify({ ...header, checksum: checksum(body) });
   return Buffer.concat([Buffer.from(`${line}\n`), body]);
 }
@@ -70,33 +65,59 @@ export async function writeSnapshot(
 
 /** Reads a snapshot; null when it is missing, damaged or of an unknown format (a cache miss). */
 export async function loadSnapshot(path: string): Promise<LoadedSnapshot | null> {
+  const read = await readSnapshotFile(path);
+  return 'snapshot' in read ? read.snapshot : null;
+}
+
+/** A snapshot, or why there is none: missing, or damaged with the reason (for check()). */
+export type SnapshotRead = { snapshot: LoadedSnapshot } | { missing: true } | { damaged: string };
+
+const headerSchema = z.object({
+  format: z.number(),
+  count: z.number().int().nonnegative(),
+  checksum: z.string(),
+  endian: z.string().optional(),
+  sections: z.array(z.number().int().nonnegative()).optional(),
+  fields: z.string().optional(),
+});
+
+/** Reads and verifies a snapshot file. */
+export async function readSnapshotFile(path: string): Promise<SnapshotRead> {
   let data: Buffer;
   try {
     data = await readFile(path);
-  } catch {
-    return null;
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return { missing: true };
+    return { damaged: `cannot be read (${errorMessage(e)})` };
   }
   const newline = data.indexOf(0x0a);
-  if (newline < 0) return null;
+  if (newline < 0) return { damaged: 'has no header line (truncated)' };
+  let json: unknown;
   try {
-    const header = JSON.parse(data.subarray(0, newline).toString('utf8')) as SnapshotHeader;
-    const body = data.subarray(newline + 1);
-    if (typeof header.count !== 'number' || checksum(body) !== header.checksum) return null;
+    json = JSON.parse(data.subarray(0, newline).toString('utf8'));
+  } catch {
+    return { damaged: 'its header is not valid JSON' };
+  }
+  const parsed = headerSchema.safeParse(json);
+  if (!parsed.success) return { damaged: 'its header is malformed' };
+  const header = parsed.data;
+  const body = data.subarray(newline + 1);
+  if (checksum(body) !== header.checksum) return { damaged: 'checksum mismatch' };
+  try {
     if (header.format === COLUMNS_FORMAT) {
-      if (header.endian !== endianness()) return null;
+      if (header.endian !== endianness()) return { damaged: 'written with another byte order' };
       // decodeColumns builds every field with its type and refuses missing required ones.
       const { records, orders } = decodeColumns(body, header.count, header.sections);
-      return { records, orders, format: header.format };
+      return { snapshot: { records, orders, format: header.format } };
     }
     if (header.format === ROWS_FORMAT) {
-      const records = decodeRows(body, header.count, header.fields);
-      for (const r of records) validateRecord(r);
-      return { records, orders: null, format: header.format };
+      const records = decodeRows(body, header.count, header.fields).map((r) => parseRecord(r));
+      return { snapshot: { records, orders: null, format: header.format } };
     }
-    return null;
-  } catch {
-    return null;
+  } catch (e) {
+    return { damaged: `its body does not decode (${errorMessage(e)})` };
   }
+  return { damaged: `unknown format ${header.format}` };
 }
 
 /** The records of a snapshot in import order; null when it cannot be used. */

@@ -10,7 +10,9 @@ import {
   writeSnapshot,
   type SnapshotOrders,
 } from './catalog-snapshot';
+import { errorMessage } from '../../contract/error-message';
 import { planRepairs } from './catalog-reconcile';
+import { diskFullOr, isDiskFull } from './disk-full';
 import { formatJournalLine, parseJournalLine, type JournalEntry } from './journal-line';
 
 export interface CatalogProblem {
@@ -95,7 +97,7 @@ export class Catalog {
         }
       } catch (e) {
         catalog.records.delete(id);
-        problems.push({ path: store.pathOf(id), reason: (e as Error).message });
+        problems.push({ path: store.pathOf(id), reason: errorMessage(e) });
       }
     }
     if (!readOnly) {
@@ -146,27 +148,37 @@ export class Catalog {
 
   /** Stores new versions of records (after their files were written). */
   async put(records: ArticleRecord[]): Promise<void> {
+    // Journalled first: when that fails (disk full) memory still matches what a reopen sees.
+    await this.append({ t: 'put', recs: records }, false);
     for (const r of records) {
       if (!this.records.has(r.id)) this.membershipVersion++;
       this.records.set(r.id, r);
       if (r.trashedAt !== null) this.trashed.add(r.id);
       else this.trashed.delete(r.id);
     }
-    await this.append({ t: 'put', recs: records }, false);
   }
 
   /** Forgets records (after their files were deleted). */
   async remove(ids: string[]): Promise<void> {
+    await this.append({ t: 'del', ids }, false);
     for (const id of ids) {
       if (this.records.delete(id)) this.membershipVersion++;
       this.trashed.delete(id);
     }
-    await this.append({ t: 'del', ids }, false);
   }
 
-  /** Folds the journal into the snapshot when it has grown large. */
+  /**
+   * Folds the journal into the snapshot when it has grown large. A full disk does not fail
+   * the write that called this: the journal still holds every change, the old snapshot is
+   * untouched, and the next write that needs room reports DISK_FULL.
+   */
   async maybeCompact(): Promise<void> {
-    if (this.journalBytes > COMPACT_JOURNAL_BYTES) await this.compact();
+    if (this.journalBytes <= COMPACT_JOURNAL_BYTES) return;
+    try {
+      await this.compact();
+    } catch (e) {
+      if (!isDiskFull(e)) throw e;
+    }
   }
 
   /**
@@ -177,11 +189,16 @@ export class Catalog {
   async compact(complete = false): Promise<void> {
     if (this.readOnly) return;
     const orders = this.orderSource?.orders(complete) ?? null;
-    await writeSnapshot(this.snapshotPath, this.records.values(), orders);
+    try {
+      await writeSnapshot(this.snapshotPath, this.records.values(), orders);
+    } catch (e) {
+      throw diskFullOr(e, this.snapshotPath);
+    }
     this.stale = orders === null;
     // Replaying an old journal over the new snapshot is harmless (entries are idempotent),
     // so a crash between these two steps loses nothing.
     await this.journal?.close();
+    this.journal = null;
     this.journal = await open(this.journalPath, 'w');
     await this.journal.sync();
     this.journalBytes = 0;
@@ -192,20 +209,30 @@ export class Catalog {
    * snapshot is in an older format or lacks the sorted orders a quick cold open uses.
    */
   async close(): Promise<void> {
-    if (!this.readOnly && (this.stale || this.journalBytes > COMPACT_ON_CLOSE_BYTES)) {
-      await this.compact(true);
+    try {
+      if (!this.readOnly && (this.stale || this.journalBytes > COMPACT_ON_CLOSE_BYTES)) {
+        await this.compact(true);
+      }
+    } finally {
+      await this.journal?.close();
+      this.journal = null;
     }
-    await this.journal?.close();
-    this.journal = null;
   }
 
   private async append(entry: JournalEntry, sync: boolean): Promise<void> {
     if (this.readOnly) return;
-    this.journal ??= await open(this.journalPath, 'a');
     const line = formatJournalLine(entry);
-    await this.journal.write(line);
+    try {
+      this.journal ??= await open(this.journalPath, 'a');
+      await this.journal.write(line);
+      if (sync) await this.journal.datasync();
+    } catch (e) {
+      // A torn last line would make the next open distrust the whole journal (a full
+      // rebuild): cut it off so the journal stays what it was before this entry.
+      await this.journal?.truncate(this.journalBytes).catch(() => undefined);
+      throw diskFullOr(e, this.journalPath);
+    }
     this.journalBytes += Buffer.byteLength(line);
-    if (sync) await this.journal.datasync();
   }
 
   /** The journal's text, or null when there is none. */

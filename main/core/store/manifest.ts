@@ -1,11 +1,24 @@
 // manifest.json: marks a folder as a library and records its on-disk format version.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { errorMessage } from '../../contract/error-message';
+import { isErrno } from '../errno';
 import { ArchiveError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 
 /** The format this code writes; libraries with a higher number are refused. */
 export const LIBRARY_FORMAT = 1;
+/** Every format this version reads. Format numbers start at 1; nothing else is a library. */
+const KNOWN_FORMATS: readonly number[] = [1];
+
+// Fields a later version may add are kept out of the way, not refused: the format number is
+// what says whether this version can read the library.
+const manifestSchema = z.looseObject({
+  format: z.unknown(),
+  createdAt: z.string().optional(),
+  app: z.string().optional(),
+});
 
 export interface Manifest {
   format: number;
@@ -16,33 +29,55 @@ export interface Manifest {
 /** Path of the manifest inside a library folder. */
 export const manifestPath = (dir: string): string => join(dir, 'manifest.json');
 
-/** Reads the manifest; null when there is none. Throws for newer formats or a damaged file. */
+/**
+ * Reads the manifest; null when there is none. Throws LIBRARY_VERSION for a newer format and
+ * LIBRARY_CORRUPT for a damaged file or a format no version of Archive Reader writes.
+ */
 export async function readManifest(dir: string): Promise<Manifest | null> {
+  const path = manifestPath(dir);
   let text: string;
   try {
-    text = await readFile(manifestPath(dir), 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ArchiveError('IO', `Cannot read ${manifestPath(dir)}: ${(e as Error).message}`);
+    if (isErrno(e, 'ENOENT')) return null;
+    throw new ArchiveError('IO', `Cannot read ${path}: ${errorMessage(e)}`);
   }
-  let parsed: Partial<Manifest>;
+  return parseManifest(text, dir);
+}
+
+/** Parses manifest text; throws as `readManifest` does. */
+export function parseManifest(text: string, dir: string): Manifest {
+  const path = manifestPath(dir);
+  let json: unknown;
   try {
-    parsed = JSON.parse(text) as Partial<Manifest>;
+    json = JSON.parse(text);
   } catch {
-    return null; // A torn manifest says nothing; the caller writes a fresh one.
+    throw corrupt(path, 'it is not valid JSON (the file is damaged)');
   }
-  if (typeof parsed.format !== 'number') return null;
-  if (parsed.format > LIBRARY_FORMAT) {
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw corrupt(path, 'it is not a JSON object');
+  const { format } = parsed.data;
+  if (format === undefined) throw corrupt(path, 'it names no format');
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) {
+    throw corrupt(path, `its format ${JSON.stringify(format)} is not one Archive Reader writes`);
+  }
+  if (format > LIBRARY_FORMAT) {
     throw new ArchiveError(
       'LIBRARY_VERSION',
-      `The library at ${dir} uses format ${parsed.format}, newer than this version of Archive Reader understands (${LIBRARY_FORMAT}). Update Archive Reader to open it.`,
+      `The library at ${dir} uses format ${format}, newer than this version of Archive Reader understands (${LIBRARY_FORMAT}). Update Archive Reader to open it.`,
     );
   }
-  return {
-    format: parsed.format,
-    createdAt: String(parsed.createdAt ?? ''),
-    app: 'Archive Reader',
-  };
+  if (!KNOWN_FORMATS.includes(format)) {
+    throw corrupt(path, `its format ${format} is not one this version reads`);
+  }
+  return { format, createdAt: parsed.data.createdAt ?? '', app: 'Archive Reader' };
+}
+
+function corrupt(path: string, why: string): ArchiveError {
+  return new ArchiveError(
+    'LIBRARY_CORRUPT',
+    `The library's manifest ${path} cannot be used: ${why}. If this folder is an Archive Reader library, delete manifest.json and open it again.`,
+  );
 }
 
 /** Writes a fresh manifest for a new (or manifest-less) library. */

@@ -37,6 +37,8 @@ const NUMS = 10;
 const STRS = 8;
 const READ = 1;
 const FAVOURITE = 2;
+// Snapshots written before this flag existed have the bit clear, as their records had no guess.
+const ENCODING_GUESSED = 4;
 const NOT_LATIN1 = /[\u0100-\uffff]/;
 
 interface Meta {
@@ -98,7 +100,10 @@ export function encodeColumns(
     nums[n + MINUTES] = r.readingMinutes;
     nums[n + BYTES] = r.byteLength;
     nums[n + POSITION] = r.position;
-    nums[n + FLAGS] = (r.read ? READ : 0) | (r.favourite ? FAVOURITE : 0);
+    nums[n + FLAGS] =
+      (r.read ? READ : 0) |
+      (r.favourite ? FAVOURITE : 0) |
+      (r.encodingGuessed ? ENCODING_GUESSED : 0);
     nums[n + PLACE] = places.of(r.place);
     nums[n + LANGUAGE] = languages.of(r.language);
     nums[n + ENCODING] = encodings.of(r.encoding);
@@ -258,6 +263,8 @@ export function decodeColumns(body: Buffer, count: number, sections: unknown): D
       trashedAt: str(s + 6),
       excerpt: must(s + 7),
     };
+    // Absent rather than false when not guessed, as in the article files (and only on a few).
+    if (flags & ENCODING_GUESSED) record.encodingGuessed = true;
     records[i] = record;
   }
   if (o1 !== latin1.length || o16 !== utf16.length) {

@@ -17,6 +17,12 @@ export interface DecodedText {
   text: string;
   /** Name of the encoding used, as iconv-lite / the WHATWG spec spell it. */
   encoding: string;
+  /**
+   * True when nothing in the bytes settled the encoding (no BOM, not valid UTF-8, not UTF-16)
+   * and a legacy one was picked by statistics: a best guess that may be wrong, such as
+   * UTF-8 with one broken sequence read as windows-1252 ("cafÃ").
+   */
+  guessed: boolean;
 }
 
 // The ISO names chardet reports decode C1 controls where Windows code pages have
@@ -44,38 +50,47 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const bom = decodeByBom(bytes);
   if (bom) return checkText(bom);
   const utf16 = detectUtf16WithoutBom(bytes);
-  if (utf16) return checkText({ text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16 });
+  if (utf16) {
+    const text = iconv.decode(Buffer.from(bytes), utf16);
+    return checkText({ text, encoding: utf16, guessed: false });
+  }
   if (hasNulBytes(bytes)) throw new DecodeError('file looks binary (it contains NUL bytes)');
   try {
-    return checkText({ text: utf8.decode(bytes), encoding: 'UTF-8' });
+    return checkText({ text: utf8.decode(bytes), encoding: 'UTF-8', guessed: false });
   } catch (e) {
+    // Not UTF-8 (a TypeError from the strict decoder): the legacy encodings are tried next.
     if (e instanceof DecodeError) throw e;
   }
-  return checkText(decodeLegacy(bytes));
+  return checkText({ ...decodeLegacy(bytes), guessed: true });
 }
 
 function decodeByBom(bytes: Uint8Array): DecodedText | null {
   const [a, b, c] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) {
     try {
-      return { text: utf8.decode(bytes.subarray(3)), encoding: 'UTF-8' };
+      return { text: utf8.decode(bytes.subarray(3)), encoding: 'UTF-8', guessed: false };
     } catch {
+      // The strict decoder's TypeError says only "not valid"; the message below says more.
       throw new DecodeError('file starts with a UTF-8 byte order mark but is not valid UTF-8');
     }
   }
   if (a === 0xff && b === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE' };
+    const text = iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
+    return { text, encoding: 'UTF-16LE', guessed: false };
   }
   if (a === 0xfe && b === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE' };
+    const text = iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
+    return { text, encoding: 'UTF-16BE', guessed: false };
   }
   return null;
 }
 
-function decodeLegacy(bytes: Uint8Array): DecodedText {
+type Legacy = Omit<DecodedText, 'guessed'>;
+
+function decodeLegacy(bytes: Uint8Array): Legacy {
   const buffer = Buffer.from(bytes);
   const seen = new Set<string>();
-  let best: { decoded: DecodedText; score: number } | null = null;
+  let best: { decoded: Legacy; score: number } | null = null;
   const candidates = chardet.analyse(buffer).map((m) => m.name);
   const hasC1 = buffer.some((b) => b >= 0x80 && b <= 0x9f);
   for (const name of [...candidates, 'windows-1252']) {

@@ -76,4 +76,4 @@ export function setClient(next: ApiClient): void {
 }
 
 /** A message for any thrown value, preferring the engine's own sentence. */
-export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+export { errorMessage } from '../../../main/contract/error-message';

@@ -1,11 +1,15 @@
-interface Props {
-  onPickFiles(): void;
-  onPickFolder(): void;
-  onSample(): void;
-}
+import type { ImportIntake } from '../import/useImportIntake';
+import { useSelection } from '../list/SelectionContext';
 
 /** A new library: invite a drop, an import, or the bundled sample. */
-export function EmptyState({ onPickFiles, onPickFolder, onSample }: Props) {
+export function EmptyState({ intake }: { intake: ImportIntake }) {
+  const { open } = useSelection();
+  const importSample = () =>
+    void intake.importSample().then((summary) => {
+      // Show a sample straight away: the point of the button is to see the reader.
+      const first = summary?.imported[0];
+      if (first) open(first.id);
+    });
   return (
     <section className="empty-state" aria-labelledby="empty-title">
       <div className="empty-art" aria-hidden="true">
@@ -19,16 +23,16 @@ export function EmptyState({ onPickFiles, onPickFolder, onSample }: Props) {
         an article you can read, tag and search — everything stays on this computer.
       </p>
       <div className="empty-actions">
-        <button type="button" className="button primary" onClick={onPickFiles}>
+        <button type="button" className="button primary" onClick={intake.pickFiles}>
           Import files…
         </button>
-        <button type="button" className="button" onClick={onPickFolder}>
+        <button type="button" className="button" onClick={intake.pickFolder}>
           Import a folder…
         </button>
       </div>
       <p className="empty-sample">
         Just looking?{' '}
-        <button type="button" className="link-button" onClick={onSample}>
+        <button type="button" className="link-button" onClick={importSample}>
           Import the sample articles
         </button>
       </p>

@@ -2,7 +2,8 @@
 // the change can be undone, an Undo button.
 import { useMemo } from 'react';
 import type { TagSnapshot } from '../../../main/contract/types';
-import { errorMessage, getClient } from '../api/client';
+import { errorMessage } from '../../../main/contract/error-message';
+import { getClient } from '../api/client';
 import type { ReaderActions } from '../reader/Reader';
 import { plural } from '../shared/format';
 
@@ -38,6 +39,14 @@ export function useActions(push: Push): AppActions {
         ),
       setFavourite: (ids, favourite) => run(api.call('setFavourite', { ids, favourite })),
       setRead: (ids, read) => run(api.call('setRead', { ids, read })),
+      setPosition: (id, position) =>
+        api.call('setPosition', { id, position }).then(
+          () => true,
+          (e: unknown) => {
+            push(`The reading position was not saved: ${errorMessage(e)}`);
+            return false;
+          },
+        ),
       trash: (ids) =>
         run(api.call('trash', { ids }), () =>
           push(`Moved ${articles(ids)} to the trash`, () => api.call('restore', { ids })),

@@ -1,5 +1,5 @@
 // What the single-key shortcuts and the app menu do, over the open article or the selection.
-import type { Settings } from '../../../main/contract/api-contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../../main/contract/settings';
 import type { ArticleView } from '../../../main/contract/types';
 import { cyclePanes } from './panes';
 import type { AppActions } from './useActions';
@@ -26,8 +26,6 @@ interface Options {
   updateSettings(patch: Partial<Settings>): void;
   notify(message: string): void;
 }
-
-export const DEFAULT_FONT_SIZE = 19;
 
 /** Wires the keyboard shortcuts and the menu commands to the app's actions. */
 export function useAppShortcuts(o: Options): void {
@@ -60,7 +58,9 @@ export function useAppShortcuts(o: Options): void {
     toggleSidebar: () => o.updateSettings({ sidebarVisible: !o.settings.sidebarVisible }),
     theme: (theme) => o.updateSettings({ theme }),
     font: (delta) =>
-      o.updateSettings({ fontSize: delta === 0 ? DEFAULT_FONT_SIZE : o.settings.fontSize + delta }),
+      o.updateSettings({
+        fontSize: delta === 0 ? DEFAULT_SETTINGS.fontSize : o.settings.fontSize + delta,
+      }),
     shortcuts: o.showShortcuts,
     selected: targetIds,
     notify: o.notify,

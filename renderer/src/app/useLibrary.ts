@@ -48,6 +48,7 @@ export function useStats(refresh: unknown): LibraryStats | null {
           setStats(s);
           if (!s.index.ready) timer = setTimeout(() => setPoll((p) => p + 1), INDEX_POLL_MS);
         },
+        // Only counts are lost: the last ones stay shown, and the next change asks again.
         () => undefined,
       );
     return () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Theme } from '../../../main/contract/api-contract';
-import { errorMessage, getClient } from '../api/client';
+import { errorMessage } from '../../../main/contract/error-message';
+import { getClient } from '../api/client';
 import { exportArticles } from './export';
 
 export interface MenuHandlers {

@@ -3,7 +3,8 @@
 // importProgress events filtered by the batch's importId.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../main/contract/types';
-import { errorMessage, getClient } from '../api/client';
+import { errorMessage } from '../../../main/contract/error-message';
+import { getClient } from '../api/client';
 import type { PickedFile } from './collect-dropped';
 
 export interface ImportState {
@@ -174,6 +175,8 @@ export function useImport() {
     run.cancelled = true;
     void getClient()
       .call('cancelImport', { importId: run.id })
+      // Nothing to tell: the flag above already stops the batches still to come, and the
+      // summary says what was imported before the cancel took hold.
       .catch(() => undefined);
   }, []);
 

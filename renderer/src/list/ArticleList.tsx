@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, type MouseEvent } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { ArticleRow, type Row } from './ArticleRow';
+import { useSelection } from './SelectionContext';
 
 export const ROW_HEIGHT = 118;
 
@@ -8,14 +9,11 @@ interface Props {
   count: number;
   rowAt(index: number): Row | undefined;
   loadRange(start: number, end: number): void;
-  selected: ReadonlySet<string>;
-  focus: number | null;
-  openId: string | null;
   /** Changes whenever the rows' data does, so memoised rows re-render. */
   dataVersion: unknown;
   label: string;
-  onRowClick(index: number, e: MouseEvent): void;
-  onKeyDown(e: React.KeyboardEvent<HTMLDivElement>): void;
+  /** True while the rows shown are about to be replaced by a newer query's. */
+  busy: boolean;
 }
 
 export interface ArticleListHandle {
@@ -25,6 +23,7 @@ export interface ArticleListHandle {
 
 /** The virtualised list: only rows in view exist, pages load as they scroll in. */
 export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList(props, ref) {
+  const { selectedSet, focus, openId, onRowClick, onListKey } = useSelection();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: props.count,
@@ -50,13 +49,12 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
   }, [first, last, loadRange, props.dataVersion]);
 
   useEffect(() => {
-    if (props.focus !== null && props.focus < props.count) {
-      virtualizer.scrollToIndex(props.focus, { align: 'auto' });
+    if (focus !== null && focus < props.count) {
+      virtualizer.scrollToIndex(focus, { align: 'auto' });
     }
-  }, [props.focus, props.count, virtualizer]);
+  }, [focus, props.count, virtualizer]);
 
-  const active =
-    props.focus !== null && props.focus < props.count ? `row-${props.focus}` : undefined;
+  const active = focus !== null && focus < props.count ? `row-${focus}` : undefined;
   return (
     <div
       ref={scroller}
@@ -65,8 +63,9 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
       aria-label={props.label}
       aria-multiselectable="true"
       aria-activedescendant={active}
+      aria-busy={props.busy}
       tabIndex={0}
-      onKeyDown={props.onKeyDown}
+      onKeyDown={onListKey}
     >
       <div className="list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {items.map((item) => {
@@ -79,10 +78,10 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
               count={props.count}
               start={item.start}
               size={item.size}
-              selected={row ? props.selected.has(row.meta.id) : false}
-              focused={props.focus === item.index}
-              open={row ? row.meta.id === props.openId : false}
-              onClick={props.onRowClick}
+              selected={row ? selectedSet.has(row.meta.id) : false}
+              focused={focus === item.index}
+              open={row ? row.meta.id === openId : false}
+              onClick={onRowClick}
             />
           );
         })}

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import type { LibraryView } from '../../../main/contract/types';
 import type { ReaderActions } from '../reader/Reader';
 import { TagEditor } from '../tags/TagEditor';
+import { useSelection } from './SelectionContext';
 
 interface Props {
-  ids: string[];
   view: LibraryView;
   suggestions: string[];
   actions: ReaderActions;
-  onClear(): void;
 }
 
-/** What the reader pane shows while several articles are selected. */
-export function BulkPanel({ ids, view, suggestions, actions, onClear }: Props) {
+/** What the reader pane shows while several articles are selected: they are changed together. */
+export function BulkPanel({ view, suggestions, actions }: Props) {
+  const { selected: ids, select } = useSelection();
   const [added, setAdded] = useState<string[]>([]);
   return (
     <section className="bulk" aria-label="Selected articles">
@@ -50,7 +50,7 @@ export function BulkPanel({ ids, view, suggestions, actions, onClear }: Props) {
             Move to trash
           </button>
         )}
-        <button type="button" className="button quiet" onClick={onClear}>
+        <button type="button" className="button quiet" onClick={() => select({ type: 'clear' })}>
           Clear selection
         </button>
       </div>

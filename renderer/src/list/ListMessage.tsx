@@ -1,5 +1,6 @@
 import type { LibraryView } from '../../../main/contract/types';
-import { ApiCallError, errorMessage } from '../api/client';
+import { errorMessage } from '../../../main/contract/error-message';
+import { ApiCallError } from '../api/client';
 
 interface Props {
   /** The list's failure (a BAD_QUERY explains itself), or null for an empty list. */

@@ -1,11 +1,9 @@
-import type { KeyboardEvent, MouseEvent, Ref } from 'react';
-import type { ArticleSort, SearchSort } from '../../../main/contract/types';
-import type { useArticleRows } from './useArticleRows';
-import { ArticleList, type ArticleListHandle } from './ArticleList';
+import { ArticleList } from './ArticleList';
 import { ListHeader } from './ListHeader';
 import { ListMessage } from './ListMessage';
+import { useSelection } from './SelectionContext';
+import type { ListQuery } from './useListQuery';
 import { SearchBar } from '../search/SearchBar';
-import type { Filters } from '../sidebar/Sidebar';
 
 export const VIEW_LABELS = {
   all: 'All articles',
@@ -14,40 +12,25 @@ export const VIEW_LABELS = {
   trash: 'Trash',
 };
 
-interface Props {
-  searchRef: Ref<HTMLInputElement>;
-  listRef: Ref<ArticleListHandle>;
-  query: string;
-  onQuery(query: string): void;
-  /** Arrow down or Enter in the search field. */
-  onLeaveSearch(): void;
-  rows: ReturnType<typeof useArticleRows>;
-  filters: Filters;
-  onFilters(f: Filters): void;
-  listSort: ArticleSort;
-  onListSort(sort: ArticleSort): void;
-  searchSort: SearchSort;
-  onSearchSort(sort: SearchSort): void;
-  selected: ReadonlySet<string>;
-  focus: number | null;
-  openId: string | null;
-  onRowClick(index: number, e: MouseEvent): void;
-  onListKey(e: KeyboardEvent<HTMLDivElement>): void;
-}
-
 /** The middle pane: the search field, the count and sort, and the list (or why it is empty). */
-export function ListPane({ searchRef, listRef, ...props }: Props) {
-  const { rows, filters } = props;
-  const searching = props.query.trim() !== '';
+export function ListPane({ list }: { list: ListQuery }) {
+  const { rows, filters, searching, attachSearchField } = list;
+  const selection = useSelection();
+  const { attachList } = selection;
   const error: unknown = rows.error;
   const showMessage = error || (rows.total === 0 && rows.shownKey !== null && !rows.loading);
+  // Arrow down or Enter in the search field moves to the results.
+  const leaveSearch = () => {
+    selection.focusList();
+    if (selection.focus === null && rows.total > 0) selection.move(1);
+  };
   return (
     <section className="pane list-pane" aria-label="Articles">
       <SearchBar
-        ref={searchRef}
-        value={props.query}
-        onChange={props.onQuery}
-        onLeave={props.onLeaveSearch}
+        ref={attachSearchField}
+        value={list.query}
+        onChange={list.setQuery}
+        onLeave={leaveSearch}
       />
       <ListHeader
         searching={searching}
@@ -56,28 +39,22 @@ export function ListPane({ searchRef, listRef, ...props }: Props) {
         partial={rows.partial}
         tookMs={rows.tookMs}
         filters={filters}
-        onFilters={props.onFilters}
-        sort={searching ? props.searchSort : props.listSort}
-        onSort={(s) =>
-          searching ? props.onSearchSort(s as SearchSort) : props.onListSort(s as ArticleSort)
-        }
+        onFilters={list.setFilters}
+        sort={list.sort}
+        onSort={list.setSort}
         viewLabel={VIEW_LABELS[filters.view]}
       />
       {showMessage ? (
         <ListMessage error={error} searching={searching} view={filters.view} />
       ) : (
         <ArticleList
-          ref={listRef}
+          ref={attachList}
           count={rows.total}
           rowAt={rows.rowAt}
           loadRange={rows.loadRange}
-          selected={props.selected}
-          focus={props.focus}
-          openId={props.openId}
           dataVersion={rows.generation}
           label={searching ? 'Search results' : VIEW_LABELS[filters.view]}
-          onRowClick={props.onRowClick}
-          onKeyDown={props.onListKey}
+          busy={rows.loading}
         />
       )}
     </section>

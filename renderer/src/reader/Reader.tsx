@@ -1,19 +1,20 @@
 // The reading pane: fetches the open article (with highlights while searching), restores
 // and saves the reading position, marks the article read once it has been read.
 import {
-  forwardRef,
+  useCallback,
   useEffect,
-  useImperativeHandle,
   useLayoutEffect,
   useRef,
   useState,
   type CSSProperties,
 } from 'react';
-import type { Settings } from '../../../main/contract/api-contract';
-import type { ArticleView } from '../../../main/contract/types';
-import { ApiCallError, errorMessage, getClient } from '../api/client';
+import type { Settings } from '../../../main/contract/settings';
+import { errorMessage } from '../../../main/contract/error-message';
+import { ApiCallError, getClient } from '../api/client';
+import { useSelection } from '../list/SelectionContext';
 import { countBodyMarks, ReaderBody } from './ReaderBody';
 import { ReaderToolbar } from './ReaderToolbar';
+import { wrapMatch } from './useReaderControls';
 import { TagEditor } from '../tags/TagEditor';
 
 export interface ReaderActions {
@@ -23,6 +24,8 @@ export interface ReaderActions {
   setRead(ids: string[], read: boolean): void;
   trash(ids: string[]): void;
   restore(ids: string[]): void;
+  /** Resolves true once saved; a failure has been told to the user and resolves false. */
+  setPosition(id: string, position: number): Promise<boolean>;
 }
 
 interface Props {
@@ -35,31 +38,31 @@ interface Props {
   actions: ReaderActions;
 }
 
-export interface ReaderHandle {
-  stepMatch(delta: 1 | -1): void;
-  /** The user set the read state of `id` by hand: do not mark it read automatically. */
-  readSetByUser(id: string): void;
-  focusTags(): void;
-  focus(): void;
-  article(): ArticleView | null;
-}
-
 const READ_AFTER_MS = 8000;
 const READ_AT_FRACTION = 0.9;
 const SAVE_POSITION_MS = 600;
 
-export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref) {
+/** The open article: toolbar, text and tags. Its article and controls live in the selection. */
+export function Reader(props: Props) {
   const { id, highlight, version, actions } = props;
-  const [article, setArticle] = useState<ArticleView | null>(null);
+  const { article, setArticle, reader } = useSelection();
+  const { attachScroller, attachTagInput, resetMatches, readSettled, settleRead } = reader;
   const [error, setError] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
-  const [currentMatch, setCurrentMatch] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
-  const tagInput = useRef<HTMLInputElement>(null);
+  // The last position saved, shown as data-saved-position (tests wait for it).
+  const [saved, setSaved] = useState<{ id: string; position: number } | null>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const attach = useCallback(
+    (el: HTMLDivElement | null) => {
+      scroller.current = el;
+      attachScroller(el);
+    },
+    [attachScroller],
+  );
   const restoredFor = useRef<string | null>(null);
-  const autoRead = useRef<string | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const matchCount = article ? countBodyMarks(article) : 0;
+  const currentMatch = wrapMatch(reader.matchSteps, matchCount);
 
   useEffect(() => {
     let live = true;
@@ -85,12 +88,15 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     return () => {
       live = false;
     };
-  }, [id, highlight, version]);
+  }, [id, highlight, version, setArticle]);
+
+  // The article belongs to this reader: a reader shown again starts from a fresh load.
+  useEffect(() => () => setArticle(null), [setArticle]);
 
   useEffect(() => {
     setShowOriginal(false);
-    setCurrentMatch(0);
-  }, [id, highlight]);
+    resetMatches();
+  }, [id, highlight, resetMatches]);
 
   // Restore the position (or jump to the first match) once per opened article.
   useLayoutEffect(() => {
@@ -106,13 +112,13 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
 
   // Mark read after a while open, once per opening (so "mark unread" sticks).
   useEffect(() => {
-    if (!article || article.id !== id || article.read || autoRead.current === id) return;
+    if (!article || article.id !== id || article.read || readSettled(id)) return;
     const timer = setTimeout(() => {
-      autoRead.current = id;
+      settleRead(id);
       actions.setRead([id], true);
     }, READ_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [article, id, actions]);
+  }, [article, id, actions, readSettled, settleRead]);
 
   useEffect(() => () => clearTimeout(saveTimer.current), [id]);
 
@@ -130,30 +136,15 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
     clearTimeout(saveTimer.current);
     const articleId = article.id;
     saveTimer.current = setTimeout(() => {
-      void getClient()
-        .call('setPosition', { id: articleId, position: fraction })
-        .catch(() => undefined);
+      void actions.setPosition(articleId, fraction).then((ok) => {
+        if (ok) setSaved({ id: articleId, position: fraction });
+      });
     }, SAVE_POSITION_MS);
-    if (fraction >= READ_AT_FRACTION && !article.read && autoRead.current !== articleId) {
-      autoRead.current = articleId;
+    if (fraction >= READ_AT_FRACTION && !article.read && !readSettled(articleId)) {
+      settleRead(articleId);
       actions.setRead([articleId], true);
     }
   };
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      stepMatch: (delta) =>
-        setCurrentMatch((m) => (matchCount === 0 ? 0 : (m + delta + matchCount) % matchCount)),
-      readSetByUser: (readId) => {
-        autoRead.current = readId;
-      },
-      focusTags: () => tagInput.current?.focus(),
-      focus: () => scroller.current?.focus(),
-      article: () => article,
-    }),
-    [matchCount, article],
-  );
 
   const style = {
     '--reader-font-size': `${props.settings.fontSize}px`,
@@ -179,30 +170,29 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
         onToggleOriginal={() => setShowOriginal((s) => !s)}
         matchCount={matchCount}
         currentMatch={currentMatch}
-        onStepMatch={(d) =>
-          setCurrentMatch((m) => (matchCount === 0 ? 0 : (m + d + matchCount) % matchCount))
-        }
+        onStepMatch={reader.stepMatch}
         onFavourite={() => actions.setFavourite(ids, !article.favourite)}
         onRead={() => {
-          autoRead.current = article.id;
+          settleRead(article.id);
           actions.setRead(ids, !article.read);
         }}
         onTrash={() => (article.trashedAt ? actions.restore(ids) : actions.trash(ids))}
       />
       <div
         className="reader-scroller"
-        ref={scroller}
+        ref={attach}
         onScroll={onScroll}
         tabIndex={0}
         role="region"
         aria-label="Article text"
+        data-saved-position={saved?.id === article.id ? saved.position : undefined}
         style={style}
       >
         <div className="reader-column">
           <ReaderBody article={article} showOriginal={showOriginal} currentMatch={currentMatch} />
           <section className="reader-tags" aria-label="Tags of this article">
             <TagEditor
-              ref={tagInput}
+              ref={attachTagInput}
               tags={article.tags}
               suggestions={props.suggestions}
               onAdd={(tag) => actions.addTags(ids, [tag])}
@@ -213,4 +203,4 @@ export const Reader = forwardRef<ReaderHandle, Props>(function Reader(props, ref
       </div>
     </div>
   );
-});
+}

@@ -33,6 +33,7 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
     plural(article.wordCount, 'word'),
     `${Math.max(1, Math.round(article.readingMinutes))} min read`,
   ].filter(Boolean);
+  const guessed = article.encodingGuessed === true;
 
   return (
     <article className="article" lang={lang}>
@@ -49,6 +50,11 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
           {meta.map((m, i) => (
             <span key={i}>{m}</span>
           ))}
+          {guessed && (
+            <span className="encoding-guessed" title={guessedEncodingNote(article.encoding)}>
+              {article.encoding} (guessed)
+            </span>
+          )}
         </p>
       </header>
       {showOriginal ? (
@@ -71,6 +77,11 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
     </article>
   );
 });
+
+/** Why an encoding is marked as guessed, for the reader's tooltip. */
+function guessedEncodingNote(encoding: string): string {
+  return `This file was not valid in any declared or detected encoding, so it was read as ${encoding}; some characters may be wrong.`;
+}
 
 /** Number of marks the body will show for these matches. */
 export function countBodyMarks(article: ArticleView): number {

@@ -1,14 +1,11 @@
-import type { Ref } from 'react';
-import type { Settings } from '../../../main/contract/api-contract';
+import type { Settings } from '../../../main/contract/settings';
 import type { LibraryView } from '../../../main/contract/types';
 import type { AppActions } from '../app/useActions';
 import { BulkPanel } from '../list/BulkPanel';
-import { Reader, type ReaderHandle } from './Reader';
+import { useSelection } from '../list/SelectionContext';
+import { Reader } from './Reader';
 
 interface Props {
-  readerRef: Ref<ReaderHandle>;
-  selected: string[];
-  openId: string | null;
   view: LibraryView;
   highlight: string;
   version: number;
@@ -16,25 +13,18 @@ interface Props {
   onSettings(patch: Partial<Settings>): void;
   tagNames: string[];
   actions: AppActions;
-  onClearSelection(): void;
 }
 
 /** The right pane: the bulk panel for several selected articles, else the open article. */
-export function ReaderPane({ readerRef, ...props }: Props) {
+export function ReaderPane(props: Props) {
+  const { selected, openId } = useSelection();
   return (
     <main className="pane reader-pane" aria-label="Reader">
-      {props.selected.length > 1 ? (
-        <BulkPanel
-          ids={props.selected}
-          view={props.view}
-          suggestions={props.tagNames}
-          actions={props.actions}
-          onClear={props.onClearSelection}
-        />
-      ) : props.openId ? (
+      {selected.length > 1 ? (
+        <BulkPanel view={props.view} suggestions={props.tagNames} actions={props.actions} />
+      ) : openId ? (
         <Reader
-          ref={readerRef}
-          id={props.openId}
+          id={openId}
           highlight={props.highlight}
           version={props.version}
           settings={props.settings}

@@ -2,6 +2,7 @@ const languageNames = (() => {
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' });
   } catch {
+    // Without Intl.DisplayNames, languages are shown by their codes.
     return null;
   }
 })();
@@ -12,6 +13,7 @@ export function languageName(code: string): string {
   try {
     return languageNames?.of(code) ?? code;
   } catch {
+    // A code Intl refuses (malformed) is shown as it is.
     return code;
   }
 }

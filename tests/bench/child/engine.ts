@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LibraryEngine } from '../../../main/core/engine';
 import { Library } from '../../../main/core/library';
+import { sourceWorkerScript } from '../../../main/core/workers/worker-entries';
 import { BENCH_TAGS, TAG_EVERY, type BenchQuery } from '../queries';
 import { folderBytes, now, timeQueries, writeResult } from './measure';
 
@@ -23,17 +24,7 @@ const FRESH_TIMEOUT_MS = 10_000;
 const READY_TIMEOUT_MS = 120_000;
 
 const workerOptions = {
-  workerScript: resolve(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    'main',
-    'core',
-    'search',
-    'workers',
-    'worker.ts',
-  ),
+  workerScript: sourceWorkerScript(resolve(__dirname, '..', '..', '..'), 'index-worker'),
   workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
 };
 

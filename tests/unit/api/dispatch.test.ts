@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, ApiEvents, Settings } from '../../../main/contract/api-contract';
-import { API_METHODS } from '../../../main/contract/api-contract';
+import { API_METHODS, apiContract } from '../../../main/contract/api-contract';
 import { dispatch, type DispatchLog } from '../../../main/api/dispatch';
 import { createHandlers, type CallInfo } from '../../../main/api/handlers';
 import { PathGrants } from '../../../main/api/path-grants';
-import { apiSchemas } from '../../../main/contract/api-schemas';
+import { LIMITS } from '../../../main/contract/limits';
+import { DEFAULT_SETTINGS } from '../../../main/contract/settings';
 import { fakeEngine } from './fake-engine';
 
 const call: CallInfo = { transport: 'test' };
@@ -13,7 +14,7 @@ const ID = '0123456789abcdef';
 function setup() {
   const engine = fakeEngine();
   const events: { event: ApiEvent; payload: unknown }[] = [];
-  let settings: Settings = { theme: 'system', fontSize: 18, lineWidth: 65, sidebarVisible: true };
+  let settings: Settings = { ...DEFAULT_SETTINGS };
   const grants = new PathGrants(['/granted']);
   const handlers = createHandlers({
     getEngine: () => engine,
@@ -34,7 +35,7 @@ function setup() {
 describe('dispatch', () => {
   it('has a schema and a handler for every method of the contract', () => {
     const { handlers } = setup();
-    expect(Object.keys(apiSchemas).sort()).toEqual([...API_METHODS].sort());
+    expect(Object.keys(apiContract).sort()).toEqual([...API_METHODS].sort());
     expect(Object.keys(handlers).sort()).toEqual([...API_METHODS].sort());
   });
 
@@ -79,11 +80,16 @@ describe('dispatch', () => {
     ['listArticles', { offset: 1.5 }, 'offset'],
     ['listArticles', { view: 'secret' }, 'view'],
     ['listArticles', { extra: 1 }, 'extra'],
-    ['search', { query: 'x'.repeat(5000) }, 'query'],
+    ['search', { query: 'x'.repeat(LIMITS.queryLength + 1) }, 'query'],
+    ['getArticle', { id: ID, highlight: 'x'.repeat(LIMITS.queryLength + 1) }, 'highlight'],
     ['search', { query: 'a', limit: 1e9 }, 'limit'],
     ['addTags', { ids: [ID], tags: ['   '] }, 'tags.0'],
     ['addTags', { ids: [ID], tags: ['a\u0000b'] }, 'tags.0'],
-    ['addTags', { ids: [ID], tags: ['x'.repeat(201)] }, 'tags.0'],
+    ['addTags', { ids: [ID], tags: ['x'.repeat(LIMITS.tagLength + 1)] }, 'tags.0'],
+    ['addTags', { ids: [ID], tags: ['a\u202eb'] }, 'tags.0'],
+    ['addTags', { ids: [ID], tags: ['\ufffdx'] }, 'tags.0'],
+    ['renameTag', { from: 'a', to: '\u200d' }, 'to'],
+    ['listArticles', { tags: ['a\u0085b'] }, 'tags.0'],
     ['importPaths', { importId: 'i1', paths: ['relative/file.txt'] }, 'paths.0'],
     ['importPaths', { importId: 'i1', paths: ['/granted/a\u0000.txt'] }, 'paths.0'],
     ['importPaths', { importId: '../x', paths: ['/granted/a.txt'] }, 'importId'],
@@ -162,7 +168,7 @@ describe('dispatch', () => {
     const r = await run('setSettings', { theme: 'sepia', fontSize: 20 });
     expect(r).toEqual({
       ok: true,
-      value: { theme: 'sepia', fontSize: 20, lineWidth: 65, sidebarVisible: true },
+      value: { ...DEFAULT_SETTINGS, theme: 'sepia', fontSize: 20 },
     });
   });
 });

@@ -4,18 +4,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ApiEvent, ApiEvents } from '../../../main/contract/api-contract';
 import { dispatch } from '../../../main/api/dispatch';
 import { EngineSlot } from '../../../main/api/engine-slot';
 import { createHandlers } from '../../../main/api/handlers';
 import { PathGrants } from '../../../main/api/path-grants';
 import { ArchiveError } from '../../../main/core/errors';
-import { RemoteEngine } from '../../../main/core/host/remote-engine';
+import { openRemoteEngine } from '../../../main/core/host/remote-engine';
+import { sourceWorkerScript } from '../../../main/core/workers/worker-entries';
 import type { ImportProgress, ImportSummary } from '../../../main/contract/types';
 import { repoRoot } from '../../support/shared-data';
 
-const hostScript = resolve(repoRoot, 'main/core/host/engine-worker.ts');
+const hostScript = sourceWorkerScript(repoRoot, 'engine-host');
 const hostExecArgv = ['--import', 'tsx'];
 const words = ['harbour', 'council', 'river', 'market', 'railway', 'festival', 'drought', 'school'];
 
@@ -44,7 +45,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const open = (dir: string) => RemoteEngine.open(dir, { hostScript, hostExecArgv });
+const open = (dir: string) => openRemoteEngine(dir, { hostScript, hostExecArgv });
 
 describe('RemoteEngine over the engine worker', () => {
   it('imports a folder with streamed progress, then lists, searches, tags', async () => {
@@ -115,6 +116,35 @@ describe('RemoteEngine over the engine worker', () => {
       expect(summary.imported.length).toBeLessThan(BIG);
       const page = await engine.list({ limit: 1 });
       expect(page.total).toBe(summary.imported.length);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('carries callbacks and signals in any method: reindex progress, an abort before the call', async () => {
+    const engine = await open(join(root, 'lib6'));
+    try {
+      await engine.importSources([{ path: source }]);
+      const progress: { done: number; total: number }[] = [];
+      await engine.reindex({ onProgress: (p) => progress.push(p) });
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress.at(-1)).toEqual({ done: N, total: N });
+      expect((await engine.search({ query: 'railway' })).total).toBeGreaterThan(0);
+
+      const summary = await engine.importSources([{ path: bigSource }], {
+        signal: AbortSignal.abort(),
+      });
+      expect(summary.cancelled).toBe(true);
+      expect(summary.imported).toEqual([]);
+      expect((await engine.list({ limit: 1 })).total).toBe(N);
+
+      // Dropped files' bytes cross as they are, beside a callback.
+      const dropped = await engine.importSources(
+        [{ name: 'dropped.txt', data: new TextEncoder().encode(article(9999)) }],
+        { onProgress: () => undefined },
+      );
+      expect(dropped.imported).toHaveLength(1);
+      expect((await engine.get(dropped.imported[0]!.id)).title).toBe(article(9999).split('\n')[0]);
     } finally {
       await engine.close();
     }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { describeSummary } from '../../../main/cli/commands/import';
+import { describeArticle } from '../../../main/cli/commands/show';
+import { escapeControls, escapeJson, escapeOutput } from '../../../main/cli/format/escape-controls';
 import { markRanges, mergeRanges } from '../../../main/cli/format/marks';
 import { formatBytes, formatCount, plural } from '../../../main/cli/format/numbers';
 import { renderTable } from '../../../main/cli/format/table';
 import { ProgressLine } from '../../../main/cli/progress';
+import type { ArticleView } from '../../../main/contract/types';
+
+// Every character a terminal may act on: C0 (with ESC, BEL, CR, LF), DEL, C1 (CSI, OSC), and
+// the bidi embeddings, overrides and isolates.
+// eslint-disable-next-line no-control-regex -- the controls are what is looked for
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const HOSTILE = 'esc-\x1b]0;PWNED\x07-\x1b[2J-name\nfake line\r\u202etxt.exe\u2066\x9b31m\x7f.txt';
 
 describe('markRanges', () => {
   it('wraps matches in guillemets without style and bold with style', () => {
@@ -110,5 +119,110 @@ describe('describeSummary', () => {
     expect(text).toContain('  + aaaa  First');
     expect(text).toContain('1 imported, 1 duplicates, 1 failed, 3 skipped');
     expect(text).toContain('  c.txt: not text');
+  });
+});
+
+describe('escaping controls in CLI output', () => {
+  it('shows every control and bidi control of a field as a visible escape', () => {
+    expect(escapeControls(HOSTILE)).toBe(
+      'esc-\\x1b]0;PWNED\\x07-\\x1b[2J-name\\x0afake line\\x0d\\u202etxt.exe\\u2066\\x9b31m\\x7f.txt',
+    );
+    for (const c of ['\t', '\u0000', '\u0085', '\u202a', '\u202b', '\u202c', '\u202d', '\u2069']) {
+      expect(escapeControls(`a${c}b`)).not.toMatch(UNSAFE);
+    }
+    // Real text in any script, joiners and marks included, is left alone.
+    const text = 'Café – 東京 – می‌خواهم – 👩‍👩‍👧 – שלום \u200f';
+    expect(escapeControls(text)).toBe(text);
+  });
+
+  it('keeps the line breaks, tabs and bold of whole output, and escapes the rest', () => {
+    const out = escapeOutput(`line one\r\nline\ttwo\n\x1b[1mbold\x1b[22m ${HOSTILE}`);
+    expect(out.startsWith('line one\r\nline\ttwo\n\x1b[1mbold\x1b[22m esc-\\x1b]0;')).toBe(true);
+    expect(out).toContain('\\x1b[2J');
+    expect(out).toContain('\\u202e');
+    // A line break inside a field is the field's to escape (escapeControls); whole output keeps them.
+    expect(out.split('\n')).toHaveLength(4);
+  });
+
+  it('escapes DEL, C1 and bidi controls in JSON so it stays valid and decodes the same', () => {
+    const value = { path: HOSTILE, list: ['\u2067x\u2069', '\u0085'] };
+    const json = escapeJson(JSON.stringify(value, null, 2));
+    for (const line of json.split('\n')) expect(line).not.toMatch(UNSAFE);
+    expect(json).toContain('\\u202e');
+    expect(json).toContain('\\u009b');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('leaves no raw control in the import summary, one line per file', () => {
+    const text = describeSummary(
+      {
+        imported: [{ id: 'aaaa', title: `Evil \u202etitle`, path: `/x/${HOSTILE}` }],
+        duplicates: [],
+        failed: [{ path: `/x/${HOSTILE}`, reason: 'file looks binary' }],
+        skipped: 1,
+        skippedFiles: [{ path: `/x/${HOSTILE}`, reason: 'not a regular file: a named pipe' }],
+        cancelled: false,
+      },
+      '/x',
+    );
+    const lines = text.split('\n');
+    for (const line of lines) expect(line).not.toMatch(UNSAFE);
+    expect(lines).toHaveLength(6);
+    expect(lines[3]).toBe(`  ${escapeControls(HOSTILE)}: file looks binary`);
+    expect(lines[4]).toBe('Skipped:');
+    expect(lines[5]).toBe(`  ${escapeControls(HOSTILE)}: not a regular file: a named pipe`);
+  });
+
+  it('leaves no raw control in tables, marked snippets or the progress line', () => {
+    const table = renderTable(
+      [{ header: 'ID' }, { header: 'TITLE', flexible: true }],
+      [['a1', HOSTILE]],
+    );
+    expect(table.split('\n')).toHaveLength(2);
+    for (const line of table.split('\n')) expect(line).not.toMatch(UNSAFE);
+    const marked = markRanges(HOSTILE, [{ start: 4, end: 9 }], true);
+    expect(escapeOutput(marked)).toBe(marked);
+    expect(marked.split('\x1b[1m').join('').split('\x1b[22m').join('')).not.toMatch(UNSAFE);
+    const writes: string[] = [];
+    const p = new ProgressLine({ isTTY: true, columns: 200, write: (t) => writes.push(t) }, true);
+    p.update('Importing', 1, 2, HOSTILE);
+    expect(writes[0]!.startsWith('\r\x1b[2KImporting 1/2 ')).toBe(true);
+    expect(writes[0]!.slice('\r\x1b[2K'.length)).not.toMatch(UNSAFE);
+  });
+
+  it('leaves no raw control in the header of show, and says when the encoding was guessed', () => {
+    const view: ArticleView = {
+      id: '0123456789abcdef',
+      title: `Evil \u202etitle`,
+      place: 'LONDON',
+      language: 'en',
+      wordCount: 3,
+      readingMinutes: 1,
+      encoding: 'windows-1252',
+      encodingGuessed: true,
+      sourceName: HOSTILE,
+      sourcePath: `/x/${HOSTILE}`,
+      byteLength: 10,
+      importedAt: '2024-01-01T00:00:00.000Z',
+      articleDate: null,
+      tags: ['a\u202eb'],
+      read: false,
+      favourite: false,
+      position: 0,
+      trashedAt: null,
+      excerpt: '',
+      dateline: null,
+      body: 'First line\rSecond line',
+      original: '',
+      matches: [],
+      titleMatches: [],
+    };
+    const lines = describeArticle(view, false).split('\n');
+    for (const line of lines.slice(0, 4)) expect(line).not.toMatch(UNSAFE);
+    expect(lines[0]).toBe('Evil \\u202etitle');
+    expect(lines[3]).toBe('Encoding: windows-1252 (guessed)');
+    expect(lines.slice(5)).toEqual(['First line', 'Second line']);
+    const sure = describeArticle({ ...view, encodingGuessed: false }, false);
+    expect(sure).not.toContain('Encoding:');
   });
 });

@@ -9,17 +9,18 @@ describe('decodeBytes', () => {
     expect(decodeBytes(enc('Café – “quoted”'))).toEqual({
       text: 'Café – “quoted”',
       encoding: 'UTF-8',
+      guessed: false,
     });
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...enc('Hello')]);
-    expect(decodeBytes(withBom)).toEqual({ text: 'Hello', encoding: 'UTF-8' });
+    expect(decodeBytes(withBom)).toEqual({ text: 'Hello', encoding: 'UTF-8', guessed: false });
   });
 
   it('reads UTF-16 LE and BE by their BOM', () => {
     const text = 'Grüße, мир, مرحبا';
     const le = new Uint8Array([0xff, 0xfe, ...iconv.encode(text, 'utf-16le')]);
     const be = new Uint8Array([0xfe, 0xff, ...iconv.encode(text, 'utf-16be')]);
-    expect(decodeBytes(le)).toEqual({ text, encoding: 'UTF-16LE' });
-    expect(decodeBytes(be)).toEqual({ text, encoding: 'UTF-16BE' });
+    expect(decodeBytes(le)).toEqual({ text, encoding: 'UTF-16LE', guessed: false });
+    expect(decodeBytes(be)).toEqual({ text, encoding: 'UTF-16BE', guessed: false });
   });
 
   it('reads UTF-16 LE without a BOM instead of calling it binary', () => {
@@ -89,5 +90,24 @@ describe('decodeBytes', () => {
       const { text, encoding } = decodeBytes(bytes);
       expect(decodeWithEncoding(bytes, encoding)).toBe(text);
     }
+  });
+
+  it('records that an encoding was guessed when the bytes are not valid UTF-8', () => {
+    // "café" with its é cut short: not UTF-8, read by the fallback as windows-1252.
+    const broken = new Uint8Array([
+      ...enc('Menu of the caf'),
+      0xc3,
+      ...enc('\n\nCoffee and cake.'),
+    ]);
+    const decoded = decodeBytes(broken);
+    expect(decoded.encoding).toBe('windows-1252');
+    expect(decoded.text.startsWith('Menu of the cafÃ')).toBe(true);
+    expect(decoded.guessed).toBe(true);
+    const arabic = 'القاهرة - قال رئيس الوزراء اليوم إن الحكومة ستعمل على تحسين الاقتصاد';
+    expect(decodeBytes(new Uint8Array(iconv.encode(arabic, 'windows-1256'))).guessed).toBe(true);
+    // Declared (BOM), validated (UTF-8) and detected (UTF-16 without BOM) are not guesses.
+    expect(decodeBytes(enc('plain ASCII')).guessed).toBe(false);
+    const utf16 = new Uint8Array(iconv.encode('Plain English text by an old editor.', 'utf-16le'));
+    expect(decodeBytes(utf16).guessed).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
-import { chmodSync, closeSync, ftruncateSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../main/contract/types';
+import { canMakeFifo, mkfifo, unblockLater } from './fifo';
 import { article, openFake, writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
 
@@ -131,6 +132,85 @@ describe('import outcomes', () => {
     const last = seen.at(-1)!;
     expect(last.imported).toBe(summary.imported.length);
     expect(seen.length).toBeLessThan(600);
+    await lib.close();
+  });
+});
+
+describe('import and what the walk leaves out', () => {
+  it('does not import through links that leave the chosen folder, and lists them with the reason', async () => {
+    const outside = tempDir();
+    writeArticles(outside, { 'private/key.txt': article(7, 'Private key') });
+    const src = tempDir();
+    writeArticles(src, { 'kept.txt': article(8), 'sub/inner.txt': article(9) });
+    symlinkSync(join(outside, 'private'), join(src, 'outside-dir'));
+    symlinkSync('../..', join(src, 'sub', 'up2'));
+    symlinkSync(join(src, 'sub'), join(src, 'sub-alias'));
+    const lib = await openFake(join(tempDir(), 'lib'));
+    const summary = await lib.importSources([{ path: src }]);
+    expect(summary.imported.map((e) => e.title).sort()).toEqual([
+      'Article number 8',
+      'Article number 9',
+    ]);
+    expect(summary.skippedFiles?.map((s) => s.path).sort()).toEqual([
+      join(src, 'outside-dir'),
+      join(src, 'sub', 'up2'),
+    ]);
+    for (const s of summary.skippedFiles ?? [])
+      expect(s.reason).toMatch(/outside the chosen folder/);
+    expect(summary.skipped).toBe(2);
+    await lib.close();
+  });
+
+  it.skipIf(!canMakeFifo)(
+    'refuses named pipes, named or found in a folder, without waiting on them',
+    async () => {
+      const src = tempDir();
+      writeArticles(src, { 'good.txt': article(10) });
+      mkdirSync(join(src, 'pipes'));
+      mkfifo(join(src, 'pipes', 'inside.txt'));
+      const named = mkfifo(join(tempDir(), 'named.txt'));
+      unblockLater(named);
+      const lib = await openFake(join(tempDir(), 'lib'));
+      const started = Date.now();
+      const summary = await lib.importSources([{ path: named }, { path: src }]);
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect(summary.imported).toHaveLength(1);
+      expect(summary.failed).toEqual([{ path: named, reason: 'not a regular file: a named pipe' }]);
+      expect(summary.skippedFiles).toEqual([
+        { path: join(src, 'pipes', 'inside.txt'), reason: 'not a regular file: a named pipe' },
+      ]);
+      // The engine still answers.
+      expect((await lib.list()).total).toBe(1);
+      await lib.close();
+    },
+  );
+});
+
+describe('guessed encodings', () => {
+  it('records a guessed encoding on the article and keeps it across a reopen', async () => {
+    const src = tempDir();
+    const [broken, sure] = writeArticles(src, {
+      'broken.txt': new Uint8Array([
+        ...Buffer.from('Menu of the caf'),
+        0xc3,
+        ...Buffer.from('\n\nCoffee and cake were served to the guests.'),
+      ]),
+      'sure.txt': article(11),
+    });
+    const dir = join(tempDir(), 'lib');
+    let lib = await openFake(dir);
+    const summary = await lib.importSources([{ path: broken! }, { path: sure! }]);
+    const idOf = (path: string) => summary.imported.find((e) => e.path === path)!.id;
+    const guessed = await lib.get(idOf(broken!));
+    expect(guessed.title).toBe('Menu of the cafÃ');
+    expect(guessed).toMatchObject({ encoding: 'windows-1252', encodingGuessed: true });
+    expect((await lib.get(idOf(sure!))).encodingGuessed).toBeFalsy();
+    await lib.close();
+    // Reopened from the catalogue snapshot, not from the article files.
+    lib = await openFake(dir);
+    const items = (await lib.list()).items;
+    expect(items.find((a) => a.id === idOf(broken!))?.encodingGuessed).toBe(true);
+    expect(items.find((a) => a.id === idOf(sure!))?.encodingGuessed).toBeFalsy();
     await lib.close();
   });
 });

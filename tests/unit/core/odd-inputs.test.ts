@@ -34,6 +34,7 @@ describe('legacy encodings whose Windows twin moves letters', () => {
     expect(decodeBytes(encode(french, 'iso-8859-15'))).toEqual({
       text: french,
       encoding: 'ISO-8859-15',
+      guessed: true,
     });
     const recipe = 'Recette\n\nAjoutez 2½ tasses de farine et ¼ de sucre, mélangez bien.\n';
     expect(decodeBytes(encode(recipe, 'iso-8859-1')).text).toBe(recipe);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJobs } from '../../../main/core/import/parse-jobs';
 import { ParsePool, parseWorkerBeside } from '../../../main/core/import/parse-pool';
 import type { ParseJob } from '../../../main/core/import/parse-protocol';
+import { builtWorkerScript, sourceWorkerScript } from '../../../main/core/workers/worker-entries';
 import { runImport, type PendingArticle } from '../../../main/core/import/pipeline';
 import { articleIdOf } from '../../../main/core/import/prepare-article';
 import type { ImportSummary } from '../../../main/contract/types';
@@ -13,9 +14,7 @@ import { article, writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
 
 const root = resolve(__dirname, '..', '..', '..');
-const parseScript = parseWorkerBeside(
-  join(root, 'main', 'core', 'search', 'workers', 'worker.ts'),
-)!;
+const parseScript = sourceWorkerScript(root, 'parse-worker');
 const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const worker = { script: parseScript, execArgv: ['--import', loader] };
 
@@ -56,13 +55,12 @@ const withoutClock = (outcomes: ReturnType<typeof parseJobs>) =>
 
 describe('parse workers', () => {
   it('finds the parse worker beside the built or source index worker', () => {
-    expect(parseWorkerBeside('/app/out/main/index-worker.js')).toBe(
-      '/app/out/main/parse-worker.js',
+    const out = join(root, 'out', 'main');
+    expect(parseWorkerBeside(builtWorkerScript(out, 'index-worker'))).toBe(
+      join(out, 'parse-worker.js'),
     );
-    expect(parseWorkerBeside('/r/main/core/search/workers/worker.ts')).toBe(
-      '/r/main/core/import/parse-worker.ts',
-    );
-    expect(parseWorkerBeside('/elsewhere/custom.js')).toBeNull();
+    expect(parseWorkerBeside(sourceWorkerScript(root, 'index-worker'))).toBe(parseScript);
+    expect(parseWorkerBeside(join(root, 'elsewhere', 'custom.js'))).toBeNull();
   });
 
   it('parses on a worker exactly as on the calling thread', async () => {

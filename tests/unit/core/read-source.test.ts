@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSourceFile } from '../../../main/core/import/read-source';
+import { openForReading, readSourceFile } from '../../../main/core/import/read-source';
+import { canMakeFifo, mkfifo, unblockLater } from './fifo';
 import { tempDir } from './tmp-dir';
 
 describe('readSourceFile', () => {
@@ -31,10 +32,37 @@ describe('readSourceFile', () => {
     });
     expect(await readSourceFile(join(dir, 'folder'))).toEqual({
       ok: false,
-      reason: 'not a regular file',
+      reason: 'not a regular file: a folder',
     });
     const missing = await readSourceFile(join(dir, 'gone.txt'));
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.reason).toMatch(/not found|no such|does not exist/i);
+  });
+});
+
+describe.skipIf(!canMakeFifo)('readSourceFile and special files', () => {
+  it('refuses a named pipe at once, with the reason, instead of waiting for a writer', async () => {
+    const fifo = mkfifo(join(tempDir(), 'pipe.txt'));
+    unblockLater(fifo);
+    const started = Date.now();
+    const read = await readSourceFile(fifo);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(read).toEqual({ ok: false, reason: 'not a regular file: a named pipe' });
+  });
+
+  it('refuses a character device without reading it', async () => {
+    expect(await readSourceFile('/dev/null')).toEqual({
+      ok: false,
+      reason: 'not a regular file: a character device',
+    });
+  });
+
+  it('opens without blocking, so a file swapped for a pipe after the check cannot hang', () => {
+    const fifo = mkfifo(join(tempDir(), 'swapped.txt'));
+    unblockLater(fifo);
+    const started = Date.now();
+    const opened = openForReading(fifo);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(opened).toEqual({ ok: false, reason: 'not a regular file: a named pipe' });
   });
 });

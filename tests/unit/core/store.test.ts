@@ -11,6 +11,7 @@ import {
   writeFilesAtomic,
 } from '../../../main/core/store/atomic-write';
 import { acquireLock } from '../../../main/core/store/lock';
+import { formatJournalLine, parseJournalLine } from '../../../main/core/store/journal-line';
 import { readManifest, writeManifest } from '../../../main/core/store/manifest';
 import { ArchiveError } from '../../../main/core/errors';
 import { tempDir } from './tmp-dir';
@@ -122,5 +123,76 @@ describe('manifest', () => {
     expect((await readManifest(dir))?.format).toBe(1);
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 99, createdAt: 'x' }));
     await expect(readManifest(dir)).rejects.toMatchObject({ code: 'LIBRARY_VERSION' });
+  });
+
+  it.each([
+    ['format 0', { format: 0 }],
+    ['a negative format', { format: -1 }],
+    ['a fractional format', { format: 1.5 }],
+    ['no format', { createdAt: '2026-01-01' }],
+    ['a format in quotes', { format: '1' }],
+    ['a null format', { format: null }],
+    ['a list instead of an object', [1]],
+  ])('refuses %s with LIBRARY_CORRUPT and a clear message', async (_, json) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(json));
+    await expect(readManifest(dir)).rejects.toMatchObject({
+      code: 'LIBRARY_CORRUPT',
+      message: expect.stringContaining('manifest.json'),
+    });
+  });
+
+  it('refuses a torn manifest with LIBRARY_CORRUPT, never a TypeError', async () => {
+    const dir = tempDir();
+    for (const text of ['', '{"format":', 'null', '"1"']) {
+      writeFileSync(join(dir, 'manifest.json'), text);
+      await expect(readManifest(dir)).rejects.toMatchObject({ code: 'LIBRARY_CORRUPT' });
+    }
+  });
+});
+
+describe('journal lines', () => {
+  const record = {
+    id: '0123456789abcdef',
+    rev: 1,
+    title: 'T',
+    place: null,
+    language: 'en',
+    wordCount: 3,
+    readingMinutes: 1,
+    encoding: 'UTF-8',
+    sourceName: 'a.txt',
+    sourcePath: null,
+    byteLength: 10,
+    importedAt: '2026-01-01T00:00:00.000Z',
+    articleDate: null,
+    tags: [],
+    read: false,
+    favourite: false,
+    position: 0,
+    trashedAt: null,
+    excerpt: 'x',
+  };
+  /** A line with a correct checksum over any JSON, as a buggy or foreign writer might make. */
+  const lineOf = (value: unknown): string =>
+    formatJournalLine(value as Parameters<typeof formatJournalLine>[0]).trimEnd();
+
+  it('round-trips every kind of change', () => {
+    for (const entry of [
+      { t: 'begin' as const, ids: ['a'] },
+      { t: 'put' as const, recs: [record] },
+      { t: 'del' as const, ids: ['a', 'b'] },
+    ]) {
+      expect(parseJournalLine(lineOf(entry))).toEqual(entry);
+    }
+  });
+
+  it('treats a checksummed line with a malformed change as damaged', () => {
+    expect(parseJournalLine(lineOf({ t: 'put', recs: [{ ...record, tags: 'x' }] }))).toBeNull();
+    expect(parseJournalLine(lineOf({ t: 'put', recs: [{ id: 'x' }] }))).toBeNull();
+    expect(parseJournalLine(lineOf({ t: 'begin', ids: [1] }))).toBeNull();
+    expect(parseJournalLine(lineOf({ t: 'put' }))).toBeNull();
+    expect(parseJournalLine(lineOf({ t: 'rename', ids: [] }))).toBeNull();
+    expect(parseJournalLine(lineOf(null))).toBeNull();
   });
 });

@@ -69,6 +69,18 @@ describe('highlights from stored word positions', () => {
             sort(fromText.title),
             sort(fromText.body),
           ]);
+          // The snippet ranges, from positions and (for queries standing for many index
+          // terms) from the text's own index terms: the same words.
+          const texts = { title: d.title, body: d.body };
+          for (const limit of [Infinity, 0]) {
+            const ranges = ix.matchedRanges(q, d.id, texts, limit);
+            expect([q, limit, sort(ranges!.title), sort(ranges!.body)]).toEqual([
+              q,
+              limit,
+              sort(fromIndex.title),
+              sort(fromIndex.body),
+            ]);
+          }
           marked += fromIndex.body.length;
         }
       }
@@ -82,6 +94,7 @@ describe('highlights from stored word positions', () => {
       expect(check(merged)).toBeGreaterThan(500);
       expect(merged.matchedWords('talks', 'no-such-id')).toBeNull();
       expect(merged.matchedWords('"unclosed', all[0]!.id)).toBeNull();
+      expect(merged.matchedRanges('talks', 'no-such-id', { title: '', body: '' })).toBeNull();
       await merged.close();
     } finally {
       await cleanup();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueryError } from '../../../main/core/errors';
-import { parseQuery, MAX_CLAUSES } from '../../../main/core/search/query/query-parser';
+import { autoDistance, parseQuery, MAX_CLAUSES } from '../../../main/core/search/query/query-parser';
 
 describe('parseQuery', () => {
   it('parses every syntax element', () => {
@@ -25,8 +25,17 @@ describe('parseQuery', () => {
     expect(parseQuery('CAFÉ')[0]).toMatchObject({ word: 'cafe' });
   });
 
-  it('caps the edit distance at 2', () => {
-    expect(parseQuery('hello~99')[0]).toMatchObject({ fuzzy: 2 });
+  it('caps the edit distance at 2, and lowers it for short words (Lucene AUTO)', () => {
+    expect(parseQuery('economy~99')[0]).toMatchObject({ fuzzy: 2 });
+    expect(parseQuery('hello~99')[0]).toMatchObject({ fuzzy: 1 });
+    expect(parseQuery('cat~2')[0]).toMatchObject({ fuzzy: 1 });
+    expect(parseQuery('ab~2')[0]).toMatchObject({ fuzzy: 0 });
+    // Length counts letters, not UTF-16 units or the typed spelling.
+    expect(parseQuery('𝒜𝒷~2')[0]).toMatchObject({ fuzzy: 0 });
+    expect(parseQuery('Iran’s~2')[0]).toMatchObject({ word: 'iran', fuzzy: 1 });
+    expect([0, 1, 2, 3, 5, 6, 40].map((n) => autoDistance('x'.repeat(n)))).toEqual([
+      0, 0, 0, 1, 1, 2, 2,
+    ]);
   });
 
   it('treats a quoted single word as a term and multi-token words as phrases', () => {

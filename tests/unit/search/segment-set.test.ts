@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSegmentData } from '../../../main/core/search/segments/build-segment';
 import { PostingIndex } from '../../../main/core/search/segments/posting-index';
-import { compatibleExecArgv } from '../../../main/core/search/workers/worker-pool';
+import { compatibleExecArgv } from '../../../main/core/workers/compatible-exec-argv';
 import { Segment } from '../../../main/core/search/segments/segment';
 import { SegmentSet } from '../../../main/core/search/segments/segment-set';
 import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';

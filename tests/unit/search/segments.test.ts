@@ -1,8 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/shared-data';
+import { sourceWorkerScript } from '../../../main/core/workers/worker-entries';
 import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -85,7 +86,7 @@ describe('segments, merges and tombstones', () => {
       await dir(),
       store,
       {
-        workerScript: resolve(repoRoot, 'main/core/search/workers/worker.ts'),
+        workerScript: sourceWorkerScript(repoRoot, 'index-worker'),
         workerExecArgv: ['--import', 'tsx'],
       },
       { workerMinDocs: 1, batchSize: 10 },
@@ -103,7 +104,7 @@ describe('segments, merges and tombstones', () => {
     const docs = many(40);
     const store = new MemoryStore(docs);
     const worker = {
-      workerScript: resolve(repoRoot, 'main/core/search/workers/worker.ts'),
+      workerScript: sourceWorkerScript(repoRoot, 'index-worker'),
       workerExecArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
     };
     // A worker that fails to start falls back to this thread with a warning.

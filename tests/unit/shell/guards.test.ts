@@ -4,19 +4,19 @@ import {
   allowNavigation,
   allowPermission,
   blockRequest,
-  contentSecurityPolicy,
   isTrustedRendererUrl,
   isTrustedSender,
   rendererUrl,
-  safeExternalUrl,
-  withCsp,
   type RendererOrigin,
 } from '../../../main/shell/guards';
 
-const indexHtml = '/opt/Archive Reader/resources/app.asar/out/renderer/index.html';
-const prod: RendererOrigin = { kind: 'file', indexHtml };
+const prod: RendererOrigin = { kind: 'app' };
 const dev: RendererOrigin = { kind: 'dev', url: 'http://localhost:5173/' };
-const appUrl = pathToFileURL(indexHtml).href;
+const appUrl = 'app://archive-reader/index.html';
+// Where the page was loaded from before app://: file:// pages are no longer the app.
+const oldFileUrl = pathToFileURL(
+  '/opt/Archive Reader/resources/app.asar/out/renderer/index.html',
+).href;
 
 describe('sender check', () => {
   const ours = new Set([3]);
@@ -36,22 +36,24 @@ describe('sender check', () => {
   it.each([
     ['another webContents', { frameUrl: appUrl, isMainFrame: true, webContentsId: 4 }],
     ['a subframe', { frameUrl: appUrl, isMainFrame: false, webContentsId: 3 }],
-    ['another file', { frameUrl: 'file:///tmp/evil.html', isMainFrame: true, webContentsId: 3 }],
+    ['a file:// page', { frameUrl: 'file:///tmp/evil.html', isMainFrame: true, webContentsId: 3 }],
+    ['the renderer over file://', { frameUrl: oldFileUrl, isMainFrame: true, webContentsId: 3 }],
     [
-      'a sibling file',
-      {
-        frameUrl: pathToFileURL(indexHtml.replace('index.html', 'other.html')).href,
-        isMainFrame: true,
-        webContentsId: 3,
-      },
+      'a sibling page',
+      { frameUrl: 'app://archive-reader/other.html', isMainFrame: true, webContentsId: 3 },
+    ],
+    ['another host', { frameUrl: 'app://evil/index.html', isMainFrame: true, webContentsId: 3 }],
+    [
+      'credentials in the URL',
+      { frameUrl: 'app://u:p@archive-reader/index.html', isMainFrame: true, webContentsId: 3 },
+    ],
+    [
+      'an https page of the same name',
+      { frameUrl: 'https://archive-reader/index.html', isMainFrame: true, webContentsId: 3 },
     ],
     ['a web page', { frameUrl: 'https://example.com/', isMainFrame: true, webContentsId: 3 }],
     ['no URL', { frameUrl: undefined, isMainFrame: true, webContentsId: 3 }],
     ['garbage', { frameUrl: 'not a url', isMainFrame: true, webContentsId: 3 }],
-    [
-      'a UNC host',
-      { frameUrl: `file://evil${new URL(appUrl).pathname}`, isMainFrame: true, webContentsId: 3 },
-    ],
   ])('refuses %s', (_name, sender) => {
     expect(isTrustedSender(sender, ours, prod)).toBe(false);
   });
@@ -64,35 +66,20 @@ describe('sender check', () => {
   });
 
   it('the window loads the URL the check expects', () => {
+    expect(rendererUrl(prod)).toBe(appUrl);
     expect(isTrustedRendererUrl(rendererUrl(prod), prod)).toBe(true);
     expect(isTrustedRendererUrl(rendererUrl(dev), dev)).toBe(true);
   });
 });
 
-describe('navigation, external links, permissions', () => {
+describe('navigation and permissions', () => {
   it('denies navigation away from the app', () => {
     expect(allowNavigation(appUrl, prod)).toBe(true);
     expect(allowNavigation('https://example.com', prod)).toBe(false);
     expect(allowNavigation('file:///etc/passwd', prod)).toBe(false);
     expect(allowNavigation('javascript:alert(1)', prod)).toBe(false);
-  });
-
-  it('opens only parsed https URLs externally', () => {
-    expect(safeExternalUrl('https://example.com/a?b=c')).toBe('https://example.com/a?b=c');
-    for (const bad of [
-      'http://example.com',
-      'file:///etc/passwd',
-      'javascript:alert(1)',
-      'smb://host/share',
-      'https://user:pw@example.com/',
-      'https:',
-      'not a url',
-      '',
-      42,
-      null,
-    ]) {
-      expect(safeExternalUrl(bad)).toBeNull();
-    }
+    expect(allowNavigation(oldFileUrl, prod)).toBe(false);
+    expect(allowNavigation('app://archive-reader/assets/x.js', prod)).toBe(false);
   });
 
   it('denies every permission', () => {
@@ -135,34 +122,5 @@ describe('offline request filter', () => {
     expect(blockRequest('ws://localhost:5173/', d)).toBe(false);
     expect(blockRequest('http://localhost:5174/', d)).toBe(true);
     expect(blockRequest('https://example.com/', d)).toBe(true);
-  });
-});
-
-describe('content security policy', () => {
-  it('is strict in production', () => {
-    const csp = contentSecurityPolicy(null);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self';");
-    expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(csp).not.toContain('unsafe-eval');
-    expect(csp).not.toMatch(/https?:/);
-  });
-
-  it('admits the dev server in development', () => {
-    const csp = contentSecurityPolicy('http://localhost:5173');
-    expect(csp).toContain("script-src 'self' http://localhost:5173");
-    expect(csp).toContain('ws://localhost:5173');
-  });
-
-  it('replaces a CSP header from the response', () => {
-    const h = withCsp(
-      { 'content-security-policy': ['x'], 'Content-Type': 'text/html' },
-      'default-src none',
-    );
-    expect(h).toEqual({
-      'Content-Type': ['text/html'],
-      'Content-Security-Policy': ['default-src none'],
-    });
   });
 });

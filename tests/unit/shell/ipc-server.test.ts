@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMain } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { GRANT_DROPPED_PATHS_CHANNEL } from '../../../main/api/channels';
+import { GRANT_DROPPED_PATHS_CHANNEL } from '../../../main/contract/channels';
 import {
   API_METHODS,
   ipcChannel,
@@ -11,6 +11,7 @@ import {
 import { EngineSlot } from '../../../main/api/engine-slot';
 import { createHandlers } from '../../../main/api/handlers';
 import { PathGrants } from '../../../main/api/path-grants';
+import { APP_INDEX_URL } from '../../../main/shell/app-origin';
 import { serveIpc } from '../../../main/shell/ipc-server';
 import { fakeEngine } from '../api/fake-engine';
 
@@ -28,8 +29,9 @@ function fakeIpcMain() {
   return { ipc: ipc as unknown as IpcMain, handles, listeners };
 }
 
-const indexHtml = '/app/out/renderer/index.html';
-const appUrl = pathToFileURL(indexHtml).href;
+const appUrl = APP_INDEX_URL;
+// The renderer's old file:// address: no longer our page.
+const fileUrl = pathToFileURL('/app/out/renderer/index.html').href;
 
 function event(id: number, url: string, main = true) {
   const mainFrame = { url, parent: null };
@@ -42,7 +44,8 @@ async function setup() {
   const slot = new EngineSlot(emit);
   const engine = fakeEngine();
   await slot.set(engine);
-  const grants = new PathGrants();
+  // No disk here: every path "exists" as written (real paths: path-grants.test.ts).
+  const grants = new PathGrants([], { realpath: (p) => p });
   const refused: string[] = [];
   const stop = serveIpc({
     ipcMain: ipc,
@@ -53,7 +56,7 @@ async function setup() {
       emit,
       paths: grants,
     }),
-    origin: { kind: 'file', indexHtml },
+    origin: { kind: 'app' },
     ourWebContents: new Set([1]),
     grants,
     log: {},
@@ -80,13 +83,14 @@ describe('IPC server', () => {
       event(2, appUrl),
       event(1, 'https://evil.example/'),
       event(1, appUrl, false),
+      event(1, fileUrl),
     ]) {
       expect(await list(e, {})).toEqual({
         ok: false,
         error: { code: 'FORBIDDEN', message: expect.any(String) },
       });
     }
-    expect(refused).toHaveLength(3);
+    expect(refused).toHaveLength(4);
     expect(engine.calls.filter((c) => c.method === 'list')).toHaveLength(1);
   });
 

@@ -49,8 +49,8 @@ describe('preload bridge', () => {
     expect(bridge.pathsForFiles([onDisk, pasted, forged])).toEqual(['/home/u/drop/a.txt', '', '']);
     expect(granted).toEqual([['/home/u/drop/a.txt']]);
 
-    // Main's side of the grant channel.
-    const grants = new PathGrants();
+    // Main's side of the grant channel (no disk here: paths "exist" as written).
+    const grants = new PathGrants([], { realpath: (p) => p });
     for (const g of granted) grants.grantAll(g);
     expect(grants.isAllowed('/home/u/drop/a.txt')).toBe(true);
     expect(grants.isAllowed('/etc/passwd')).toBe(false);

@@ -33,7 +33,8 @@ export function tokenTerms(token: Token, lang: string): string[] {
 const MEMO_LIMIT = 100_000;
 const termMemo = new Map<string, Map<string, readonly string[]>>();
 
-function rawTerms(raw: string, lang: string): readonly string[] {
+/** The index terms of one raw word under `lang` (none when it is no word); memoised. */
+export function rawTerms(raw: string, lang: string): readonly string[] {
   let memo = termMemo.get(lang);
   if (!memo) termMemo.set(lang, (memo = new Map()));
   let terms = memo.get(raw);

@@ -46,19 +46,26 @@ export function tokenForms(token: Token, languages: readonly string[]): Readonly
   return forms;
 }
 
-// Two reusable rows: fuzzy highlights compare every distinct word of a page with each
+// Three reusable rows: fuzzy highlights compare every distinct word of a page with each
 // variant, and allocating rows per comparison was most of that time.
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 
-/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+/**
+ * Damerau–Levenshtein distance (optimal string alignment: insert, delete, substitute, or
+ * swap two neighbours; the rule the index's fuzzy search uses), giving up (returning
+ * max + 1) once it exceeds `max`.
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   if (rowA.length <= b.length) {
     rowA = new Int32Array(b.length * 2 + 1);
     rowB = new Int32Array(b.length * 2 + 1);
+    rowC = new Int32Array(b.length * 2 + 1);
   }
+  let before = rowC;
   let prev = rowA;
   let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
@@ -67,16 +74,19 @@ export function editDistance(a: string, b: string, max: number): number {
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1),
-      );
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, before[j - 2]! + 1);
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    // A swap reaches back two rows, but a row all over `max` means the row before had no
+    // cell under `max` (else a substitution would have kept this one within it).
     if (rowMin > max) return max + 1;
-    const t = prev;
+    const t = before;
+    before = prev;
     prev = cur;
     cur = t;
   }

@@ -15,24 +15,66 @@ export interface Token {
 }
 
 // Soft hyphens sit inside words (typeset or pasted text) and are removed by normalisation.
-const WORD = '[\\p{L}\\p{M}\\p{N}\\u00AD\\u200C\\u200D]';
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}\u00AD\u200C\u200D]$/u;
 // Scripts written without spaces: each character is a token, so phrases of characters match.
-const IDEOGRAPHIC = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
-const IDEOGRAPH_RE = new RegExp(`^${IDEOGRAPHIC}$`, 'u');
-const JOINER = "['’ʼ\\-‐‑]";
-const TOKEN_RE = new RegExp(
-  `${IDEOGRAPHIC}|(?:(?!${IDEOGRAPHIC})${WORD})+(?:${JOINER}(?:(?!${IDEOGRAPHIC})${WORD})+)*`,
-  'gu',
-);
-const SPLIT_JOINERS = new RegExp(JOINER, 'u');
+const IDEOGRAPH_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const JOINER_CHAR = /^['’ʼ\-‐‑]$/u;
+const SPLIT_JOINERS = /['’ʼ\-‐‑]/u;
 // English possessive: "Iran’s" is about Iran.
 const POSSESSIVE = /['’ʼ][sS]$/u;
 // A word needs a letter or digit: a lone variation selector (emoji) or mark is no word.
 const HAS_LETTER = /[\p{L}\p{N}]/u;
 // Thai, Lao, Myanmar and Khmer are written without spaces between words; ICU's dictionary
 // segmenter (Intl.Segmenter) finds the words, so a query word matches inside a sentence.
-const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}]/u;
+const UNSPACED_CHAR = /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}]$/u;
 let segmenter: Intl.Segmenter | null = null;
+
+/**
+ * Longest raw word, in UTF-16 code units; a longer run of letters is indexed, searched and
+ * highlighted as its first MAX_TOKEN_LENGTH units (Lucene's StandardTokenizer also stops at
+ * 255). A 10 MB run of letters is then one ordinary word instead of a 10 MB term.
+ */
+export const MAX_TOKEN_LENGTH = 255;
+
+// Character classes for the scanner, as bits. Words are found by a loop over a class table,
+// not by a regular expression: V8's backtracking over a 10 MB run of letters overflowed the
+// stack ("Maximum call stack size exceeded") and broke search for the whole library.
+const OTHER = 1;
+const WORD = 2;
+const IDEOGRAPH = 4;
+// Flag on WORD: the character's script is written without spaces.
+const UNSPACED = 8;
+const JOINER = 16;
+// Flag on a class read at some index: the character there is a surrogate pair.
+const PAIR = 32;
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classify(ch: string): number {
+  if (IDEOGRAPH_RE.test(ch)) return IDEOGRAPH;
+  if (WORD_CHAR.test(ch)) return UNSPACED_CHAR.test(ch) ? WORD | UNSPACED : WORD;
+  return JOINER_CHAR.test(ch) ? JOINER : OTHER;
+}
+
+/** The class of the character at `i`, with PAIR set when it takes two code units. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const lo = text.charCodeAt(i + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+      let cls = astralClasses.get(cp);
+      if (cls === undefined) astralClasses.set(cp, (cls = classify(String.fromCodePoint(cp))));
+      return cls | PAIR;
+    }
+  }
+  let cls = bmpClasses[c]!;
+  // Lone surrogates classify as OTHER: they are no letters.
+  if (cls === 0) bmpClasses[c] = cls = classify(String.fromCharCode(c));
+  return cls;
+}
+
+const widthOf = (cls: number): number => (cls & PAIR ? 2 : 1);
 
 // Raw word → normalised form. Normalisation (NFKC, case, Arabic, accents) dominates the
 // cost of tokenising, and texts repeat the same few thousand words.
@@ -73,18 +115,63 @@ export interface RawWord {
   index: number;
 }
 
-/** The raw words of a text, before normalisation (for memoised analysis). */
+/** End of a raw word starting at `start`: at most MAX_TOKEN_LENGTH units, pairs kept whole. */
+function cappedEnd(text: string, start: number, end: number): number {
+  if (end - start <= MAX_TOKEN_LENGTH) return end;
+  let cut = start + MAX_TOKEN_LENGTH;
+  const before = text.charCodeAt(cut - 1);
+  if (before >= 0xd800 && before <= 0xdbff) cut--;
+  return cut;
+}
+
+/**
+ * The raw words of a text, before normalisation (for memoised analysis): an ideograph alone,
+ * or a run of letters, marks and digits, with runs joined by ' or - kept as one word; each
+ * at most MAX_TOKEN_LENGTH long. Linear in the text, with no recursion.
+ */
 export function* rawWords(text: string): Generator<RawWord> {
-  for (const m of text.matchAll(TOKEN_RE)) {
-    if (UNSPACED.test(m[0])) yield* segmentWords(m[0], m.index);
-    else yield { text: m[0], index: m.index };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const first = classAt(text, i);
+    if (first & IDEOGRAPH) {
+      const width = widthOf(first);
+      yield { text: text.slice(i, i + width), index: i };
+      i += width;
+      continue;
+    }
+    if ((first & WORD) === 0) {
+      i += widthOf(first);
+      continue;
+    }
+    const start = i;
+    let unspaced = false;
+    for (;;) {
+      // One run of word characters (ideographs are words of their own).
+      while (i < n) {
+        const c = classAt(text, i);
+        if ((c & WORD) === 0) break;
+        if (c & UNSPACED) unspaced = true;
+        i += widthOf(c);
+      }
+      // A joiner continues the word only when another run follows it.
+      if (i + 1 < n && classAt(text, i) & JOINER && classAt(text, i + 1) & WORD) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (unspaced) yield* segmentWords(text.slice(start, i), start);
+    else yield { text: text.slice(start, cappedEnd(text, start, i)), index: start };
   }
 }
 
 function* segmentWords(run: string, offset: number): Generator<RawWord> {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   for (const s of segmenter.segment(run)) {
-    if (s.isWordLike) yield { text: s.segment, index: offset + s.index };
+    if (!s.isWordLike) continue;
+    const end = cappedEnd(run, s.index, s.index + s.segment.length);
+    yield { text: run.slice(s.index, end), index: offset + s.index };
   }
 }
 

@@ -1,9 +1,13 @@
-// Which words of a hit's title and body the query matched, read from the word positions the
-// index stores: a page of snippets then needs no stemming of the hits' texts (stemming every
-// distinct word of 20 Arabic articles was most of a search's time at 100,000 articles).
-import { expandWord } from '../analysis/analyzer';
+// Which words of a hit's title and body the query matched, for its snippet and title marks.
+// Two ways, same answer: read from the word positions the index stores (a page of snippets
+// then needs no stemming of the hits' texts: stemming every distinct word of 20 Arabic
+// articles was most of a search's time at 100,000 articles), or, when the query stands for
+// so many index terms that looking each one up per hit costs more, by reading the text's
+// words and their index terms (memoised) once. Either way only the opening of a text is
+// looked at, so a hit in a 10 MB article costs what one in a normal article does.
+import { expandWord, rawTerms } from '../analysis/analyzer';
 import type { PostingIndex } from '../segments/posting-index';
-import type { Clause } from './query-parser';
+import type { Clause, TermClause } from './query-parser';
 import { analyseRaw, rawWords } from '../analysis/tokenizer';
 import type { TextRange } from '../../../contract/types';
 
@@ -13,35 +17,96 @@ export interface MatchedWords {
   body: number[];
 }
 
-const SHOWN: readonly ('title' | 'body')[] = ['title', 'body'];
+/** Match ranges in the two shown fields. */
+export interface MatchedRanges {
+  title: TextRange[];
+  body: TextRange[];
+}
 
-/** The matched word positions of the document at `doc` in a segment's postings. */
-export function matchedWords(
-  index: PostingIndex,
-  doc: number,
+/**
+ * Words of a text looked at for a snippet: matches past them are not shown (Lucene's
+ * highlighter stops at 51,200 characters for the same reason); 10,000 words are 50–70 KB
+ * of prose.
+ */
+export const SNIPPET_WORDS = 10_000;
+/** Characters of a text looked at for a snippet (a run of separators counts too). */
+export const SNIPPET_CHARS = 100_000;
+/**
+ * Index terms up to which a hit's matches are read from the postings (a lookup each, per
+ * field); past it the text is read instead. 32 expanded prefixes stand for 1,024 terms:
+ * 2,048 lookups per hit cost ~40 ms a page, reading 20 texts a few.
+ */
+export const POSITION_LOOKUPS = 128;
+
+type Shown = 'title' | 'body';
+const SHOWN: readonly Shown[] = ['title', 'body'];
+
+/** What to look for in one field: single terms, and phrases as lists of per-word variants. */
+export interface FieldPlan {
+  terms: Set<string>;
+  phrases: (readonly string[])[][];
+}
+
+/** The index terms the query's positive words stand for, per shown field. */
+export interface SnippetPlan {
+  title: FieldPlan;
+  body: FieldPlan;
+  /** Distinct index terms over both fields (the lookups reading positions would cost). */
+  lookups: number;
+}
+
+/**
+ * The plan for a query's clauses: each word's variants (the word and its stems), or for
+ * prefix and fuzzy words the index terms `expand` gives (those the search itself used).
+ */
+export function snippetPlan(
   clauses: readonly Clause[],
   languages: readonly string[],
-): MatchedWords {
-  const found = { title: new Set<number>(), body: new Set<number>() };
+  expand: (clause: TermClause) => string[],
+): SnippetPlan {
+  const plan: SnippetPlan = {
+    title: { terms: new Set(), phrases: [] },
+    body: { terms: new Set(), phrases: [] },
+    lookups: 0,
+  };
   for (const c of clauses) {
     if (c.presence === 'prohibited' || c.kind === 'tag') continue;
     const fields = SHOWN.filter((f) => !c.fields || c.fields.includes(f));
     if (c.kind === 'phrase') {
       const words = c.words.map((w) => expandWord(w, languages));
-      for (const f of fields) addPhrase(found[f], words, (t) => index.positionsOf(t, f, doc));
+      for (const f of fields) plan[f].phrases.push(words);
       continue;
     }
-    const terms = c.prefix
-      ? index.expandPrefix(c.word)
-      : c.fuzzy > 0
-        ? [...new Set(expandWord(c.word, languages).flatMap((v) => index.expandFuzzy(v, c.fuzzy)))]
-        : expandWord(c.word, languages);
-    for (const f of fields) {
-      for (const t of terms) for (const p of index.positionsOf(t, f, doc)) found[f].add(p);
+    const terms = c.prefix || c.fuzzy > 0 ? expand(c) : expandWord(c.word, languages);
+    for (const f of fields) for (const t of terms) plan[f].terms.add(t);
+  }
+  for (const f of SHOWN) {
+    plan.lookups += plan[f].terms.size;
+    for (const words of plan[f].phrases) for (const w of words) plan.lookups += w.length;
+  }
+  return plan;
+}
+
+/** The matched word positions (below SNIPPET_WORDS) of the document at `doc` in a segment. */
+export function matchedWords(index: PostingIndex, doc: number, plan: SnippetPlan): MatchedWords {
+  const found = { title: new Set<number>(), body: new Set<number>() };
+  for (const f of SHOWN) {
+    for (const t of plan[f].terms) for (const p of shownPositions(index, t, f, doc)) found[f].add(p);
+    for (const words of plan[f].phrases) {
+      addPhrase(found[f], words, (t) => shownPositions(index, t, f, doc));
     }
   }
   const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
   return { title: sorted(found.title), body: sorted(found.body) };
+}
+
+/** Positions of a term below SNIPPET_WORDS (a huge article holds a word 100,000 times). */
+function shownPositions(index: PostingIndex, term: string, field: Shown, doc: number): number[] {
+  const all = index.positionsOf(term, field, doc, SNIPPET_WORDS);
+  let n = all.length;
+  while (n > 0 && all[n - 1]! >= SNIPPET_WORDS) n--;
+  all.length = n;
+  return all;
 }
 
 /** Adds the positions of every place where the phrase's words stand next to each other. */
@@ -58,16 +123,61 @@ function addPhrase(
   }
 }
 
-/** The text ranges of the words at these positions (positions past the text are ignored). */
+/** The analysed words of a text's opening: where each is, and its index terms under `lang`. */
+function openingWords(text: string, lang: string): { ranges: TextRange[]; terms: (readonly string[])[] } {
+  const ranges: TextRange[] = [];
+  const terms: (readonly string[])[] = [];
+  const cut = text.length > SNIPPET_CHARS;
+  for (const w of rawWords(cut ? text.slice(0, SNIPPET_CHARS) : text)) {
+    // A word cut by the character cap is not this word.
+    if (cut && w.index + w.text.length >= SNIPPET_CHARS) break;
+    const ts = rawTerms(w.text, lang);
+    if (ts.length === 0) continue;
+    ranges.push({ start: w.index, end: w.index + w.text.length });
+    terms.push(ts);
+    if (ranges.length >= SNIPPET_WORDS) break;
+  }
+  return { ranges, terms };
+}
+
+/**
+ * The ranges of the words of `text` (its opening) matched by a field's plan, read from the
+ * text: a word matches when one of its index terms under `lang` (the article's stemming
+ * language, as it was indexed) is a planned term, or it stands in a planned phrase.
+ */
+export function scanMatches(text: string, lang: string, plan: FieldPlan): TextRange[] {
+  if (plan.terms.size === 0 && plan.phrases.length === 0) return [];
+  const { ranges, terms } = openingWords(text, lang);
+  const hit = new Uint8Array(ranges.length);
+  const has = (i: number, wanted: ReadonlySet<string>): boolean =>
+    terms[i]!.some((t) => wanted.has(t));
+  for (let i = 0; i < ranges.length; i++) if (has(i, plan.terms)) hit[i] = 1;
+  for (const words of plan.phrases.map((p) => p.map((variants) => new Set(variants)))) {
+    for (let i = 0; i + words.length <= ranges.length; i++) {
+      let k = 0;
+      while (k < words.length && has(i + k, words[k]!)) k++;
+      if (k === words.length) hit.fill(1, i, i + words.length);
+    }
+  }
+  return ranges.filter((_, i) => hit[i] === 1);
+}
+
+/**
+ * The text ranges of the words at these positions (positions past the text are ignored);
+ * only the first SNIPPET_CHARS characters are looked at.
+ */
 export function rangesOfWords(text: string, positions: readonly number[]): TextRange[] {
   if (positions.length === 0) return [];
   const wanted = new Set(positions);
-  const last = Math.max(...positions);
+  let last = 0;
+  for (const p of positions) if (p > last) last = p;
   const out: TextRange[] = [];
   // Numbered as the analyser numbers words (every token that normalises to something); the
-  // text after the last match is not looked at.
+  // text after the last match is not looked at. A word cut by the character cap is dropped.
+  const cut = text.length > SNIPPET_CHARS;
   let at = 0;
-  for (const w of rawWords(text)) {
+  for (const w of rawWords(cut ? text.slice(0, SNIPPET_CHARS) : text)) {
+    if (cut && w.index + w.text.length >= SNIPPET_CHARS) break;
     if (!analyseRaw(w.text)) continue;
     if (wanted.has(at)) out.push({ start: w.index, end: w.index + w.text.length });
     if (++at > last) break;

@@ -4,23 +4,113 @@
 // under the index languages, was indexed there).
 import type { FieldName } from '../analysis/analyzer';
 import type { PostingIndex } from '../segments/posting-index';
+import { unlimitedBudget, type QueryBudget } from './query-budget';
 
-/** Word k's positions per document, shifted by -k (so they line up on phrase starts). */
-function startsOf(
+/** Per candidate document, the phrase starts still possible there (ascending). */
+type Starts = Map<number, number[]>;
+
+// Reading one document's positions from a checkpoint decodes about this many runs.
+const RANDOM_ACCESS_COST = 40;
+// Work is reported to the budget in chunks this big, so a long posting list is stopped early.
+const CHUNK = 4096;
+
+/** Reports `work` to the budget (which may stop the query); returns the work left to report. */
+function spent(budget: QueryBudget, work: number): number {
+  budget.spend(work);
+  return 0;
+}
+
+/** Sorted union of ascending lists, without repeats. */
+function union(lists: number[][]): number[] {
+  if (lists.length === 1) return lists[0]!;
+  const all = lists.flat().sort((a, b) => a - b);
+  return all.filter((v, i) => i === 0 || v !== all[i - 1]);
+}
+
+/** Values of ascending `a` also in ascending `b`. */
+function common(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (const v of a) {
+    while (j < b.length && b[j]! < v) j++;
+    if (j < b.length && b[j] === v) out.push(v);
+  }
+  return out;
+}
+
+/** Word k's positions, shifted by -k, per document holding one of its variants. */
+function allStarts(
   index: PostingIndex,
   variants: readonly string[],
   k: number,
   field: FieldName,
-  only: Map<number, Set<number>> | null,
-): Map<number, Set<number>> {
-  const out = new Map<number, Set<number>>();
+  budget: QueryBudget,
+): Starts {
+  const lists = new Map<number, number[][]>();
   for (const term of variants) {
+    let work = 0;
     index.forEachPositions(term, field, (doc, words, n) => {
-      if (only && !only.has(doc)) return;
-      let set = out.get(doc);
-      if (!set) out.set(doc, (set = new Set()));
-      for (let i = 0; i < n; i++) set.add(words[i]! - k);
+      const shifted = new Array<number>(n);
+      for (let i = 0; i < n; i++) shifted[i] = words[i]! - k;
+      const got = lists.get(doc);
+      if (got) got.push(shifted);
+      else lists.set(doc, [shifted]);
+      work += n + 1;
+      if (work >= CHUNK) work = spent(budget, work);
     });
+    budget.spend(work);
+  }
+  const out: Starts = new Map();
+  for (const [doc, l] of lists) out.set(doc, union(l));
+  return out;
+}
+
+/** The candidates of `starts` where word k (one of `variants`) stands at start + k. */
+function narrow(
+  index: PostingIndex,
+  variants: readonly string[],
+  k: number,
+  field: FieldName,
+  starts: Starts,
+  budget: QueryBudget,
+): Starts {
+  const postings = variants.reduce((n, t) => n + index.docsInField(t, field), 0);
+  let found: Starts;
+  if (starts.size * RANDOM_ACCESS_COST < postings) {
+    // Few candidates left: read just their positions.
+    found = new Map();
+    for (const doc of starts.keys()) {
+      const lists: number[][] = [];
+      for (const term of variants) {
+        const words = index.positionsOf(term, field, doc);
+        budget.spend(RANDOM_ACCESS_COST + words.length);
+        if (words.length > 0) lists.push(words.map((p) => p - k));
+      }
+      if (lists.length > 0) found.set(doc, union(lists));
+    }
+  } else {
+    found = new Map();
+    const lists = new Map<number, number[][]>();
+    for (const term of variants) {
+      let work = 0;
+      index.forEachPositions(term, field, (doc, words, n) => {
+        work += n + 1;
+        if (work >= CHUNK) work = spent(budget, work);
+        if (!starts.has(doc)) return;
+        const shifted = new Array<number>(n);
+        for (let i = 0; i < n; i++) shifted[i] = words[i]! - k;
+        const got = lists.get(doc);
+        if (got) got.push(shifted);
+        else lists.set(doc, [shifted]);
+      });
+      budget.spend(work);
+    }
+    for (const [doc, l] of lists) found.set(doc, union(l));
+  }
+  const out: Starts = new Map();
+  for (const [doc, positions] of found) {
+    const kept = common(starts.get(doc)!, positions);
+    if (kept.length > 0) out.set(doc, kept);
   }
   return out;
 }
@@ -33,6 +123,7 @@ export function phraseDocs(
   index: PostingIndex,
   words: readonly (readonly string[])[],
   fields: readonly FieldName[],
+  budget: QueryBudget = unlimitedBudget(),
 ): Set<number> {
   const found = new Set<number>();
   if (words.length === 0) return found;
@@ -46,17 +137,12 @@ export function phraseDocs(
       }))
       .sort((a, b) => a.df - b.df);
     if (order[0]!.df === 0) continue;
-    let starts: Map<number, Set<number>> | null = null;
+    let starts: Starts | null = null;
     for (const { k, variants } of order) {
-      const next = startsOf(index, variants, k, field, starts);
-      if (starts) {
-        for (const [doc, set] of next) {
-          const keep = starts.get(doc)!;
-          for (const s of set) if (!keep.has(s)) set.delete(s);
-          if (set.size === 0) next.delete(doc);
-        }
-      }
-      starts = next;
+      starts =
+        starts === null
+          ? allStarts(index, variants, k, field, budget)
+          : narrow(index, variants, k, field, starts, budget);
       if (starts.size === 0) break;
     }
     for (const doc of starts!.keys()) found.add(doc);

@@ -3,10 +3,13 @@
 // segments, so scores from different segments are comparable. Scores live in dense arrays
 // over every document slot of the segments (segment base + position): a common word hits
 // half the library, and string-keyed maps of that size dominated query time.
+import type { CappedTerm } from '../../../contract/types';
 import { expandWord, FIELDS, tagTerm, type FieldName } from '../analysis/analyzer';
 import { idf } from '../segments/lunr-segment';
+import { expansionLimits, type Expansion, type ExpansionLimits } from './expansions';
 import { phraseDocs } from './phrase-match';
-import type { Clause, PhraseClause } from './query-parser';
+import { QueryBudget } from './query-budget';
+import type { Clause, PhraseClause, TermClause } from './query-parser';
 import { rankHits, type RankedHit } from './rank-hits';
 import type { Segment } from '../segments/segment';
 
@@ -25,6 +28,16 @@ export interface EvalContext {
   segments: Segment[];
   languages: string[];
   filter?: SearchFilter;
+  /** The (capped) index terms of a prefix or fuzzy clause over these segments. */
+  expand: (clause: TermClause, limits: ExpansionLimits, budget: QueryBudget) => Expansion;
+  /** Bounds the query's work; a fresh default budget when absent. */
+  budget?: QueryBudget;
+}
+
+/** Ranked hits, and the prefix or fuzzy words whose expansion was capped. */
+export interface Evaluation {
+  hits: RankedHit[];
+  capped: CappedTerm[];
 }
 
 /** Per document slot: whether the clause matched it, and its score. */
@@ -58,6 +71,7 @@ class Space {
   constructor(
     readonly segments: Segment[],
     private readonly filter: SearchFilter | undefined,
+    readonly budget: QueryBudget,
   ) {
     let n = 0;
     for (const s of segments) {
@@ -94,53 +108,74 @@ class Space {
   }
 }
 
-type TermSource = (seg: Segment) => string[];
+/**
+ * One clause's scores while it is evaluated: a score per document slot and the slots touched,
+ * reused by every clause of a query (a dense array per clause was most of the garbage of a
+ * 32-word query at 100,000 articles).
+ */
+class Scratch {
+  readonly score: Float64Array;
+  private readonly mark: Uint8Array;
+  private touched: Int32Array;
+  private count = 0;
 
+  constructor(total: number) {
+    this.score = new Float64Array(total);
+    this.mark = new Uint8Array(total);
+    this.touched = new Int32Array(1024);
+  }
+
+  add(slot: number, value: number): void {
+    if (!this.mark[slot]) {
+      this.mark[slot] = 1;
+      if (this.count === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.count++] = slot;
+    }
+    this.score[slot]! += value;
+  }
+
+  /** Hands every touched slot and its score to `fold`, and clears them for the next clause. */
+  drain(fold: (slot: number, score: number) => void): void {
+    for (let i = 0; i < this.count; i++) {
+      const slot = this.touched[i]!;
+      fold(slot, this.score[slot]!);
+      this.score[slot] = 0;
+      this.mark[slot] = 0;
+    }
+    this.count = 0;
+  }
+}
+
+/** Adds the postings of `terms` in `fields` (of live, kept documents, or only of `only`). */
 function scoreTerms(
   space: Space,
-  termsIn: TermSource,
+  terms: readonly string[],
   fields: readonly FieldName[],
   boost: number,
+  into: Scratch | DocScores,
   only?: Uint8Array,
-): DocScores {
-  const out = space.empty();
-  const { hit, score } = out;
+): void {
   space.segments.forEach((seg, s) => {
     const { alive } = seg;
     const base = space.bases[s]!;
-    for (const term of termsIn(seg)) {
+    for (const term of terms) {
       const factor = space.idf(term) * boost;
-      seg.index.forEachPosting(term, fields, (pos, w) => {
+      const read = seg.index.forEachPosting(term, fields, (pos, w) => {
         const slot = base + pos;
         if (only ? !only[slot] : !alive[pos] || !space.keeps(s, pos)) return;
-        hit[slot] = 1;
-        score[slot]! += w * factor;
+        if (into instanceof Scratch) into.add(slot, w * factor);
+        else {
+          into.hit[slot] = 1;
+          into.score[slot]! += w * factor;
+        }
       });
+      space.budget.spend(read + 1);
     }
   });
-  return out;
-}
-
-/** Documents every map matched, scores summed. */
-function intersect(space: Space, maps: DocScores[]): DocScores {
-  const out = space.empty();
-  if (maps.length === 0) return out;
-  for (let i = 0; i < space.total; i++) {
-    let total = 0;
-    let all = 1;
-    for (const m of maps) {
-      if (!m.hit[i]) {
-        all = 0;
-        break;
-      }
-      total += m.score[i]!;
-    }
-    if (all) {
-      out.hit[i] = 1;
-      out.score[i] = total;
-    }
-  }
-  return out;
 }
 
 /** A phrase scores as the sum of its words, over the documents holding it (positions). */
@@ -149,73 +184,104 @@ function phraseScores(
   languages: string[],
   c: PhraseClause,
   fields: readonly FieldName[],
-): DocScores {
+  into: Scratch,
+): void {
   const words = c.words.map((w) => expandWord(w, languages));
   const matched = new Uint8Array(space.total);
   let any = false;
   space.segments.forEach((seg, s) => {
     const base = space.bases[s]!;
-    for (const pos of phraseDocs(seg.index, words, fields)) {
+    for (const pos of phraseDocs(seg.index, words, fields, space.budget)) {
       if (seg.alive[pos] && space.keeps(s, pos)) {
         matched[base + pos] = 1;
         any = true;
       }
     }
   });
-  if (!any) return space.empty();
-  return intersect(
-    space,
-    words.map((variants) => scoreTerms(space, () => variants, fields, c.boost, matched)),
-  );
-}
-
-function clauseScores(space: Space, languages: string[], c: Clause): DocScores {
-  if (c.kind === 'tag') {
-    const term = tagTerm(c.tag);
-    return scoreTerms(space, () => [term], ['tags'], c.boost);
-  }
-  const fields = c.fields ?? FIELDS;
-  if (c.kind === 'phrase') return phraseScores(space, languages, c, fields);
-  let source: TermSource;
-  if (c.prefix) source = (seg) => seg.index.expandPrefix(c.word);
-  else if (c.fuzzy > 0) {
-    const variants = expandWord(c.word, languages);
-    source = (seg) => [...new Set(variants.flatMap((v) => seg.index.expandFuzzy(v, c.fuzzy)))];
-  } else {
-    const variants = expandWord(c.word, languages);
-    source = () => variants;
-  }
-  return scoreTerms(space, source, fields, c.boost);
-}
-
-/** Matching documents with their scores, best first (ties by id, for stable output). */
-export function evaluate(ctx: EvalContext, clauses: Clause[]): RankedHit[] {
-  if (clauses.length === 0) return [];
-  const space = new Space(ctx.segments, ctx.filter);
-  const scored = clauses.map((c) => ({ c, s: clauseScores(space, ctx.languages, c) }));
-  const required = scored.filter((x) => x.c.presence === 'required').map((x) => x.s);
-  const optional = scored.filter((x) => x.c.presence === 'optional').map((x) => x.s);
-  const prohibited = scored.filter((x) => x.c.presence === 'prohibited').map((x) => x.s);
-
-  let result: DocScores;
-  if (required.length > 0) {
-    result = intersect(space, required);
-    for (const o of optional) {
-      for (let i = 0; i < space.total; i++)
-        if (result.hit[i] && o.hit[i]) result.score[i]! += o.score[i]!;
-    }
-  } else if (optional.length > 0) {
-    result = space.empty();
-    for (const o of optional) {
-      for (let i = 0; i < space.total; i++) {
-        if (!o.hit[i]) continue;
-        result.hit[i] = 1;
-        result.score[i]! += o.score[i]!;
+  if (!any) return;
+  // Each word's score over the matched documents; a document counts when every word scored.
+  const perWord = words.map((variants) => {
+    const out = space.empty();
+    scoreTerms(space, variants, fields, c.boost, out, matched);
+    return out;
+  });
+  for (let i = 0; i < space.total; i++) {
+    if (!matched[i]) continue;
+    let total = 0;
+    let all = true;
+    for (const m of perWord) {
+      if (!m.hit[i]) {
+        all = false;
+        break;
       }
+      total += m.score[i]!;
     }
-  } else {
+    if (all) into.add(i, total);
+  }
+}
+
+function clauseScores(
+  space: Space,
+  ctx: EvalContext,
+  c: Clause,
+  limits: ExpansionLimits,
+  capped: CappedTerm[],
+  into: Scratch,
+): void {
+  if (c.kind === 'tag') return scoreTerms(space, [tagTerm(c.tag)], ['tags'], c.boost, into);
+  const fields = c.fields ?? FIELDS;
+  if (c.kind === 'phrase') return phraseScores(space, ctx.languages, c, fields, into);
+  let terms: string[];
+  if (c.prefix || c.fuzzy > 0) {
+    const expansion = ctx.expand(c, limits, space.budget);
+    if (expansion.capped) capped.push(expansion.capped);
+    terms = expansion.terms;
+  } else terms = expandWord(c.word, ctx.languages);
+  scoreTerms(space, terms, fields, c.boost, into);
+}
+
+/**
+ * Matching documents with their scores, best first (ties by id, for stable output), and the
+ * words whose expansion was capped; throws QueryError when the query needs too much work.
+ */
+export function evaluate(ctx: EvalContext, clauses: Clause[]): Evaluation {
+  const capped: CappedTerm[] = [];
+  if (clauses.length === 0) return { hits: [], capped };
+  const space = new Space(ctx.segments, ctx.filter, ctx.budget ?? new QueryBudget());
+  const limits = expansionLimits(clauses);
+  const total = space.total;
+  const scratch = new Scratch(total);
+  // Required clauses count their matches per document; optional ones add to the score.
+  const requiredCount = clauses.filter((c) => c.presence === 'required').length;
+  const matchedRequired = new Uint8Array(requiredCount > 0 ? total : 0);
+  const requiredScore = new Float64Array(requiredCount > 0 ? total : 0);
+  const result = space.empty();
+  const banned = new Uint8Array(total);
+  let optional = 0;
+  for (const c of clauses) {
+    clauseScores(space, ctx, c, limits, capped, scratch);
+    if (c.presence === 'required') {
+      scratch.drain((slot, score) => {
+        matchedRequired[slot]!++;
+        requiredScore[slot]! += score;
+      });
+    } else if (c.presence === 'optional') {
+      optional++;
+      scratch.drain((slot, score) => {
+        result.hit[slot] = 1;
+        result.score[slot]! += score;
+      });
+    } else scratch.drain((slot) => (banned[slot] = 1));
+  }
+  if (requiredCount > 0) {
+    // Optional words only add to the score of documents holding every required one.
+    for (let i = 0; i < total; i++) {
+      const all = matchedRequired[i] === requiredCount;
+      result.hit[i] = all ? 1 : 0;
+      result.score[i] = all ? requiredScore[i]! + result.score[i]! : 0;
+    }
+  } else if (optional === 0) {
     // Only exclusions: like Lunr, everything else matches.
-    result = space.empty();
     space.segments.forEach((seg, s) => {
       const base = space.bases[s]!;
       for (let pos = 0; pos < seg.size; pos++) {
@@ -223,8 +289,8 @@ export function evaluate(ctx: EvalContext, clauses: Clause[]): RankedHit[] {
       }
     });
   }
-  for (const p of prohibited) for (let i = 0; i < space.total; i++) if (p.hit[i]) result.hit[i] = 0;
-  return rank(space, result);
+  for (let i = 0; i < total; i++) if (banned[i]) result.hit[i] = 0;
+  return { hits: rank(space, result), capped };
 }
 
 /** The matched slots as hits, best first, ties by id. */

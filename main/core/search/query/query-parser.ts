@@ -1,6 +1,7 @@
 // Parser for the search box: Lunr's syntax (+must -not field:term prefix* fuzzy~1 term^2)
 // plus "exact phrases" and tag:name. Every malformed query becomes a QueryError whose
 // message says what is wrong in one line.
+import { LIMITS } from '../../../contract/limits';
 import { QueryError } from '../../errors';
 import { FIELDS, type FieldName } from '../analysis/analyzer';
 import { isIdeograph, tokenize } from '../analysis/tokenizer';
@@ -20,7 +21,7 @@ export interface TermClause extends ClauseBase {
   word: string;
   fields: FieldName[] | null;
   prefix: boolean;
-  /** Edit distance, 0..MAX_EDIT_DISTANCE. */
+  /** Edit distance, 0..MAX_EDIT_DISTANCE, lowered for short words (see autoDistance). */
   fuzzy: number;
 }
 
@@ -39,10 +40,21 @@ export interface TagClause extends ClauseBase {
 
 export type Clause = TermClause | PhraseClause | TagClause;
 
-export const MAX_QUERY_LENGTH = 1000;
+/** Longest query, the contract's one limit (the API refuses longer ones before they get here). */
+export const MAX_QUERY_LENGTH = LIMITS.queryLength;
 export const MAX_CLAUSES = 32;
 export const MAX_EDIT_DISTANCE = 2;
 export const MIN_PREFIX_LENGTH = 2;
+
+/**
+ * The most edits a fuzzy word of this length may use (Lucene's AUTO): none up to 2
+ * characters, 1 up to 5, 2 beyond. "ab~2" would match every two-letter word and "cat~2"
+ * most three-letter ones, at the cost of walking much of the term list.
+ */
+export function autoDistance(word: string): number {
+  const length = [...word].length;
+  return length <= 2 ? 0 : length <= 5 ? 1 : MAX_EDIT_DISTANCE;
+}
 const FIELD_LIST = [...FIELDS, 'tag'].join(', ');
 
 // Stands for an unescaped * while reading, so that an escaped \* stays a plain character.
@@ -251,5 +263,7 @@ function buildClause(r: RawClause): Clause | null {
     if (r.fuzzy > 0) throw new QueryError(`"~" applies to single words; "${text}" is several.`);
     return { kind: 'phrase', words: tokens.map((t) => t.term), fields, ...base };
   }
-  return { kind: 'term', word: tokens[0]!.term, fields, prefix, fuzzy: r.fuzzy, ...base };
+  const word = tokens[0]!.term;
+  const fuzzy = Math.min(r.fuzzy, autoDistance(word));
+  return { kind: 'term', word, fields, prefix, fuzzy, ...base };
 }

@@ -80,9 +80,17 @@ function readVarint(bytes: Uint8Array, cursor: { at: number }): number {
   }
 }
 
-/** Decodes one posting's positions into `into` (grown as needed); returns their count. */
-export function readRun(bytes: Uint8Array, cursor: { at: number }, into: number[]): number {
-  const n = readVarint(bytes, cursor);
+/**
+ * Decodes one posting's positions into `into` (grown as needed); returns their count. With a
+ * `limit`, only the first `limit` are decoded (and counted), leaving the cursor inside the run.
+ */
+export function readRun(
+  bytes: Uint8Array,
+  cursor: { at: number },
+  into: number[],
+  limit = Infinity,
+): number {
+  const n = Math.min(readVarint(bytes, cursor), limit);
   let p = 0;
   for (let k = 0; k < n; k++) {
     p += readVarint(bytes, cursor);

@@ -1,8 +1,7 @@
-// Read access to one segment's postings: term lookups, prefix and fuzzy expansions (Lunr's
-// own fuzzy automaton, walked over the sorted term list as if it were a trie), weights and
-// word positions.
+// Read access to one segment's postings: term lookups, prefix and fuzzy expansions (edit-table
+// rows walked over the sorted term list as if it were a trie), weights and word positions.
 import { FIELDS, TAG_MARK, type FieldName } from '../analysis/analyzer';
-import { DEAD, fuzzyDfa, type FuzzyDfa } from '../query/fuzzy-dfa';
+import { EditRows } from '../query/edit-rows';
 import { readRun, skipRun } from './positions';
 import { FIELD_COUNT, type PostingData } from './postings';
 
@@ -53,10 +52,28 @@ function pastPrefix(terms: readonly string[], of: string, n: number, from: numbe
 
 // Segments never change, so an expansion stays valid; typing a query repeats them.
 const FUZZY_CACHE_LIMIT = 256;
+// Positions of a long posting list are found from a checkpoint every this many postings
+// (built on first use), not by decoding every run before them.
+const CHECKPOINT_EVERY = 64;
+const CHECKPOINT_MIN = 256;
+const CHECKPOINT_CACHE_LIMIT = 4096;
+
+/** Index terms within some edits of a word, from one segment's term list. */
+export interface FuzzyTerms {
+  /** Term numbers (into the sorted terms), ascending. */
+  terms: number[];
+  /** Edit distance of each. */
+  distances: number[];
+  /** Edit-table rows computed (the walk's work). */
+  rows: number;
+  /** False when the walk stopped at its row limit: terms past that point were not looked at. */
+  complete: boolean;
+}
 
 export class PostingIndex {
   private readonly dfCache = new Map<string, number>();
-  private readonly fuzzyCache = new Map<string, string[]>();
+  private readonly fuzzyCache = new Map<string, FuzzyTerms>();
+  private readonly checkpoints = new Map<number, Uint32Array>();
 
   constructor(readonly data: PostingData) {}
 
@@ -74,7 +91,7 @@ export class PostingIndex {
     field: FieldName,
     visit: (position: number, words: readonly number[], n: number) => void,
   ): void {
-    const t = this.termNo(term);
+    const t = this.termNumber(term);
     if (t < 0) return;
     const { offsets, docs, posOffsets, positions } = this.data;
     const slot = t * FIELD_COUNT + FIELD_NO[field];
@@ -86,15 +103,19 @@ export class PostingIndex {
     }
   }
 
-  /** Word positions of `term` in `field` of the document at `doc` (its place in the segment). */
-  positionsOf(term: string, field: FieldName, doc: number): number[] {
-    const t = this.termNo(term);
+  /**
+   * Word positions of `term` in `field` of the document at `doc` (its place in the segment),
+   * at most `limit` of them (the first ones).
+   */
+  positionsOf(term: string, field: FieldName, doc: number, limit = Infinity): number[] {
+    const t = this.termNumber(term);
     if (t < 0) return [];
-    const { offsets, docs, posOffsets, positions } = this.data;
+    const { offsets, docs, positions } = this.data;
     const slot = t * FIELD_COUNT + FIELD_NO[field];
+    const begin = offsets[slot]!;
     const end = offsets[slot + 1]!;
     // A posting list is in document order, in built and in merged segments alike.
-    let lo = offsets[slot]!;
+    let lo = begin;
     let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -102,57 +123,140 @@ export class PostingIndex {
       else hi = mid;
     }
     if (lo >= end || docs[lo] !== doc) return [];
-    const cursor = { at: posOffsets[slot]! };
-    for (let i = offsets[slot]!; i < lo; i++) skipRun(positions, cursor);
+    const cursor = this.cursorAt(slot, lo);
     const out: number[] = [];
-    out.length = readRun(positions, cursor, out);
+    out.length = readRun(positions, cursor, out, limit);
     return out;
+  }
+
+  /** A cursor on the positions run of posting `at` of `slot`, from the nearest checkpoint. */
+  private cursorAt(slot: number, at: number): { at: number } {
+    const { offsets, posOffsets, positions } = this.data;
+    const begin = offsets[slot]!;
+    const cursor = { at: posOffsets[slot]! };
+    let from = begin;
+    if (at - begin >= CHECKPOINT_EVERY && offsets[slot + 1]! - begin >= CHECKPOINT_MIN) {
+      const marks = this.checkpointsOf(slot);
+      const k = Math.floor((at - begin) / CHECKPOINT_EVERY);
+      cursor.at = marks[k]!;
+      from = begin + k * CHECKPOINT_EVERY;
+    }
+    for (let i = from; i < at; i++) skipRun(positions, cursor);
+    return cursor;
+  }
+
+  /** Byte offsets of the runs of postings 0, 64, 128… of a slot (one pass, then cached). */
+  private checkpointsOf(slot: number): Uint32Array {
+    let marks = this.checkpoints.get(slot);
+    if (marks) return marks;
+    const { offsets, posOffsets, positions } = this.data;
+    const begin = offsets[slot]!;
+    const count = offsets[slot + 1]! - begin;
+    marks = new Uint32Array(Math.ceil(count / CHECKPOINT_EVERY));
+    const cursor = { at: posOffsets[slot]! };
+    for (let i = 0; i < count; i++) {
+      if (i % CHECKPOINT_EVERY === 0) marks[i / CHECKPOINT_EVERY] = cursor.at;
+      skipRun(positions, cursor);
+    }
+    if (this.checkpoints.size >= CHECKPOINT_CACHE_LIMIT) this.checkpoints.clear();
+    this.checkpoints.set(slot, marks);
+    return marks;
   }
 
   /** Number of documents holding `term` in `field`. */
   docsInField(term: string, field: FieldName): number {
-    const t = this.termNo(term);
+    const t = this.termNumber(term);
     if (t < 0) return 0;
     const slot = t * FIELD_COUNT + FIELD_NO[field];
     return this.data.offsets[slot + 1]! - this.data.offsets[slot]!;
   }
 
-  private termNo(term: string): number {
+  /** The number of `term` (its place in the sorted terms), or -1 when absent. */
+  termNumber(term: string): number {
     const i = lowerBound(this.data.terms, term);
     return this.data.terms[i] === term ? i : -1;
   }
 
   has(term: string): boolean {
-    return this.termNo(term) >= 0;
+    return this.termNumber(term) >= 0;
   }
 
   /** Lunr's "documents with term": postings summed over fields. */
   docsWithTerm(term: string): number {
     let n = this.dfCache.get(term);
     if (n !== undefined) return n;
-    const t = this.termNo(term);
+    const t = this.termNumber(term);
     const o = this.data.offsets;
     n = t < 0 ? 0 : o[(t + 1) * FIELD_COUNT]! - o[t * FIELD_COUNT]!;
     this.dfCache.set(term, n);
     return n;
   }
 
-  /** Index terms starting with `prefix`. */
-  expandPrefix(prefix: string): string[] {
-    const { terms } = this.data;
-    const out: string[] = [];
-    for (let i = lowerBound(terms, prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) {
-      if (!terms[i]!.startsWith(TAG_MARK)) out.push(terms[i]!);
-    }
-    return out;
+  /** The term with number `t` (its place in the sorted terms). */
+  termAt(t: number): string {
+    return this.data.terms[t]!;
   }
 
-  /** Index terms within `distance` edits of `word` (Lunr's fuzzy matching), memoised. */
+  /** Lunr's "documents with term" for term number `t`. */
+  docsAt(t: number): number {
+    const o = this.data.offsets;
+    return o[(t + 1) * FIELD_COUNT]! - o[t * FIELD_COUNT]!;
+  }
+
+  /** Term numbers [from, to) of the terms starting with `prefix` (tag terms excluded). */
+  prefixRange(prefix: string): { from: number; to: number } {
+    const { terms } = this.data;
+    const from = lowerBound(terms, prefix);
+    // Terms starting with the prefix are contiguous from `from` on.
+    let lo = from;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]!.startsWith(prefix)) lo = mid + 1;
+      else hi = mid;
+    }
+    return { from, to: lo };
+  }
+
+  /** Index terms starting with `prefix`. */
+  expandPrefix(prefix: string): string[] {
+    const { from, to } = this.prefixRange(prefix);
+    return this.data.terms.slice(from, to).filter((t) => !t.startsWith(TAG_MARK));
+  }
+
+  /** Index terms within `distance` edits of `word` (Damerau–Levenshtein, as in highlights). */
   expandFuzzy(word: string, distance: number): string[] {
+    return this.fuzzyTerms(word, distance).terms.map((t) => this.data.terms[t]!);
+  }
+
+  /**
+   * Term numbers within `distance` edits of `word`, with their distances; the walk stops after
+   * about `maxRows` edit-table rows (complete: false). Terms sharing the word's first letter
+   * are walked first: most near misses do, so a walk cut short has still looked at them.
+   * Complete answers are memoised.
+   */
+  fuzzyTerms(word: string, distance: number, maxRows = Infinity): FuzzyTerms {
     const key = `${distance}\u0000${word}`;
-    let out = this.fuzzyCache.get(key);
-    if (!out) {
-      out = this.walkFuzzy(fuzzyDfa(word, distance));
+    // A memoised answer reports the rows its walk took, so that a query's limits cut the
+    // same words short whatever was asked before.
+    const cached = this.fuzzyCache.get(key);
+    if (cached && cached.rows <= maxRows) return cached;
+    const table = new EditRows(word, distance);
+    const out: FuzzyTerms = { terms: [], distances: [], rows: 0, complete: true };
+    const start = lowerBound(this.data.terms, String.fromCharCode(TAG_MARK.charCodeAt(0) + 1));
+    const first = word.length > 0 ? this.prefixRange(word[0]!) : { from: start, to: start };
+    for (const [from, to] of [
+      [first.from, first.to],
+      [start, first.from],
+      [first.to, this.data.terms.length],
+    ] as const) {
+      if (from < to && !this.walkFuzzy(table, from, to, maxRows, out)) break;
+    }
+    if (out.complete) {
+      const sorted = out.terms.map((t, i) => [t, out.distances[i]!] as const);
+      sorted.sort((a, b) => a[0] - b[0]);
+      out.terms = sorted.map(([t]) => t);
+      out.distances = sorted.map(([, d]) => d);
       if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) {
         this.fuzzyCache.delete(this.fuzzyCache.keys().next().value!);
       }
@@ -161,57 +265,76 @@ export class PostingIndex {
     return out;
   }
 
-  /** Walks the sorted terms as a trie, skipping every term under a dead prefix. */
-  private walkFuzzy(dfa: FuzzyDfa): string[] {
+  /**
+   * Walks terms [from, to) as a trie, skipping every term under a dead prefix, adding matches
+   * to `out`; false when it stopped at the row limit.
+   */
+  private walkFuzzy(
+    table: EditRows,
+    from: number,
+    to: number,
+    maxRows: number,
+    out: FuzzyTerms,
+  ): boolean {
     const { terms } = this.data;
-    const stack: number[] = [dfa.start];
-    const out: string[] = [];
+    // Rows 0..valid of the table hold the first `valid` characters of `prev`.
+    let valid = 0;
     let prev = '';
-    let i = lowerBound(terms, String.fromCharCode(TAG_MARK.charCodeAt(0) + 1));
-    while (i < terms.length) {
+    let i = from;
+    while (i < to) {
+      if (out.rows > maxRows) {
+        out.complete = false;
+        return false;
+      }
       const t = terms[i]!;
       let depth = 0;
-      const max = Math.min(prev.length, t.length, stack.length - 1);
+      const max = Math.min(prev.length, t.length, valid);
       while (depth < max && prev.charCodeAt(depth) === t.charCodeAt(depth)) depth++;
-      stack.length = depth + 1;
       let deadAt = -1;
       for (let k = depth; k < t.length; k++) {
-        const next = dfa.step(stack[k]!, t[k]!);
-        if (next === DEAD) {
+        out.rows++;
+        if (!table.step(k, t.charCodeAt(k))) {
           deadAt = k;
           break;
         }
-        stack.push(next);
       }
       prev = t;
       if (deadAt >= 0) {
         // No term sharing this prefix can match: jump past all of them.
-        stack.length = deadAt + 1;
-        prev = t.slice(0, deadAt);
-        i = pastPrefix(terms, t, deadAt + 1, i);
+        valid = deadAt;
+        i = Math.min(to, pastPrefix(terms, t, deadAt + 1, i));
         continue;
       }
-      if (dfa.isFinal(stack[t.length]!)) out.push(t);
+      valid = t.length;
+      const d = table.distanceAt(t.length);
+      if (d <= table.distance) {
+        out.terms.push(i);
+        out.distances.push(d);
+      }
       i++;
     }
-    return out;
+    return true;
   }
 
   /**
    * Calls `visit(position, weight)` for each document holding `term` in `fields`, with the
    * weight before idf (field boost included); a document in several fields comes once each.
+   * Returns the number of postings read.
    */
   forEachPosting(
     term: string,
     fields: readonly FieldName[],
     visit: (position: number, weight: number) => void,
-  ): void {
-    const t = this.termNo(term);
-    if (t < 0) return;
+  ): number {
+    const t = this.termNumber(term);
+    if (t < 0) return 0;
     const { offsets, docs, weights } = this.data;
+    let read = 0;
     for (const f of fields) {
       const slot = t * FIELD_COUNT + FIELD_NO[f];
       for (let i = offsets[slot]!; i < offsets[slot + 1]!; i++) visit(docs[i]!, weights[i]!);
+      read += offsets[slot + 1]! - offsets[slot]!;
     }
+    return read;
   }
 }

@@ -4,21 +4,34 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { isErrno } from '../../errno';
+import { writeFileAtomic } from '../../store/atomic-write';
 import type { SegmentDocs } from '../segments/segment';
 
 /** Bump whenever analysis or the file layout changes: older indexes are then rebuilt. */
 export const INDEX_FORMAT = 4;
 const MANIFEST = 'manifest.json';
 
-export interface SegmentEntry {
-  seq: number;
-  docsFile: string;
-  docsSha256: string;
-  indexFile: string;
-  indexSha256: string;
-  /** Ids in the segment that a newer version or a removal replaced. */
-  dead: string[];
-}
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const segmentEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  // Only names this code makes: a manifest never leads reads (or deletes) outside the folder.
+  docsFile: z.string().regex(/^seg-\d+\.docs\.json$/),
+  docsSha256: sha256Hex,
+  indexFile: z.string().regex(/^seg-\d+\.postings$/),
+  indexSha256: sha256Hex,
+  dead: z.array(z.string()),
+});
+export type SegmentEntry = z.infer<typeof segmentEntrySchema>;
+
+const manifestSchema = z.object({
+  format: z.literal(INDEX_FORMAT),
+  nextSeq: z.number().int().positive(),
+  segments: z.array(segmentEntrySchema),
+  /** SHA-256 of the manifest without this field; absent in manifests from before it was added. */
+  checksum: sha256Hex.optional(),
+});
 
 export interface IndexManifest {
   format: number;
@@ -26,39 +39,19 @@ export interface IndexManifest {
   segments: SegmentEntry[];
 }
 
+const docsFileSchema = z
+  .object({
+    format: z.literal(INDEX_FORMAT),
+    seq: z.number().int().positive(),
+    ids: z.array(z.string()),
+    revs: z.array(z.number().int()),
+    langs: z.array(z.string()),
+  })
+  .refine((d) => d.ids.length === d.revs.length && d.ids.length === d.langs.length);
+
 /** SHA-256 of a string or buffer, hex. */
 export const sha256 = (data: string | Uint8Array): string =>
   createHash('sha256').update(data).digest('hex');
-
-/** Writes a file via temp + fsync + rename + fsync of the folder. */
-export async function writeFileAtomic(
-  path: string,
-  data: string | Uint8Array,
-  dir: string,
-): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fh = await fs.open(tmp, 'w');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await fs.rename(tmp, path);
-  await syncDir(dir);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  let dh: fs.FileHandle | null = null;
-  try {
-    dh = await fs.open(dir, 'r');
-    await dh.sync();
-  } catch {
-    // Some platforms (Windows) cannot fsync a folder; the rename is still atomic there.
-  } finally {
-    await dh?.close();
-  }
-}
 
 export const segmentFileNames = (seq: number): { docsFile: string; indexFile: string } => ({
   docsFile: `seg-${seq}.docs.json`,
@@ -74,14 +67,28 @@ export async function writeSegmentFiles(
 ): Promise<Omit<SegmentEntry, 'dead'>> {
   const { docsFile, indexFile } = segmentFileNames(seq);
   const docsJson = JSON.stringify({ format: INDEX_FORMAT, seq, ...docs });
-  await writeFileAtomic(join(dir, indexFile), postings, dir);
-  await writeFileAtomic(join(dir, docsFile), docsJson, dir);
+  await writeFileAtomic(join(dir, indexFile), postings);
+  await writeFileAtomic(join(dir, docsFile), docsJson);
   return { seq, docsFile, docsSha256: sha256(docsJson), indexFile, indexSha256: sha256(postings) };
+}
+
+/** SHA-256 of a manifest's fields in a fixed order, so writer and reader agree on the bytes. */
+function manifestChecksum(m: IndexManifest): string {
+  const segments = m.segments.map((e) => [
+    e.seq,
+    e.docsFile,
+    e.docsSha256,
+    e.indexFile,
+    e.indexSha256,
+    e.dead,
+  ]);
+  return sha256(JSON.stringify([m.format, m.nextSeq, segments]));
 }
 
 /** Writes the manifest atomically, then deletes segment files it no longer names. */
 export async function writeManifest(dir: string, manifest: IndexManifest): Promise<void> {
-  await writeFileAtomic(join(dir, MANIFEST), JSON.stringify(manifest), dir);
+  const text = JSON.stringify({ ...manifest, checksum: manifestChecksum(manifest) });
+  await writeFileAtomic(join(dir, MANIFEST), text);
   const keep = new Set(manifest.segments.flatMap((s) => [s.docsFile, s.indexFile]));
   for (const name of await fs.readdir(dir)) {
     if (name.startsWith('seg-') && !keep.has(name)) await fs.rm(join(dir, name), { force: true });
@@ -91,27 +98,48 @@ export async function writeManifest(dir: string, manifest: IndexManifest): Promi
 /** Why a persisted index cannot be used as it is. */
 export type ManifestProblem = 'missing' | 'corrupt' | 'version';
 
-/** Reads and checks the manifest; a problem means "rebuild". */
+/** Path of the index manifest in an index folder. */
+export const indexManifestPath = (dir: string): string => join(dir, MANIFEST);
+
+/** Reads and checks the manifest; a problem means "rebuild" (`reason` says why, for reports). */
 export async function readManifest(
   dir: string,
-): Promise<{ manifest: IndexManifest } | { problem: ManifestProblem }> {
+): Promise<{ manifest: IndexManifest } | { problem: ManifestProblem; reason: string }> {
   let text: string;
   try {
     text = await fs.readFile(join(dir, MANIFEST), 'utf8');
-  } catch {
-    return { problem: 'missing' };
+  } catch (e) {
+    if (isErrno(e, 'ENOENT')) return { problem: 'missing', reason: 'missing' };
+    return { problem: 'corrupt', reason: `cannot be read (${String(e)})` };
   }
+  return parseIndexManifest(text);
+}
+
+/** Parses manifest text as `readManifest` does. */
+export function parseIndexManifest(
+  text: string,
+): { manifest: IndexManifest } | { problem: ManifestProblem; reason: string } {
+  let json: unknown;
   try {
-    const m = JSON.parse(text) as IndexManifest;
-    if (typeof m !== 'object' || m === null || typeof m.format !== 'number') {
-      return { problem: 'corrupt' };
-    }
-    if (m.format !== INDEX_FORMAT) return { problem: 'version' };
-    if (!Array.isArray(m.segments) || typeof m.nextSeq !== 'number') return { problem: 'corrupt' };
-    return { manifest: m };
+    json = JSON.parse(text);
   } catch {
-    return { problem: 'corrupt' };
+    return { problem: 'corrupt', reason: 'not valid JSON (the file is damaged)' };
   }
+  const format = z.object({ format: z.number() }).safeParse(json);
+  if (!format.success) return { problem: 'corrupt', reason: 'it names no format' };
+  if (format.data.format !== INDEX_FORMAT) {
+    return {
+      problem: 'version',
+      reason: `format ${format.data.format}; this version uses ${INDEX_FORMAT}`,
+    };
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) return { problem: 'corrupt', reason: 'its contents are malformed' };
+  const { checksum, ...manifest } = parsed.data;
+  if (checksum !== undefined && manifestChecksum(manifest) !== checksum) {
+    return { problem: 'corrupt', reason: 'checksum mismatch' };
+  }
+  return { manifest };
 }
 
 /** Reads a file and checks it against its recorded SHA-256; null when missing or altered. */
@@ -120,6 +148,7 @@ export async function readVerified(path: string, expectedSha: string): Promise<s
     const text = await fs.readFile(path, 'utf8');
     return sha256(text) === expectedSha ? text : null;
   } catch {
+    // Unreadable counts as missing: the index is a cache, rebuilt from the articles.
     return null;
   }
 }
@@ -130,6 +159,7 @@ export async function readVerifiedBytes(path: string, expectedSha: string): Prom
     const data = await fs.readFile(path);
     return sha256(data) === expectedSha ? data : null;
   } catch {
+    // Unreadable counts as missing: the index is a cache, rebuilt from the articles.
     return null;
   }
 }
@@ -140,20 +170,21 @@ export async function readSegmentDocs(
   entry: SegmentEntry,
 ): Promise<SegmentDocs | null> {
   const text = await readVerified(join(dir, entry.docsFile), entry.docsSha256);
-  if (text === null) return null;
+  return text === null ? null : parseSegmentDocs(text, entry.seq);
+}
+
+/** Parses a doc list file; null when malformed or not the segment `seq`'s. */
+export function parseSegmentDocs(text: string, seq: number): SegmentDocs | null {
+  let json: unknown;
   try {
-    const d = JSON.parse(text) as SegmentDocs & { seq: number };
-    const ok =
-      d.seq === entry.seq &&
-      Array.isArray(d.ids) &&
-      Array.isArray(d.revs) &&
-      Array.isArray(d.langs) &&
-      d.ids.length === d.revs.length &&
-      d.ids.length === d.langs.length;
-    return ok ? { ids: d.ids, revs: d.revs, langs: d.langs } : null;
+    json = JSON.parse(text);
   } catch {
     return null;
   }
+  const parsed = docsFileSchema.safeParse(json);
+  if (!parsed.success || parsed.data.seq !== seq) return null;
+  const { ids, revs, langs } = parsed.data;
+  return { ids, revs, langs };
 }
 
 /** Deletes every index file in `dir` (the index is a cache). */
@@ -162,6 +193,7 @@ export async function clearIndexDir(dir: string): Promise<void> {
   try {
     names = await fs.readdir(dir);
   } catch {
+    // No index folder (or none we can list): nothing to clear.
     return;
   }
   for (const name of names) {

@@ -27,6 +27,7 @@ function isValid(d: IndexDoc): boolean {
     validateDocs([d]);
     return true;
   } catch {
+    // A malformed document is left out; the store reports damage itself (see above).
     return false;
   }
 }

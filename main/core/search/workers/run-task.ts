@@ -17,6 +17,7 @@ export async function runTask<K extends WorkerTask['kind']>(
   try {
     return decodePostings(bytes) as WorkerResults[K];
   } catch {
+    // Bytes that match their checksum but do not decode: damaged like any other (see above).
     return null as WorkerResults[K];
   }
 }

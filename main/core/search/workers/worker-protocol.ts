@@ -2,6 +2,7 @@
 import type { MergeInput, SegmentPayload } from '../segments/build-segment';
 import type { PostingData } from '../segments/postings';
 import type { IndexDoc } from '../types';
+import type { PoolReply, PoolRequest } from '../../workers/pool-messages';
 
 export type WorkerTask =
   | { kind: 'build'; docs: IndexDoc[] }
@@ -16,8 +17,6 @@ export interface WorkerResults {
   load: PostingData | null;
 }
 
-export type WorkerRequest = WorkerTask & { id: number };
+export type WorkerRequest = PoolRequest<WorkerTask>;
 
-export type WorkerResponse =
-  | { id: number; ok: true; value: WorkerResults[WorkerTask['kind']] }
-  | { id: number; ok: false; error: string };
+export type WorkerResponse = PoolReply<WorkerResults[WorkerTask['kind']]>;

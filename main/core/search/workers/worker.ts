@@ -2,6 +2,7 @@
 // loads segments so that analysis, Lunr indexing and decoding run off the main thread.
 // Postings go back as transferred buffers, so the main thread copies nothing.
 import { parentPort } from 'node:worker_threads';
+import { errorMessage } from '../../../contract/error-message';
 import type { SegmentPayload } from '../segments/build-segment';
 import { trimHeap } from './heap-trim';
 import { transferList, type PostingData } from '../segments/postings';
@@ -23,7 +24,7 @@ if (port) {
         const reply: WorkerResponse = {
           id: msg.id,
           ok: false,
-          error: e instanceof Error ? e.message : String(e),
+          error: errorMessage(e),
         };
         port.postMessage(reply);
       },

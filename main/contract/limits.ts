@@ -1,0 +1,34 @@
+// Every size limit of the contract, once. The API schemas, the engine and the CLI read these, so
+// a limit cannot differ between the window and the command line. The renderer is not trusted:
+// each bound keeps a compromised page from pushing huge payloads into the engine.
+
+export const LIMITS = {
+  /** Article ids one call may name. */
+  idsPerCall: 100_000,
+  /** Paths one importPaths call may name. */
+  pathsPerCall: 10_000,
+  /** Characters in one path. */
+  pathLength: 4_096,
+  /** Files one importContents call may carry. */
+  filesPerCall: 10_000,
+  /** Bytes of one file handed over by contents. */
+  fileBytes: 64 * 1024 * 1024,
+  /** Characters in the name of a file handed over by contents. */
+  fileNameLength: 1_024,
+  /** Tag names one call may name. */
+  tagsPerCall: 100,
+  /** Tags one article may carry in a snapshot being restored. */
+  tagsPerArticle: 10_000,
+  /** Characters (code points, after trimming) in one tag name. */
+  tagLength: 64,
+  /** Characters in a search or highlight query; the query parser refuses longer ones. */
+  queryLength: 1_000,
+  /** Characters in a place or language filter. */
+  facetLength: 200,
+  /** Articles one list page may hold. */
+  listLimit: 10_000,
+  /** Hits one search page may hold. */
+  searchLimit: 1_000,
+  /** Largest offset of a list or search page. */
+  maxOffset: 10_000_000,
+} as const;

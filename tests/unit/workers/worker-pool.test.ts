@@ -1,0 +1,124 @@
+// The shared worker pool with a small plain-JS worker: answers, failures, a thread that dies
+// (exit, out of memory) failing only its own tasks and being replaced, a script that cannot
+// load, tasks per thread, and close.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../../main/core/workers/worker-pool';
+import { tempDir } from '../core/tmp-dir';
+
+type Task =
+  { op: 'echo'; value: number; ms?: number } | { op: 'fail' } | { op: 'exit' } | { op: 'oom' };
+
+/** What the test worker answers: the value, its thread, and how many tasks it held. */
+interface Answer {
+  value: number;
+  thread: number;
+  held: number;
+}
+
+const WORKER = `
+const { parentPort, threadId } = require('node:worker_threads');
+let held = 0;
+parentPort.on('message', (task) => {
+  held++;
+  const atStart = held;
+  const reply = (msg) => { held--; parentPort.postMessage(msg); };
+  if (task.op === 'fail') return reply({ id: task.id, ok: false, error: 'nope' });
+  if (task.op === 'exit') process.exit(3);
+  if (task.op === 'oom') { const a = []; for (;;) a.push(new Array(100000).fill(a.length)); }
+  setTimeout(
+    () => reply({ id: task.id, ok: true, value: { value: task.value, thread: threadId, held: atStart } }),
+    task.ms ?? 0,
+  );
+});
+`;
+
+function script(): string {
+  const path = join(tempDir('ar-pool-'), 'test-worker.js');
+  writeFileSync(path, WORKER);
+  return path;
+}
+
+const pool = (options: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}) =>
+  new WorkerPool<Task, Answer>({ script: script(), name: 'test worker', ...options });
+
+describe('WorkerPool', () => {
+  it('answers tasks on at most `size` threads, one task per thread by default', async () => {
+    const p = pool({ size: 2 });
+    try {
+      const answers = await Promise.all(
+        [1, 2, 3, 4, 5].map((value) => p.run({ op: 'echo', value, ms: 30 })),
+      );
+      expect(answers.map((a) => a.value)).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(answers.map((a) => a.thread)).size).toBe(2);
+      expect(answers.every((a) => a.held === 1)).toBe(true);
+      await expect(p.run({ op: 'fail' })).rejects.toThrow('test worker failed: nope');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('lets a thread hold several tasks when asked', async () => {
+    const p = pool({ size: 1, tasksPerWorker: Infinity });
+    try {
+      const answers = await Promise.all(
+        [1, 2, 3].map((value) => p.run({ op: 'echo', value, ms: 200 })),
+      );
+      expect(new Set(answers.map((a) => a.thread)).size).toBe(1);
+      expect(Math.max(...answers.map((a) => a.held))).toBeGreaterThan(1);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a thread that exits fails only its tasks and is replaced for the next', async () => {
+    const p = pool({ size: 2 });
+    try {
+      await p.run({ op: 'echo', value: 1 });
+      const other = p.run({ op: 'echo', value: 2, ms: 300 });
+      await expect(p.run({ op: 'exit' })).rejects.toThrow(/test worker stopped: exit code 3/);
+      expect((await other).value).toBe(2);
+      const next = await p.run({ op: 'echo', value: 3 });
+      expect(next.value).toBe(3);
+      expect(p.broken).toBe(false);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a thread past its heap cap dies alone, and the next task works', async () => {
+    const p = pool({ heapMb: 32 });
+    try {
+      await expect(p.run({ op: 'oom' })).rejects.toThrow(/test worker stopped/);
+      expect((await p.run({ op: 'echo', value: 7 })).value).toBe(7);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a script that cannot load marks the pool broken', async () => {
+    const p = new WorkerPool<Task, Answer>({
+      script: join(tempDir('ar-pool-'), 'missing.js'),
+      name: 'test worker',
+    });
+    try {
+      await expect(p.run({ op: 'echo', value: 1 })).rejects.toThrow(/test worker stopped/);
+      expect(p.broken).toBe(true);
+      await expect(p.run({ op: 'echo', value: 2 })).rejects.toThrow(/cannot start/);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('close fails what runs and what waits, and refuses new tasks', async () => {
+    const p = pool({ size: 1 });
+    const running = p.run({ op: 'echo', value: 1, ms: 5_000 }).catch((e: unknown) => e);
+    const waiting = p.run({ op: 'echo', value: 2 }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 50));
+    await p.close();
+    expect(String(await running)).toMatch(/pool is closed/);
+    expect(String(await waiting)).toMatch(/pool is closed/);
+    await expect(p.run({ op: 'echo', value: 3 })).rejects.toThrow(/pool is closed/);
+  });
+});
