@@ -17,6 +17,7 @@ import {
 import type { Emit } from './engine-slot';
 import { ImportRegistry } from './import-registry';
 import type { PathPolicy } from './path-grants';
+import { revealSource } from './reveal-source';
 
 /** Who made a call; the transport has already checked the sender. */
 export interface CallInfo {
@@ -45,6 +46,8 @@ export interface HandlerContext {
   imports?: ImportRegistry;
   /** Milliseconds between importProgress events (default 50). */
   progressIntervalMs?: number;
+  /** Shows a file in the system's file manager; absent where there is none (the HTTP bridge). */
+  reveal?: (path: string) => void | Promise<void>;
 }
 
 /** One call's handler, typed by the contract's argument and result schemas. */
@@ -170,6 +173,12 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     },
     async restore({ ids }) {
       await engine().restore(ids);
+      return null;
+    },
+    purge: ({ ids }) => engine().purge(ids),
+    tagsOf: ({ ids }) => engine().tagsOf(ids),
+    async showInFolder({ id }) {
+      await revealSource(ctx.reveal, (await engine().get(id)).sourcePath);
       return null;
     },
     getSettings: () => ctx.settings.get(),

@@ -1,7 +1,7 @@
 // Turns argv into a command and its options. Parsing is strict: anything unknown or
 // misplaced is a UsageError, which the runner prints with a hint to --help (exit 2).
 import { parseArgs } from 'node:util';
-import type { ArticleSort, LibraryView } from '../contract/types';
+import type { ArticleSort, LibraryView, SearchSort, SortOrder } from '../contract/types';
 import { errorMessage } from '../contract/error-message';
 import { quoteTagName, tagNameProblem } from '../contract/tag-name';
 
@@ -39,11 +39,12 @@ const OPTIONS = {
   limit: { type: 'string' },
   tag: { type: 'string', multiple: true },
   sort: { type: 'string' },
+  order: { type: 'string' },
   view: { type: 'string' },
   original: { type: 'boolean' },
 } as const;
 
-type CommandOption = 'limit' | 'tag' | 'sort' | 'view' | 'original';
+type CommandOption = 'limit' | 'tag' | 'sort' | 'order' | 'view' | 'original';
 
 /** Which command options each command accepts, and how many positionals it takes. */
 const SPEC: Record<
@@ -51,8 +52,13 @@ const SPEC: Record<
   { options: CommandOption[]; min: number; max: number; usage: string }
 > = {
   import: { options: [], min: 1, max: Infinity, usage: 'import PATH...' },
-  search: { options: ['limit', 'tag'], min: 1, max: Infinity, usage: 'search QUERY' },
-  list: { options: ['sort', 'tag', 'view', 'limit'], min: 0, max: 0, usage: 'list' },
+  search: {
+    options: ['limit', 'tag', 'sort', 'order'],
+    min: 1,
+    max: Infinity,
+    usage: 'search QUERY',
+  },
+  list: { options: ['sort', 'order', 'tag', 'view', 'limit'], min: 0, max: 0, usage: 'list' },
   show: { options: ['original'], min: 1, max: 1, usage: 'show ID' },
   tag: { options: [], min: 2, max: Infinity, usage: 'tag ID TAG...' },
   untag: { options: [], min: 2, max: Infinity, usage: 'untag ID TAG...' },
@@ -67,6 +73,8 @@ const SPEC: Record<
 };
 
 const SORTS: readonly ArticleSort[] = ['imported', 'date', 'title'];
+const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'date', 'imported', 'title'];
+const ORDERS: readonly SortOrder[] = ['asc', 'desc'];
 const VIEWS: readonly LibraryView[] = ['all', 'unread', 'favourites', 'trash'];
 
 export interface ParsedCommandLine {
@@ -77,7 +85,11 @@ export interface ParsedCommandLine {
   json: boolean;
   limit?: number;
   tags: string[];
+  /** `list --sort`. */
   sort?: ArticleSort;
+  /** `search --sort`. */
+  searchSort?: SearchSort;
+  order?: SortOrder;
   view?: LibraryView;
   original: boolean;
 }
@@ -114,7 +126,7 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
   const command = COMMANDS.find((c) => c === first);
   if (!command) throw new UsageError(`unknown command '${first}'`);
   const spec = SPEC[command];
-  for (const name of ['limit', 'tag', 'sort', 'view', 'original'] as const) {
+  for (const name of ['limit', 'tag', 'sort', 'order', 'view', 'original'] as const) {
     if (values[name] !== undefined && !spec.options.includes(name)) {
       throw new UsageError(`option --${name} does not apply to '${command}'`);
     }
@@ -145,7 +157,15 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     command,
     args: rest,
     limit: values.limit === undefined ? undefined : parseLimit(values.limit),
-    sort: values.sort === undefined ? undefined : oneOf('--sort', values.sort, SORTS),
+    sort:
+      values.sort === undefined || command === 'search'
+        ? undefined
+        : oneOf('--sort', values.sort, SORTS),
+    searchSort:
+      values.sort === undefined || command !== 'search'
+        ? undefined
+        : oneOf('--sort', values.sort, SEARCH_SORTS),
+    order: values.order === undefined ? undefined : oneOf('--order', values.order, ORDERS),
     view: values.view === undefined ? undefined : oneOf('--view', values.view, VIEWS),
   };
 }

@@ -3,7 +3,7 @@ import { COMMANDS, usageOf, type CommandName } from './args';
 
 const SUMMARIES: Record<CommandName, string> = {
   import: 'Import .txt/.text/.md files and folders (recursively)',
-  search: 'Full-text search (Lunr syntax, "phrases", title:word, tag:name)',
+  search: 'Full-text search: all the words; OR, -word, "phrases", title:word, tag:name',
   list: 'List articles',
   show: 'Show one article (clean text, or --original)',
   tag: 'Add tags to an article',
@@ -22,10 +22,13 @@ const DETAILS: Partial<Record<CommandName, string[]>> = {
   search: [
     '  --limit N        at most N hits (default 20)',
     '  --tag T          only articles tagged T (repeatable)',
+    '  --sort S         relevance (default), date, imported or title',
+    '  --order O        asc or desc (default: best match, newest first; titles A to Z)',
     '  Put queries that start with "-" after "--": search -- -oil +gas',
   ],
   list: [
-    '  --sort S         imported (default), date or title',
+    '  --sort S         imported (default), date or title; undated articles last by date',
+    '  --order O        asc or desc (default: newest first; titles A to Z)',
     '  --view V         all (default), unread, favourites or trash',
     '  --tag T          only articles tagged T (repeatable)',
     '  --limit N        at most N rows (default 50)',
@@ -35,7 +38,7 @@ const DETAILS: Partial<Record<CommandName, string[]>> = {
 
 const GLOBAL = [
   'Global options:',
-  '  --library DIR    library folder (else $ARCHIVE_READER_LIBRARY, else the app default)',
+  '  --library DIR    library folder (else $ARCHIVE_READER_LIBRARY, else the one the app uses)',
   '  --json           machine-readable output on stdout',
   '  -h, --help       help',
   '  -v, --version    version',

@@ -63,6 +63,8 @@ export const apiContract = {
   removeTags: { args: z.strictObject({ ids: idList, tags: tagList }), result: tagSnapshotSchema },
   restoreTags: { args: tagSnapshotSchema, result: nothing },
   listTags: { args: noArgs, result: z.array(tagCountSchema) },
+  /** The tags these articles carry, with how many of them carry each. */
+  tagsOf: { args: z.strictObject({ ids: idList }), result: z.array(tagCountSchema) },
   renameTag: {
     args: z.strictObject({ from: tagReferenceSchema, to: tagNameSchema }),
     result: tagSnapshotSchema,
@@ -84,6 +86,13 @@ export const apiContract = {
   trash: { args: z.strictObject({ ids: idList }), result: nothing },
   restore: { args: z.strictObject({ ids: idList }), result: nothing },
   emptyTrash: { args: noArgs, result: z.object({ removed: z.number().int().nonnegative() }) },
+  /** Deletes these articles for good; each must be in the trash. */
+  purge: {
+    args: z.strictObject({ ids: idList }),
+    result: z.object({ removed: z.number().int().nonnegative() }),
+  },
+  /** Shows the article's source file in the system's file manager (the desktop app only). */
+  showInFolder: { args: z.strictObject({ id: articleIdSchema }), result: nothing },
   stats: { args: noArgs, result: libraryStatsSchema },
   /** Verifies every article file and cache (Library → Check Library). */
   check: { args: noArgs, result: checkReportSchema },
@@ -138,6 +147,7 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 
 /** Commands the app menu sends to the page. */
 export const MENU_COMMANDS = [
+  'check-library',
   'import-files',
   'import-folder',
   'export-selected',

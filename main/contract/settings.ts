@@ -6,6 +6,10 @@ import { z } from './zod';
 export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** How much each list row shows: title, date, excerpt and tags, or title and date only. */
+export const LIST_DENSITIES = ['comfortable', 'compact'] as const;
+export type ListDensity = (typeof LIST_DENSITIES)[number];
+
 /** Page background per concrete theme; the renderer's CSS uses the same colours (tested). */
 export const THEME_BACKGROUND: Readonly<Record<Exclude<Theme, 'system'>, string>> = {
   light: '#fdfcfa',
@@ -35,6 +39,7 @@ export const settingsSchema = z.strictObject({
   /** Reader measure in characters. */
   lineWidth: bounded(SETTING_LIMITS.lineWidth),
   sidebarVisible: z.boolean({ error: 'must be true or false' }),
+  listDensity: z.enum(LIST_DENSITIES, { error: `must be one of ${LIST_DENSITIES.join(', ')}` }),
 });
 
 /** App preferences kept beside the library (not inside it). */
@@ -49,6 +54,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   fontSize: 18,
   lineWidth: 66,
   sidebarVisible: true,
+  listDensity: 'comfortable',
 });
 
 /** A numeric setting pulled inside its bounds (for steppers and keyboard shortcuts). */

@@ -156,6 +156,12 @@ export const searchQuerySchema = z.strictObject({
   place: facetSchema.optional(),
   language: facetSchema.optional(),
   sort: searchSortSchema.optional(),
+  /** Default: best match, newest and last imported first ('desc'); titles A to Z ('asc'). */
+  order: sortOrderSchema.optional(),
+  /** Search the words as typed: a word no article holds is not replaced by its nearest spellings. */
+  exact: z.boolean().optional(),
+  /** Articles with any of the words, ranked, instead of all of them. */
+  anyWord: z.boolean().optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
@@ -193,6 +199,23 @@ export const searchResultSchema = z.object({
   tookMs: z.number().nonnegative(),
   /** Words whose expansion was capped; absent or empty when nothing was. */
   capped: z.array(cappedTermSchema).optional(),
+  /**
+   * Words no article holds, searched by their nearest spellings instead ("showing results for
+   * `to`"); absent when none was. Rerun with `exact: true` to search them as typed.
+   */
+  corrected: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
+  /** Words no article holds and nothing is spelt near, left out of the search; absent: none. */
+  ignored: z.array(z.string()).optional(),
+  /**
+   * True when the query was a pasted passage (more words than a query may have, no
+   * operators): searched as a bag of its words, any of them, best matches first.
+   */
+  passage: z.boolean().optional(),
+  /**
+   * When no article has all the words: how many have any of them (rerun with `anyWord: true`
+   * to see them). Absent otherwise.
+   */
+  anyWordTotal: count.optional(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
@@ -232,6 +255,11 @@ export type FailedEntry = z.infer<typeof failedEntrySchema>;
 export const importSummarySchema = z.object({
   imported: z.array(importedEntrySchema),
   duplicates: z.array(duplicateEntrySchema),
+  /**
+   * Files whose article was in the trash: taken out of it (the file is the article's, so
+   * importing it again means wanting it back). `path` is the file imported again.
+   */
+  restored: z.array(importedEntrySchema).optional(),
   failed: z.array(failedEntrySchema),
   /** Files in folders that were not articles (.txt, .text, .md) and were left alone. */
   skipped: count,

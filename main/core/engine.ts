@@ -68,6 +68,8 @@ export interface LibraryEngine {
   /** Puts back the tags a snapshot recorded. */
   restoreTags(snapshot: TagSnapshot): Promise<void>;
   listTags(): Promise<TagCount[]>;
+  /** The tags these articles carry, each with how many of them carry it (a selection's tags). */
+  tagsOf(ids: ArticleId[]): Promise<TagCount[]>;
   /** Renames a tag everywhere; merges into `to` when that tag exists. */
   renameTag(from: string, to: string): Promise<TagSnapshot>;
   /** Removes a tag from every article. */
@@ -82,6 +84,8 @@ export interface LibraryEngine {
   restore(ids: ArticleId[]): Promise<void>;
   /** Deletes trashed articles for good. */
   emptyTrash(): Promise<{ removed: number }>;
+  /** Deletes these trashed articles for good; NOT_FOUND or BAD_ARGUMENT for any other id. */
+  purge(ids: ArticleId[]): Promise<{ removed: number }>;
 
   /** Throws the index away and builds it again from the article files. */
   reindex(options?: ReindexOptions): Promise<void>;

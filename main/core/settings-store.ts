@@ -33,6 +33,7 @@ const storedSettingsSchema = z.object({
   fontSize: settingsSchema.shape.fontSize.catch(DEFAULT_SETTINGS.fontSize),
   lineWidth: settingsSchema.shape.lineWidth.catch(DEFAULT_SETTINGS.lineWidth),
   sidebarVisible: settingsSchema.shape.sidebarVisible.catch(DEFAULT_SETTINGS.sidebarVisible),
+  listDensity: settingsSchema.shape.listDensity.catch(DEFAULT_SETTINGS.listDensity),
 }) satisfies z.ZodType<Settings>;
 
 /** Settings from a parsed settings file: every missing or invalid field gets its default. */

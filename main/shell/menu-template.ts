@@ -56,12 +56,19 @@ export function menuTemplate({
         click: () => actions.importFolder(),
       },
       { label: 'Export Selected…', accelerator: 'CmdOrCtrl+E', click: cmd('export-selected') },
-      sep,
-      { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
-      { label: 'Choose Library…', click: () => actions.chooseLibrary() },
       ...(isMac
         ? []
         : [sep, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
+    ],
+  };
+
+  const library: MenuItemConstructorOptions = {
+    label: '&Library',
+    submenu: [
+      { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
+      { label: 'Choose Library…', click: () => actions.chooseLibrary() },
+      sep,
+      { label: 'Check Library…', click: cmd('check-library') },
     ],
   };
 
@@ -128,5 +135,5 @@ export function menuTemplate({
     ],
   };
 
-  return [...(isMac ? [appMenu] : []), file, edit, view, windowMenu, help];
+  return [...(isMac ? [appMenu] : []), file, edit, view, library, windowMenu, help];
 }

@@ -91,6 +91,7 @@ export function startApp(mainDir: string): void {
     emit: appWindow.emit,
     paths: grants,
     imports,
+    reveal: (path) => shell.showItemInFolder(path),
   });
   const warn = (message: string, detail: string) =>
     showWarning(appWindow.current(), message, detail);

@@ -90,3 +90,106 @@ function titleWord(sample: readonly BenchDoc[], rng: Rng): string {
   }
   throw new Error('no title words found for field queries');
 }
+
+/** A query built to be costly, with what it stands for. */
+export interface AdversarialQuery {
+  label: string;
+  query: string;
+}
+
+/**
+ * Costly and hostile queries from the same corpus words: the kinds that once ran away (a
+ * 320-letter fuzzy word took 53 s and 4 GB), at the parser's limits (32 parts, 1,000
+ * characters). Each must answer or be refused within 1 s.
+ */
+export function adversarialQueries(queries: readonly BenchQuery[]): AdversarialQuery[] {
+  const of = (kind: BenchQuery['kind']) =>
+    queries.filter((q) => q.kind === kind).map((q) => q.engine);
+  const common = of('common');
+  const pairs = of('phrase');
+  const cycle = (list: string[], n: number): string[] =>
+    Array.from({ length: n }, (_, i) => list[i % list.length]!);
+  const upTo = (text: string, max = 1000): string => text.slice(0, max);
+  const rng = seededRng(11);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const randomWord = (n: number): string =>
+    Array.from({ length: n }, () => letters[pick(rng, letters.length)]).join('');
+  return [
+    { label: '320-letter fuzzy word', query: `${'ab'.repeat(160)}~2` },
+    { label: 'one-letter prefix', query: 'a*' },
+    { label: '1,000-letter word', query: 'e'.repeat(1000) },
+    {
+      label: '32 fuzzy common words',
+      query: cycle(common, 32)
+        .map((w) => `${w}~2`)
+        .join(' '),
+    },
+    {
+      label: '30 random 29-letter fuzzy words',
+      query: Array.from({ length: 30 }, () => `${randomWord(29)}~2`).join(' '),
+    },
+    {
+      label: '32 two-letter prefixes',
+      query: cycle(common, 32)
+        .map((w) => `${[...w].slice(0, 2).join('')}*`)
+        .join(' '),
+    },
+    { label: '32 common words', query: cycle(common, 32).join(' ') },
+    { label: '32 common words joined by OR', query: cycle(common, 32).join(' OR ') },
+    {
+      label: '32 required common words',
+      query: cycle(common, 32)
+        .map((w) => `+${w}`)
+        .join(' '),
+    },
+    {
+      label: 'phrase of 1,000 characters',
+      query: `"${upTo(cycle(common, 200).join(' '), 990).replace(/\s\S*$/u, '')}"`,
+    },
+    {
+      label: '32 phrases',
+      query: upTo(cycle(pairs, 32).join(' '), 1000).replace(/\s+"[^"]*$/u, ''),
+    },
+    {
+      label: 'exclusions only',
+      query: cycle(common, 4)
+        .map((w) => `-${w}`)
+        .join(' '),
+    },
+    {
+      label: 'mixed operators',
+      query: cycle(common, 8)
+        .map((w, i) => ['+', '-', '', 'title:'][i % 4] + w + ['~2', '*', '^3', ''][(i >> 2) % 4])
+        .join(' '),
+    },
+  ];
+}
+
+/** Runs each adversarial query once; the slowest, and how many answered or were refused. */
+export async function timeAdversarial(
+  list: readonly AdversarialQuery[],
+  run: (query: string) => Promise<unknown>,
+): Promise<{ maxMs: number; slowest: string; answered: number; refused: number; failed: number }> {
+  let maxMs = 0;
+  let slowest = '';
+  let answered = 0;
+  let refused = 0;
+  let failed = 0;
+  for (const q of list) {
+    const t0 = performance.now();
+    try {
+      await run(q.query);
+      answered++;
+    } catch (e) {
+      // A refusal is a BAD_QUERY (QueryError); anything else is a failure.
+      if ((e as { code?: unknown }).code === 'BAD_QUERY') refused++;
+      else failed++;
+    }
+    const ms = performance.now() - t0;
+    if (ms > maxMs) {
+      maxMs = ms;
+      slowest = q.label;
+    }
+  }
+  return { maxMs, slowest, answered, refused, failed };
+}

@@ -17,6 +17,14 @@ export interface EngineResult {
     p95: number;
     errors: number;
     peakRssMb: number;
+    /** The costly queries of `adversarialQueries` (absent from older results). */
+    adversarial?: {
+      maxMs: number;
+      slowest: string;
+      answered: number;
+      refused: number;
+      failed: number;
+    };
   };
 }
 
@@ -149,6 +157,16 @@ export function checkTargets(r: SizeResult): Target[] {
       value: `${ms(e.cold.firstSearchMs)} ms`,
     });
     t.push({ label: 'query p95 ≤ 50 ms', pass: e.cold.p95 <= 50, value: `${ms(e.cold.p95)} ms` });
+    const a = e.cold.adversarial;
+    if (a) {
+      t.push({
+        label: 'every adversarial query answers or is refused ≤ 1 s',
+        pass: a.maxMs <= 1000 && a.failed === 0,
+        value:
+          `max ${ms(a.maxMs)} ms (${a.slowest}); ${a.answered} answered, ${a.refused} refused` +
+          (a.failed > 0 ? `, ${a.failed} failed` : ''),
+      });
+    }
     if (e.cold.errors > 0)
       t.push({
         label: 'every benchmark query accepted',

@@ -4,7 +4,9 @@
 // and a library of its own (a copy of a library seeded once), so none depends on another,
 // and each waits on what the page shows rather than on a clock.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles, filesFromDisk, screenshot, seriousAxeViolations } from '../support/e2e-browser';
@@ -17,7 +19,8 @@ import {
   type SeedLibrary,
 } from '../support/e2e-session';
 import { sidebarViewCount, waitForViewCount } from '../support/e2e-ui';
-import { bbcDir, sampleArticle } from '../support/shared-data';
+import { reutersDocs } from '../bench/corpus/sources';
+import { bbcDir, reutersJsonl, sampleArticle } from '../support/shared-data';
 
 const ready = browserTestsReady({ shared: true });
 const viewport = { width: 1360, height: 860 };
@@ -72,19 +75,29 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
   };
   const search = (q: string) => page.getByRole('searchbox', { name: 'Search articles' }).fill(q);
 
+  /** Copies of the test articles: the reader shows source paths, and the docs screenshots
+   * must not show a path of the machine that made them. */
+  let articles: string;
+
   beforeAll(async () => {
+    articles = await mkdtemp(join(tmpdir(), 'articles-'));
+    const sample = join(articles, basename(sampleArticle));
+    const tech = join(articles, 'tech');
+    await cp(sampleArticle, sample);
+    await cp(techDir, tech, { recursive: true });
     withSample = await seedLibrary(async (engine) => {
-      await engine.importSources([{ path: sampleArticle }]);
+      await engine.importSources([{ path: sample }]);
     });
     withTech = await seedLibrary(async (engine) => {
-      await engine.importSources([{ path: sampleArticle }]);
-      await engine.importSources([{ path: techDir }]);
+      await engine.importSources([{ path: sample }]);
+      await engine.importSources([{ path: tech }]);
     });
   });
 
   afterAll(async () => {
     await withSample?.remove();
     await withTech?.remove();
+    if (articles) await rm(articles, { recursive: true, force: true });
   });
 
   // Every test's page must end without page errors or CSP violations.
@@ -266,7 +279,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await page
-      .locator('.toast', { hasText: 'Renamed' })
+      .locator('.toast', { hasText: 'Merged' })
       .getByRole('button', { name: 'Undo' })
       .click();
     await untilText(tagItem('weekly').locator('.count'), /^1$/);
@@ -392,6 +405,25 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
     expect(await page.evaluate(() => localStorage.getItem('ar.listWidth'))).toBe(
       String(before + 16),
     );
+  });
+
+  it('shows hard-wrapped wire copy as paragraphs, not one line each', async () => {
+    // Reuters-21578's first story keeps its ~60-column line breaks and indented paragraphs.
+    const [story] = await reutersDocs(reutersJsonl, 1);
+    const lines = story!.text.split('\n').filter((l) => l.trim() !== '').length;
+    await open(withSample);
+    await app.engine.importSources([
+      { name: 'bahia-cocoa-review.txt', data: new TextEncoder().encode(story!.text) },
+    ]);
+    await rows().filter({ hasText: 'BAHIA COCOA REVIEW' }).first().click();
+    const paragraphs = page.locator('.article-body p');
+    await paragraphs.first().waitFor();
+    const count = await paragraphs.count();
+    expect(count).toBeGreaterThan(3);
+    expect(count).toBeLessThan(lines / 3);
+    expect((await paragraphs.first().innerText()).length).toBeGreaterThan(150);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await screenshot(page, 'reader-hard-wrapped', { docs: true });
   });
 
   it('reads comfortably in light and dark themes', async () => {

@@ -1,6 +1,7 @@
 // The app without Electron: the real engine on a library folder, the real handler table,
-// served with the built renderer by the HTTP bridge. The e2e tests start it; run it
-// directly (`npx tsx tests/support/e2e-server.ts [libraryDir]`) to try the UI in a browser.
+// served with the built renderer by the HTTP bridge. The e2e tests start it; to try the UI in
+// a browser on a library that is kept, use `npm run serve:browser -- DIR [--port N]`
+// (tests/scripts/serve-browser.ts; `npm run serve:e2e` runs this file on a temporary one).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';

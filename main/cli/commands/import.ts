@@ -32,6 +32,7 @@ export async function importCommand(lib: LibraryEngine, ctx: CommandContext): Pr
     printJson(ctx, {
       imported: summary.imported.map(({ id, title, path }) => ({ id, title, path })),
       duplicates: summary.duplicates.map(({ path, id, title }) => ({ path, id, title })),
+      restored: (summary.restored ?? []).map(({ id, title, path }) => ({ id, title, path })),
       failed: summary.failed.map(({ path, reason }) => ({ path, reason })),
       skipped: summary.skipped,
       skippedFiles: (summary.skippedFiles ?? []).map(({ path, reason }) => ({ path, reason })),
@@ -61,6 +62,13 @@ export function describeSummary(summary: ImportSummary, cwd: string): string {
       `duplicates, ${formatCount(summary.failed.length)} failed, ${formatCount(summary.skipped)} skipped` +
       (summary.cancelled ? ' (cancelled)' : ''),
   );
+  const restored = summary.restored ?? [];
+  if (restored.length > 0) {
+    lines.push(`Restored from the trash: ${formatCount(restored.length)}`);
+    if (restored.length <= LIST_IMPORTED_UP_TO) {
+      for (const a of restored) lines.push(`  ↺ ${a.id}  ${escapeControls(a.title)}`);
+    }
+  }
   if (summary.failed.length > 0) {
     lines.push('Failed:');
     for (const f of summary.failed) lines.push(entry(f.path, f.reason));

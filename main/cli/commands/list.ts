@@ -1,4 +1,4 @@
-// archive-reader list [--sort S] [--tag T]... [--view V] [--limit N]
+// archive-reader list [--sort S] [--order O] [--tag T]... [--view V] [--limit N]
 import type { LibraryEngine } from '../../core/engine';
 import type { ArticleMeta, ArticlePage } from '../../contract/types';
 import { outputWidth, print, printJson, type CommandContext } from '../context';
@@ -15,7 +15,7 @@ export async function listCommand(lib: LibraryEngine, ctx: CommandContext): Prom
     view: ctx.cli.view ?? 'all',
     sort,
     // Titles read A to Z; dates and imports newest first.
-    order: sort === 'title' ? 'asc' : 'desc',
+    order: ctx.cli.order ?? (sort === 'title' ? 'asc' : 'desc'),
     limit: ctx.cli.limit ?? DEFAULT_LIMIT,
     ...(ctx.cli.tags.length > 0 ? { tags: ctx.cli.tags } : {}),
   });
@@ -24,8 +24,9 @@ export async function listCommand(lib: LibraryEngine, ctx: CommandContext): Prom
   return EXIT.ok;
 }
 
-/** The date a row shows: the article's own date, else the import day. */
-export const displayDate = (a: ArticleMeta): string => a.articleDate ?? a.importedAt.slice(0, 10);
+/** The date a row shows: the article's own date, else the import day, marked as such. */
+export const displayDate = (a: ArticleMeta): string =>
+  a.articleDate ?? `added ${a.importedAt.slice(0, 10)}`;
 
 /** A table of id, date, place, title and tags, and a count line. */
 export function describePage(page: ArticlePage, width: number): string {

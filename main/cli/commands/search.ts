@@ -1,4 +1,4 @@
-// archive-reader search QUERY [--limit N] [--tag T]...
+// archive-reader search QUERY [--limit N] [--tag T]... [--sort S] [--order O]
 import type { LibraryEngine } from '../../core/engine';
 import type { SearchResult } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
@@ -15,6 +15,8 @@ export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Pr
   const result = await lib.search({
     query,
     limit: ctx.cli.limit ?? DEFAULT_LIMIT,
+    ...(ctx.cli.searchSort !== undefined ? { sort: ctx.cli.searchSort } : {}),
+    ...(ctx.cli.order !== undefined ? { order: ctx.cli.order } : {}),
     ...(ctx.cli.tags.length > 0 ? { tags: ctx.cli.tags } : {}),
   });
   if (ctx.cli.json) printJson(ctx, searchJson(result));
@@ -23,6 +25,19 @@ export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Pr
     // The hits stand; the notes say which words were searched only in part.
     for (const c of result.capped ?? [])
       ctx.io.stderr.write(`note: ${escapeControls(c.message)}\n`);
+    for (const c of result.corrected ?? []) {
+      const note = `no article has ${c.from}; showing results for ${c.to} (quote it to search it as typed)`;
+      ctx.io.stderr.write(`note: ${escapeControls(note)}\n`);
+    }
+    if (result.passage) {
+      const note =
+        'a long passage is searched as a bag of its words; quote it to find it as written';
+      ctx.io.stderr.write(`note: ${note}\n`);
+    }
+    for (const word of result.ignored ?? []) {
+      const note = `no article has ${word}, nor anything spelt like it; searched without it`;
+      ctx.io.stderr.write(`note: ${escapeControls(note)}\n`);
+    }
   }
   return EXIT.ok;
 }
@@ -33,6 +48,9 @@ function searchJson(result: SearchResult): unknown {
     partial: result.partial,
     tookMs: result.tookMs,
     capped: result.capped ?? [],
+    corrected: result.corrected ?? [],
+    ignored: result.ignored ?? [],
+    passage: result.passage === true,
     hits: result.hits.map((h) => ({
       id: h.id,
       title: h.title,

@@ -1,14 +1,12 @@
 // Expands import sources (files, folders, dropped contents) into the files to import.
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ImportSource } from '../../contract/types';
 import { errorMessage } from '../../contract/error-message';
+import { isArticleName, isSkippedFolderName } from '../../contract/import-rules';
 import { errnoCode } from '../errno';
 import { notRegularReason } from './not-regular';
-
-/** File extensions that count as articles inside folders (explicitly named files always do). */
-export const ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.text', '.md']);
 
 export type WalkItem =
   | { type: 'file'; path: string; name: string }
@@ -16,17 +14,6 @@ export type WalkItem =
   /** `reason` is set when the skip is worth telling (a link out of the folder, a pipe). */
   | { type: 'skipped'; path: string; reason?: string }
   | { type: 'failed'; path: string; reason: string };
-
-// A collection's own documentation (README.md, ORIGINAL-README.TXT, LICENSE.txt) sits beside
-// its articles with article extensions; in folders it is skipped, named explicitly it is not.
-const COLLECTION_DOCS =
-  /(^|[-_.])(readme|licen[cs]e|copying|changelog|changes|contributing|authors)([-_.]|$)/i;
-
-/** True when a file found in a folder should be imported. */
-export function isArticleName(name: string): boolean {
-  if (name.startsWith('.') || !ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) return false;
-  return !COLLECTION_DOCS.test(basename(name, extname(name)));
-}
 
 /**
  * Yields every file to import, lazily so huge folders are never listed in memory at once.
@@ -100,10 +87,9 @@ async function* walkFolder(
       yield target.skip;
       continue;
     }
-    // Hidden folders (.git, .cache, .Trash) hold tooling, not articles; named explicitly
-    // they are walked like any folder.
+    // The rules (contract/import-rules.ts) are shared with the renderer's walk of dropped folders.
     if (target.isDirectory()) {
-      if (entry.name.startsWith('.')) yield { type: 'skipped', path };
+      if (isSkippedFolderName(entry.name)) yield { type: 'skipped', path };
       else yield* walkFolder(path, root, visited);
     } else if (!isArticleName(entry.name)) {
       yield { type: 'skipped', path };

@@ -6,7 +6,7 @@ import { parseWorkerBeside } from '../import/parse-pool';
 import { runImport, type PendingArticle } from '../import/pipeline';
 import type { IndexDoc, SearchIndexApi } from '../search/types';
 import type { Catalog } from '../store/catalog';
-import type { ImportSource, ImportSummary } from '../../contract/types';
+import type { ImportedEntry, ImportSource, ImportSummary } from '../../contract/types';
 import type { RecordWriter } from './record-writer';
 
 // Index updates from an import are sent in batches of this many documents.
@@ -81,6 +81,7 @@ export async function importInto(
   );
   await sendDocs();
   await Promise.all(pending);
+  if (!diskFull) await restoreTrashed(summary, deps.catalog, deps.writer);
   if (diskFull) {
     const n = summary.imported.length;
     throw new ArchiveError(
@@ -89,4 +90,31 @@ export async function importInto(
     );
   }
   return summary;
+}
+
+/**
+ * Takes out of the trash the articles whose files were imported again: they are reported in
+ * `restored` instead of `duplicates` (a second copy of the same file in the batch stays a
+ * duplicate).
+ */
+async function restoreTrashed(
+  summary: ImportSummary,
+  catalog: Catalog,
+  writer: RecordWriter,
+): Promise<void> {
+  const restored: ImportedEntry[] = [];
+  const seen = new Set<string>();
+  summary.duplicates = summary.duplicates.filter((d) => {
+    if (seen.has(d.id) || !catalog.records.get(d.id)?.trashedAt) return true;
+    seen.add(d.id);
+    restored.push({ id: d.id, title: d.title, path: d.path });
+    return false;
+  });
+  if (restored.length === 0) return;
+  await writer.update(
+    restored.map((r) => r.id),
+    (r) => (r.trashedAt ? { trashedAt: null } : null),
+    'trash',
+  );
+  summary.restored = restored;
 }

@@ -274,6 +274,9 @@ class LibraryImpl implements LibraryEngine {
   async listTags(): Promise<T.TagCount[]> {
     return this.tags.list();
   }
+  async tagsOf(ids: T.ArticleId[]): Promise<T.TagCount[]> {
+    return this.tags.countsFor(this.knownIds(ids));
+  }
   async renameTag(from: string, to: string): Promise<T.TagSnapshot> {
     return this.tags.rename(from, to);
   }
@@ -332,6 +335,11 @@ class LibraryImpl implements LibraryEngine {
   async emptyTrash(): Promise<{ removed: number }> {
     this.checkWritable();
     return this.writer.emptyTrash();
+  }
+
+  async purge(ids: T.ArticleId[]): Promise<{ removed: number }> {
+    this.checkWritable();
+    return this.writer.purge(ids);
   }
 
   async reindex(options: ReindexOptions = {}): Promise<void> {

@@ -50,10 +50,11 @@ export function titleCollation(): string {
   return JSON.stringify({ ...collator.resolvedOptions(), icu: process.versions.icu ?? '' });
 }
 
-/** Date used by the "date" sort: the article's own date, else the day it was imported. */
-const dateKey = (r: ArticleRecord): string => r.articleDate ?? r.importedAt.slice(0, 10);
-
-/** Sorts records in place; ties fall back to import time, then id, so pages are stable. */
+/**
+ * Sorts records in place; ties fall back to import time, then id, so pages are stable. The
+ * date sort uses the article's own date, and undated articles come last in both directions
+ * (the day a file was imported says nothing about when it was written).
+ */
 export function sortRecords(
   records: ArticleRecord[],
   sort: ArticleSort,
@@ -61,6 +62,9 @@ export function sortRecords(
 ): ArticleRecord[] {
   if (!['imported', 'date', 'title'].includes(sort)) {
     throw new ArchiveError('BAD_ARGUMENT', `Unknown sort "${String(sort)}"`);
+  }
+  if (order !== 'asc' && order !== 'desc') {
+    throw new ArchiveError('BAD_ARGUMENT', `Unknown order "${String(order)}"`);
   }
   const sign = order === 'asc' ? 1 : -1;
   const tie = (a: ArticleRecord, b: ArticleRecord) =>
@@ -76,13 +80,34 @@ export function sortRecords(
   const primary = (a: ArticleRecord, b: ArticleRecord): number => {
     if (sort === 'title') return collator.compare(a.title, b.title);
     if (sort === 'date') {
-      const x = dateKey(a);
-      const y = dateKey(b);
+      const x = a.articleDate ?? '';
+      const y = b.articleDate ?? '';
       return x < y ? -1 : x > y ? 1 : 0;
     }
     return 0;
   };
-  return records.sort((a, b) => sign * (primary(a, b) || tie(a, b)));
+  return records.sort((a, b) => {
+    if (sort === 'date') {
+      const undated = Number(a.articleDate === null) - Number(b.articleDate === null);
+      if (undated !== 0) return undated;
+    }
+    return sign * (primary(a, b) || tie(a, b));
+  });
+}
+
+/** For the date sort: how many records of an ascending order are dated (they come first). */
+export function datedCount(
+  ids: readonly string[],
+  records: ReadonlyMap<string, ArticleRecord>,
+): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((records.get(ids[mid]!)?.articleDate ?? null) !== null) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Checks paging arguments and returns them with defaults. */

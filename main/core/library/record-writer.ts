@@ -9,6 +9,7 @@ import type { Catalog } from '../store/catalog';
 import { decodeWithEncoding } from '../text/decode';
 import { cleanArticle } from '../text/parse-article';
 import { loadStored, toIndexDoc } from './article-text';
+import { trashedIds } from './purge';
 import { SerialQueue } from './serial-queue';
 
 /** A change to one record; null leaves the article alone. */
@@ -102,10 +103,20 @@ export class RecordWriter {
 
   /** Deletes the files of every trashed article for good. */
   emptyTrash(): Promise<{ removed: number }> {
+    return this.deleteForGood(() =>
+      [...this.catalog.records.values()].filter((r) => r.trashedAt !== null).map((r) => r.id),
+    );
+  }
+
+  /** Deletes these trashed articles for good; refuses ids that are not in the trash. */
+  purge(ids: readonly string[]): Promise<{ removed: number }> {
+    // Checked in the queue, so an article restored by a write queued earlier is refused.
+    return this.deleteForGood(() => trashedIds(this.catalog.records, ids));
+  }
+
+  private deleteForGood(pick: () => string[]): Promise<{ removed: number }> {
     return this.run(async () => {
-      const ids = [...this.catalog.records.values()]
-        .filter((r) => r.trashedAt !== null)
-        .map((r) => r.id);
+      const ids = pick();
       if (ids.length === 0) return { removed: 0 };
       await this.catalog.begin(ids);
       await this.store.delete(ids);

@@ -1,10 +1,11 @@
 // search(): index hits filtered by the catalogue, sorted, paged, with snippets and highlights.
 import { performance } from 'node:perf_hooks';
+import { QueryError } from '../errors';
 import type { Catalog } from '../store/catalog';
 import type { ArticleStore } from '../store/article-store';
 import { SNIPPET_CHARS as SCANNED_CHARS } from '../search/query/matched-words';
 import { stableFilter, type SearchFilter } from '../search/query/query-eval';
-import type { SearchIndexApi } from '../search/types';
+import type { SearchIndexApi, QueryOptions } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import type { SearchHit, SearchQuery, SearchResult, TextRange } from '../../contract/types';
 import { decodeWithEncoding } from '../text/decode';
@@ -37,14 +38,17 @@ export async function runSearch(
   if (query.trim() === '')
     return { total: 0, hits: [], partial: false, tookMs: performance.now() - started };
   const records = deps.catalog.records;
-  const result = await deps.index.search(query, indexFilter(q, deps.catalog, keep));
+  const spelling = { exact: q.exact === true, anyWord: q.anyWord === true };
+  const result = await deps.index.search(query, indexFilter(q, deps.catalog, keep), spelling);
   // A common word hits tens of thousands of articles. The index applied the filter to every
   // hit already; each is checked again (the catalogue may have changed while the search
   // waited) only as far as the page needs, since those record lookups dominated the time.
   const sort = q.sort ?? 'relevance';
+  const order = q.order ?? (sort === 'title' ? 'asc' : 'desc');
   let page: { r: ArticleRecord; score: number }[] = [];
   let total = 0;
-  if (sort === 'title' || sort === 'date' || sort === 'imported') {
+  // Least relevant first needs every hit, like the other sorts.
+  if (sort === 'title' || sort === 'date' || sort === 'imported' || order === 'asc') {
     const found: ArticleRecord[] = [];
     const scoreOf = new Map<string, number>();
     for (const hit of result.hits) {
@@ -53,7 +57,8 @@ export async function runSearch(
       found.push(r);
       scoreOf.set(r.id, hit.score);
     }
-    sortRecords(found, sort, sort === 'title' ? 'asc' : 'desc');
+    if (sort !== 'relevance') sortRecords(found, sort, order);
+    else if (order === 'asc') found.reverse();
     total = found.length;
     page = found.slice(offset, offset + limit).map((r) => ({ r, score: scoreOf.get(r.id)! }));
   } else {
@@ -69,7 +74,7 @@ export async function runSearch(
   }
   // The page's files are read together: snippets wait on I/O more than on the CPU.
   const hits: SearchHit[] = await Promise.all(
-    page.map(({ r, score }) => makeHit(query, r, score, deps)),
+    page.map(({ r, score }) => makeHit(query, r, score, deps, spelling)),
   );
   return {
     total,
@@ -77,7 +82,39 @@ export async function runSearch(
     partial: result.partial,
     tookMs: performance.now() - started,
     ...(result.capped.length > 0 ? { capped: result.capped } : {}),
+    ...(result.corrected?.length ? { corrected: result.corrected } : {}),
+    ...(result.ignored?.length ? { ignored: result.ignored } : {}),
+    ...(result.passage ? { passage: true } : {}),
+    ...(total === 0 && !spelling.anyWord && !result.passage ? await anyWordCount(query, q, keep, deps, spelling) : {}),
   };
+}
+
+/**
+ * When all the words found nothing: how many articles hold any of them, to offer (not to show
+ * unasked). Nothing when that is none too, or the query has only one word to start with.
+ */
+async function anyWordCount(
+  query: string,
+  q: SearchQuery,
+  keep: (r: ArticleRecord) => boolean,
+  deps: { index: SearchIndexApi; catalog: Catalog },
+  spelling: QueryOptions,
+): Promise<{ anyWordTotal?: number }> {
+  const filter = indexFilter(q, deps.catalog, keep);
+  let any;
+  try {
+    any = await deps.index.search(query, filter, { ...spelling, anyWord: true });
+  } catch (e) {
+    // Past the work limit: the offer is left out, the (empty) answer stands.
+    if (e instanceof QueryError) return {};
+    throw e;
+  }
+  let n = 0;
+  for (const hit of any.hits) {
+    const r = deps.catalog.records.get(hit.id);
+    if (r && keep(r)) n++;
+  }
+  return n > 0 ? { anyWordTotal: n } : {};
 }
 
 /**
@@ -144,6 +181,7 @@ async function makeHit(
   r: ArticleRecord,
   score: number,
   deps: { index: SearchIndexApi; store: ArticleStore; makeSnippet: MakeSnippet },
+  spelling: QueryOptions,
 ): Promise<SearchHit> {
   let snippet = r.excerpt;
   let snippetMatches: TextRange[] = [];
@@ -155,7 +193,8 @@ async function makeHit(
   }
   // The words the search matched, as the index knows them (no stemming of the hit's text
   // where it can avoid it); only the opening of a huge article is looked at.
-  const marks = deps.index.matchedRanges?.(query, r.id, { title: r.title, body: body ?? '' });
+  const texts = { title: r.title, body: body ?? '' };
+  const marks = deps.index.matchedRanges?.(query, r.id, texts, undefined, spelling);
   if (body !== null) {
     const ranges =
       marks?.body ?? deps.index.highlight(query, body.slice(0, SCANNED_CHARS), r.language);

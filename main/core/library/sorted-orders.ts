@@ -6,11 +6,12 @@ import type { ArticleRecord } from '../store/article-file';
 import type { OrderSource } from '../store/catalog';
 import type { SnapshotOrders } from '../store/catalog-snapshot';
 import type { ArticleSort, SortOrder } from '../../contract/types';
-import { sortRecords, titleCollation } from './list-query';
+import { datedCount, sortRecords, titleCollation } from './list-query';
 
 const SORTS: readonly ArticleSort[] = ['imported', 'date', 'title'];
 // Bumped whenever sortRecords changes what an order is, so saved orders are not trusted.
-const ORDERS_VERSION = 1;
+// 2: the date sort uses only the article's own date, undated articles last.
+const ORDERS_VERSION = 2;
 
 /** What saved orders depend on: the sort rules and the title collation of this runtime. */
 export function ordersKey(): string {
@@ -40,11 +41,24 @@ export class SortedOrders implements OrderSource {
   /** The records in this order (validated sort), re-sorted only after membership changed. */
   *sorted(sort: ArticleSort, order: SortOrder): Generator<ArticleRecord> {
     const ids = this.ascending(sort);
-    // A descending order is the exact reverse (ties never remain), so it is walked backwards.
-    const asc = order === 'asc';
-    for (let i = 0; i < ids.length; i++) {
-      const r = this.records.get(ids[asc ? i : ids.length - 1 - i]!);
-      if (r) yield r;
+    if (order === 'asc') {
+      for (const id of ids) {
+        const r = this.records.get(id);
+        if (r) yield r;
+      }
+      return;
+    }
+    // A descending order is the exact reverse (ties never remain), so it is walked backwards;
+    // by date, undated articles stay last, so the dated and undated runs are each reversed.
+    const dated = sort === 'date' ? datedCount(ids, this.records) : ids.length;
+    for (const [from, to] of [
+      [0, dated],
+      [dated, ids.length],
+    ] as const) {
+      for (let i = to - 1; i >= from; i--) {
+        const r = this.records.get(ids[i]!);
+        if (r) yield r;
+      }
     }
   }
 

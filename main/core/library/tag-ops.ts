@@ -119,6 +119,20 @@ export class TagOps {
       .sort((a, b) => collator.compare(a.name, b.name));
   }
 
+  /** The tags these articles carry, each with how many of them carry it, by name. */
+  countsFor(ids: readonly string[]): TagCount[] {
+    const counts = new Map<string, TagCount>();
+    for (const id of ids) {
+      for (const t of this.catalog.records.get(id)?.tags ?? []) {
+        const key = tagKey(t);
+        const entry = counts.get(key) ?? { name: t, count: 0 };
+        entry.count++;
+        counts.set(key, entry);
+      }
+    }
+    return [...counts.values()].sort((a, b) => collator.compare(a.name, b.name));
+  }
+
   private idsWith(tag: string): string[] {
     const ids = [...this.catalog.records.values()]
       .filter((r) => hasTag(r.tags, tag))

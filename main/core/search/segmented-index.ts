@@ -29,7 +29,8 @@ import {
   type SegmentEntry,
 } from './storage/persistence';
 import { PostingIndex } from './segments/posting-index';
-import { parseQuery, type TermClause } from './query/query-parser';
+import { isBagOfWords, parseQuery, type Clause, type TermClause } from './query/query-parser';
+import { anyWord, correctSpelling, type Spelt } from './query/spelling';
 import { evaluate } from './query/query-eval';
 import { ExpansionCache } from './query/expansion-cache';
 import { QueryBudget, unlimitedBudget } from './query/query-budget';
@@ -42,6 +43,7 @@ import type {
   IndexSearchResult,
   SearchIndexApi,
   SearchIndexOptions,
+  QueryOptions,
 } from './types';
 import { validateDocs } from './segments/validate';
 
@@ -204,10 +206,14 @@ export class SearchIndex implements SearchIndexApi {
   }
 
   /** Runs a query; every matching live document, best first. */
-  async search(query: string, filter?: (id: ArticleId) => boolean): Promise<IndexSearchResult> {
+  async search(
+    query: string,
+    filter?: (id: ArticleId) => boolean,
+    options: QueryOptions = {},
+  ): Promise<IndexSearchResult> {
     this.assertOpen();
     if (typeof query !== 'string') throw new QueryError('The query must be text.');
-    const clauses = parseQuery(query);
+    const parsed = parseQuery(query);
     if (this.loading) {
       let timer: NodeJS.Timeout | undefined;
       const wait = new Promise((r) => (timer = setTimeout(r, this.tuning.searchWaitMs)));
@@ -217,17 +223,38 @@ export class SearchIndex implements SearchIndexApi {
     const all = this.set.segments;
     const segments = all.filter((s) => s.loaded);
     const languages = this.set.languages();
+    const budget = (): QueryBudget =>
+      new QueryBudget(this.tuning.queryWorkLimit, this.tuning.queryTimeLimitMs);
+    // Looking for spellings has a budget of its own: running out there only skips a correction.
+    const spelt = this.spelt(parsed, segments, languages, options, budget());
+    const { clauses, corrected, ignored } = spelt;
     const { hits, capped } = evaluate(
       {
         segments,
         languages,
         filter,
-        budget: new QueryBudget(this.tuning.queryWorkLimit, this.tuning.queryTimeLimitMs),
+        budget: budget(),
         expand: (c, limits, budget) => this.expansions.get(segments, c, languages, limits, budget),
       },
       clauses,
     );
-    return { hits, partial: segments.length < all.length, capped };
+    const passage = isBagOfWords(parsed) ? { passage: true } : {};
+    return { hits, partial: segments.length < all.length, capped, corrected, ignored, ...passage };
+  }
+
+  /** The clauses with misspelt required words searched by their nearest spellings. */
+  private spelt(
+    clauses: Clause[],
+    segments: Segment[],
+    languages: string[],
+    options: QueryOptions,
+    budget: QueryBudget,
+  ): Spelt {
+    if (options.anyWord) clauses = anyWord(clauses);
+    if (options.exact) return { clauses, corrected: [], ignored: [] };
+    return correctSpelling(clauses, segments, languages, (c) => {
+      return this.expansions.get(segments, c, languages, expansionLimits([c]), budget).terms;
+    });
   }
 
   /** Ranges of `text` matched by the query's positive words and phrases; [] for bad queries. */
@@ -263,8 +290,9 @@ export class SearchIndex implements SearchIndexApi {
     id: ArticleId,
     texts: { title: string; body: string },
     lookupLimit = POSITION_LOOKUPS,
+    options: QueryOptions = {},
   ): MatchedRanges | null {
-    const found = this.snippetSource(query, id);
+    const found = this.snippetSource(query, id, options);
     if (!found) return null;
     const { seg, pos, plan } = found;
     if (plan.lookups <= lookupLimit) {
@@ -285,10 +313,11 @@ export class SearchIndex implements SearchIndexApi {
   private snippetSource(
     query: string,
     id: ArticleId,
+    options: QueryOptions = {},
   ): { seg: Segment; pos: number; plan: SnippetPlan } | null {
-    let clauses;
+    let parsed;
     try {
-      clauses = parseQuery(query);
+      parsed = parseQuery(query);
     } catch (e) {
       if (e instanceof QueryError) return null;
       throw e;
@@ -299,6 +328,8 @@ export class SearchIndex implements SearchIndexApi {
     if (!seg?.loaded || pos === undefined) return null;
     const segments = this.set.segments.filter((s) => s.loaded);
     const languages = this.set.languages();
+    // The words the search used, typos corrected alike.
+    const { clauses } = this.spelt(parsed, segments, languages, options, unlimitedBudget());
     // The terms the search used: the same capped expansions, memoised since it ran.
     const limits = expansionLimits(clauses);
     const expand = (c: TermClause): string[] =>

@@ -23,6 +23,20 @@ export interface IndexSearchResult {
   partial: boolean;
   /** Prefix or fuzzy words whose expansion was capped (empty when none was). */
   capped: CappedTerm[];
+  /** Words no article holds, searched by their nearest spellings (absent: none). */
+  corrected?: { from: string; to: string }[];
+  /** Words no article holds, with no spelling near them, searched without (absent: none). */
+  ignored?: string[];
+  /** The query was a pasted passage, searched as a bag of its words (any of them, ranked). */
+  passage?: boolean;
+}
+
+/** How to read a query beyond its text. */
+export interface QueryOptions {
+  /** Search the words as typed, without replacing misspelt ones. */
+  exact?: boolean;
+  /** Any of the words rather than all of them (left-out words stay left out). */
+  anyWord?: boolean;
 }
 
 export interface IndexProgress {
@@ -55,7 +69,11 @@ export interface SearchIndexApi {
   upsert(docs: IndexDoc[]): Promise<void>;
   remove(ids: ArticleId[]): Promise<void>;
   /** Runs a query in Lunr's syntax plus "phrases" and tag:name; throws QueryError on bad input. */
-  search(query: string, filter?: (id: ArticleId) => boolean): Promise<IndexSearchResult>;
+  search(
+    query: string,
+    filter?: (id: ArticleId) => boolean,
+    options?: QueryOptions,
+  ): Promise<IndexSearchResult>;
   /** Ranges in `text` that the query matches (for snippets and reader highlights). */
   highlight(query: string, text: string, language?: string): TextRange[];
   /**
@@ -67,6 +85,8 @@ export interface SearchIndexApi {
     query: string,
     id: ArticleId,
     texts: { title: string; body: string },
+    lookupLimit?: number,
+    options?: QueryOptions,
   ): { title: TextRange[]; body: TextRange[] } | null;
   /** Index files found damaged since open (names inside the index folder, and why). */
   damaged?(): { path: string; reason: string }[];

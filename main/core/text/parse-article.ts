@@ -5,13 +5,26 @@ import { findDateline } from './dateline';
 import { dropTrailingDebris } from './debris';
 import { readFrontMatter } from './front-matter';
 import { detectLanguage } from './language';
+import { reflowLines } from './reflow';
+
+/**
+ * The format of the clean body this cleaner produces. Offsets into the body (search match
+ * ranges, highlights anchored to the text) are only valid for the version they were made
+ * with. 1: paragraphs were the file's lines. 2: hard-wrapped lines are joined into
+ * paragraphs; blocks are separated by "\n\n", and the lines of a kept block (list, table,
+ * verse, code) by "\n".
+ */
+export const CLEANER_VERSION = 2;
 
 /** The parts of an article that come from its text alone (cheap: no language detection). */
 export interface CleanArticle {
   title: string;
   dateline: string | null;
   place: string | null;
-  /** Paragraphs separated by one blank line ("\n\n"); lines inside a paragraph kept. */
+  /**
+   * Blocks separated by one blank line ("\n\n"): a paragraph is one line (wrapped lines
+   * joined); a list, table, verse or code block keeps its lines, separated by "\n".
+   */
   body: string;
 }
 
@@ -109,26 +122,9 @@ function cleanTitle(line: string): string {
     .trim();
 }
 
-/**
- * Blank lines separate paragraphs when the file has any; otherwise every line is one
- * (files written one line per paragraph).
- */
+/** The body's blocks, each with its lines joined by "\n" (one line for a paragraph). */
 function toParagraphs(lines: string[]): string[] {
-  const trimmed = lines.map((l) => l.replace(/\s+$/, ''));
-  const hasBlank = trimmed.some((l, i) => l.trim() === '' && i > 0 && i < trimmed.length - 1);
-  if (!hasBlank) return trimmed.map((l) => l.trim()).filter((l) => l !== '');
-  const paragraphs: string[] = [];
-  let current: string[] = [];
-  for (const line of trimmed) {
-    if (line.trim() === '') {
-      if (current.length) paragraphs.push(current.join('\n'));
-      current = [];
-    } else {
-      current.push(current.length ? line : line.trimStart());
-    }
-  }
-  if (current.length) paragraphs.push(current.join('\n'));
-  return paragraphs;
+  return reflowLines(lines).map((block) => block.join('\n'));
 }
 
 function makeExcerpt(body: string): string {

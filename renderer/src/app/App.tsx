@@ -4,31 +4,73 @@ import { ImportLayer } from '../import/ImportLayer';
 import { useImportIntake } from '../import/useImportIntake';
 import { ListPane } from '../list/ListPane';
 import { SelectionProvider } from '../list/SelectionContext';
-import { useListQuery } from '../list/useListQuery';
+import { useListQuery, type ListQuery } from '../list/useListQuery';
 import { ReaderPane } from '../reader/ReaderPane';
 import { Toasts } from '../shared/Toasts';
 import { useToasts } from '../shared/useToasts';
 import { SidebarPane } from '../sidebar/SidebarPane';
+import { SidebarToggle } from '../sidebar/SidebarToggle';
+import { getClient } from '../api/client';
+import type { Settings } from '../../../main/contract/settings';
 import { AppDialogs, type AppDialog } from './AppDialogs';
 import { EmptyState } from './EmptyState';
+import { PaneNavContext } from './PaneNavContext';
 import { ShortcutBindings } from './ShortcutBindings';
 import { Splitter } from './Splitter';
 import { useActions } from './useActions';
 import { useLibraryData } from './useLibrary';
+import { usePaneKeys } from './usePaneKeys';
+import { usePaneNavigation } from './usePaneNavigation';
 import { usePaneWidths } from './usePaneWidths';
 import { useSettings } from './useSettings';
+import { useWindowWidth } from './useWindowWidth';
+import { CheckLibraryDialog } from '../dialogs/CheckLibraryDialog';
 
 /** The window: sidebar, list and reader panes, with imports, notices and dialogs over them. */
 export function App() {
-  const { toasts, push, dismiss } = useToasts();
-  const [settings, updateSettings] = useSettings(push);
+  const notices = useToasts();
+  const [settings, updateSettings] = useSettings(notices.push);
   const library = useLibraryData();
   const list = useListQuery(library.refresh);
+  return (
+    <SelectionProvider rows={list.rows}>
+      <Workspace
+        list={list}
+        library={library}
+        settings={settings}
+        updateSettings={updateSettings}
+        notices={notices}
+      />
+    </SelectionProvider>
+  );
+}
+
+interface WorkspaceProps {
+  list: ListQuery;
+  library: ReturnType<typeof useLibraryData>;
+  settings: Settings;
+  updateSettings(patch: Partial<Settings>): void;
+  notices: ReturnType<typeof useToasts>;
+}
+
+// Inside the selection, so the layout can follow the open article and move focus.
+function Workspace({ list, library, settings, updateSettings, notices }: WorkspaceProps) {
+  const { toasts, push, dismiss } = notices;
   const intake = useImportIntake();
-  const widths = usePaneWidths();
+  const widths = usePaneWidths(useWindowWidth(), settings.sidebarVisible);
+  const nav = usePaneNavigation(widths.mode, settings.sidebarVisible, (sidebarVisible) =>
+    updateSettings({ sidebarVisible }),
+  );
   const actions = useActions(push);
   const [dialog, setDialog] = useState<AppDialog>(null);
   const { stats } = library;
+  // In Electron the app menu's accelerator sends 'toggle-sidebar'; the browser has no menu.
+  usePaneKeys({
+    back: nav.back,
+    closeDrawer: nav.drawerOpen ? nav.closeDrawer : null,
+    toggleSidebar: getClient().native ? null : nav.toggleSidebar,
+    searchFromReader: nav.searchFromReader,
+  });
 
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;
@@ -36,27 +78,39 @@ export function App() {
 
   const empty = stats !== null && stats.articles === 0 && stats.trash === 0;
   const tagNames = (stats?.tags ?? []).map((t) => t.name);
+  const single = widths.mode === 'single';
+  const classes = ['app', widths.mode];
+  if (!widths.sidebarColumn) classes.push('no-sidebar');
+
+  const sidebar = (drawer: boolean) => (
+    <SidebarPane
+      drawer={drawer}
+      stats={stats}
+      indexReady={library.indexReady}
+      filters={list.filters}
+      onFilters={(next) => {
+        list.setFilters(next);
+        // Choosing a view is done with the drawer; facets may be combined, so it stays for them.
+        if (drawer && next.view !== list.filters.view) nav.closeDrawer();
+      }}
+      onManageTags={() => setDialog('tags')}
+      onImport={intake.pickFiles}
+      onEmptyTrash={() => setDialog('empty-trash')}
+      onShortcuts={() => setDialog('shortcuts')}
+    />
+  );
 
   return (
-    <SelectionProvider rows={list.rows}>
-      <div className={settings.sidebarVisible ? 'app' : 'app no-sidebar'} style={widths.style}>
-        {settings.sidebarVisible && (
+    <PaneNavContext.Provider value={{ back: nav.back }}>
+      <div className={classes.join(' ')} style={widths.style}>
+        {widths.sidebarColumn && (
           <>
-            <SidebarPane
-              stats={stats}
-              indexReady={library.indexReady}
-              filters={list.filters}
-              onFilters={list.setFilters}
-              onManageTags={() => setDialog('tags')}
-              onImport={intake.pickFiles}
-              onEmptyTrash={() => setDialog('empty-trash')}
-              onShortcuts={() => setDialog('shortcuts')}
-            />
+            {sidebar(false)}
             <Splitter
               label="Resize sidebar"
-              value={widths.sidebar}
-              min={160}
-              max={420}
+              value={widths.sidebar.width}
+              min={widths.sidebar.min}
+              max={widths.sidebar.max}
               onChange={widths.setSidebar}
             />
           </>
@@ -67,28 +121,55 @@ export function App() {
           </main>
         ) : (
           <>
-            <ListPane list={list} />
-            <Splitter
-              label="Resize article list"
-              value={widths.list}
-              min={260}
-              max={720}
-              onChange={widths.setList}
-            />
-            <ReaderPane
-              view={list.filters.view}
-              highlight={list.rows.shownQuery}
-              version={library.version}
-              settings={settings}
-              onSettings={updateSettings}
-              tagNames={tagNames}
-              actions={actions}
-            />
+            <div
+              className="slot"
+              data-hidden={nav.readerShown || undefined}
+              inert={nav.readerShown}
+            >
+              <ListPane
+                list={list}
+                lead={<SidebarToggle open={nav.sidebarOpen} onToggle={nav.toggleSidebar} />}
+                onShowReader={nav.showReader}
+                density={settings.listDensity}
+                onDensity={(listDensity) => updateSettings({ listDensity })}
+              />
+            </div>
+            {!single && (
+              <Splitter
+                label="Resize article list"
+                value={widths.list.width}
+                min={widths.list.min}
+                max={widths.list.max}
+                onChange={widths.setList}
+              />
+            )}
+            <div
+              className="slot"
+              data-hidden={(single && !nav.readerShown) || undefined}
+              inert={single && !nav.readerShown}
+            >
+              <ReaderPane
+                view={list.filters.view}
+                highlight={list.rows.shownQuery}
+                version={library.version}
+                settings={settings}
+                onSettings={updateSettings}
+                tagNames={tagNames}
+                actions={actions}
+              />
+            </div>
           </>
         )}
-        <ImportLayer intake={intake} />
+        {nav.drawerOpen && (
+          <>
+            <div className="drawer-backdrop" aria-hidden="true" onClick={nav.closeDrawer} />
+            {sidebar(true)}
+          </>
+        )}
+        <ImportLayer intake={intake} list={list} />
         <Toasts toasts={toasts} onDismiss={dismiss} />
         {intake.dragging && <DropOverlay />}
+        <CheckLibraryDialog />
         <AppDialogs
           dialog={dialog}
           onClose={() => setDialog(null)}
@@ -103,8 +184,9 @@ export function App() {
           updateSettings={updateSettings}
           notify={push}
           showShortcuts={() => setDialog('shortcuts')}
+          toggleSidebar={nav.toggleSidebar}
         />
       </div>
-    </SelectionProvider>
+    </PaneNavContext.Provider>
   );
 }

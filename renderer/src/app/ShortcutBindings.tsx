@@ -11,6 +11,7 @@ interface Props {
   updateSettings(patch: Partial<Settings>): void;
   notify(message: string): void;
   showShortcuts(): void;
+  toggleSidebar(): void;
 }
 
 /** The keyboard shortcuts and menu commands over the selection or the open article; renders nothing. */
@@ -24,6 +25,12 @@ export function ShortcutBindings({ list, actions, ...props }: Props): null {
     if (list.filters.view === 'trash') actions.restore(ids);
     else actions.trash(ids);
     selection.expectGone(ids);
+    // Focus on the reader's controls would drop to the page body when the article closes,
+    // where list keys do nothing: the list takes it (its cursor stays at the trashed row).
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('.reader-pane')) {
+      selection.focusList();
+    }
     if (openId && ids.includes(openId)) selection.open(null);
   };
 
@@ -50,6 +57,7 @@ export function ShortcutBindings({ list, actions, ...props }: Props): null {
       }
     },
     showShortcuts: props.showShortcuts,
+    toggleSidebar: props.toggleSidebar,
     reader: {
       stepMatch: reader.stepMatch,
       focusTags: reader.focusTags,

@@ -77,6 +77,16 @@ export function installFakeMain(articles: ArticleView[], listed: ArticleView[] =
         return { total: listed.length, offset: 0, items: listed.map(metaOf) };
       case 'getArticle':
         return articles.find((a) => a.id === (args as { id: string }).id);
+      case 'tagsOf': {
+        const ids = new Set((args as { ids: string[] }).ids);
+        const counts = new Map<string, number>();
+        for (const a of articles.filter((x) => ids.has(x.id))) {
+          for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+        }
+        return [...counts].map(([name, count]) => ({ name, count }));
+      }
+      case 'purge':
+        return { removed: (args as { ids: string[] }).ids.length };
       default:
         return {};
     }

@@ -7,8 +7,9 @@ const PANES = [
 
 /** Moves focus to the next (or previous) pane that is on the page. */
 export function cyclePanes(delta: 1 | -1): void {
+  // A pane hidden by the one-pane layout is inert: F6 skips it.
   const panes = PANES.map((p) => document.querySelector<HTMLElement>(p.pane)).filter(
-    (el): el is HTMLElement => el !== null,
+    (el): el is HTMLElement => el !== null && el.closest('[inert]') === null,
   );
   if (panes.length === 0) return;
   const at = panes.findIndex((el) => el.contains(document.activeElement));

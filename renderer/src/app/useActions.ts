@@ -10,11 +10,17 @@ import { plural } from '../shared/format';
 type Push = (message: string, undo?: () => Promise<unknown> | void) => void;
 
 export interface AppActions extends ReaderActions {
-  renameTag(from: string, to: string): void;
+  /** `merge`: `to` is another existing tag, so the two become one. */
+  renameTag(from: string, to: string, merge?: boolean): void;
   deleteTag(name: string): void;
   /** Resolves once the trash is empty (or the failure was shown). */
   emptyTrash(): Promise<void>;
+  /** Deletes these trashed articles for good; resolves once done (or the failure was shown). */
+  purge(ids: string[]): Promise<void>;
 }
+
+// Names inside a sentence are bidi-isolated (FSI…PDI), so an Arabic tag keeps its quotes.
+const named = (name: string) => `“\u2068${name}\u2069”`;
 
 const articles = (ids: string[]) =>
   ids.length === 1 ? 'the article' : plural(ids.length, 'article');
@@ -30,12 +36,12 @@ export function useActions(push: Push): AppActions {
       addTags: (ids, tags) =>
         run(api.call('addTags', { ids, tags }), (snap) =>
           ids.length > 1
-            ? push(`Tagged ${articles(ids)} “${tags.join(', ')}”`, undoTags(snap))
+            ? push(`Tagged ${articles(ids)} ${named(tags.join(', '))}`, undoTags(snap))
             : undefined,
         ),
       removeTags: (ids, tags) =>
         run(api.call('removeTags', { ids, tags }), (snap) =>
-          push(`Removed “${tags.join(', ')}” from ${articles(ids)}`, undoTags(snap)),
+          push(`Removed ${named(tags.join(', '))} from ${articles(ids)}`, undoTags(snap)),
         ),
       setFavourite: (ids, favourite) => run(api.call('setFavourite', { ids, favourite })),
       setRead: (ids, read) => run(api.call('setRead', { ids, read })),
@@ -55,17 +61,30 @@ export function useActions(push: Push): AppActions {
         run(api.call('restore', { ids }), () =>
           push(`Restored ${articles(ids)}`, () => api.call('trash', { ids })),
         ),
-      renameTag: (from, to) =>
+      renameTag: (from, to, merge = false) =>
         run(api.call('renameTag', { from, to }), (snap) =>
-          push(`Renamed “${from}” to “${to}”`, undoTags(snap)),
+          push(
+            merge
+              ? `Merged ${named(from)} into ${named(to)}`
+              : `Renamed ${named(from)} to ${named(to)}`,
+            undoTags(snap),
+          ),
         ),
       deleteTag: (name) =>
         run(api.call('deleteTag', { name }), (snap) =>
-          push(`Deleted tag “${name}”`, undoTags(snap)),
+          push(`Deleted tag ${named(name)}`, undoTags(snap)),
         ),
+      notify: (message) => push(message),
+      showInFolder: (id) => run(api.call('showInFolder', { id })),
       emptyTrash: () =>
         run(api.call('emptyTrash', {}), (r) =>
           push(`Deleted ${plural(r.removed, 'article')} for good`),
+        ),
+      purge: (ids) =>
+        run(api.call('purge', { ids }), (r) =>
+          push(
+            `Deleted ${r.removed === 1 ? 'the article' : plural(r.removed, 'article')} for good`,
+          ),
         ),
     };
   }, [push]);

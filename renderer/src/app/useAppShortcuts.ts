@@ -17,6 +17,8 @@ interface Options {
   trash(): void;
   escape(): void;
   showShortcuts(): void;
+  /** The sidebar toggle's action (column or drawer, by the window's width). */
+  toggleSidebar(): void;
   reader: {
     stepMatch(delta: 1 | -1): void;
     focusTags(): void;
@@ -55,7 +57,7 @@ export function useAppShortcuts(o: Options): void {
 
   useMenuCommands({
     focusSearch: o.focusSearch,
-    toggleSidebar: () => o.updateSettings({ sidebarVisible: !o.settings.sidebarVisible }),
+    toggleSidebar: o.toggleSidebar,
     theme: (theme) => o.updateSettings({ theme }),
     font: (delta) =>
       o.updateSettings({

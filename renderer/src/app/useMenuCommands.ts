@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Theme } from '../../../main/contract/api-contract';
 import { errorMessage } from '../../../main/contract/error-message';
 import { getClient } from '../api/client';
+import { requestFindInReader } from '../reader/find-request';
 import { exportArticles } from './export';
 
 export interface MenuHandlers {
@@ -27,7 +28,8 @@ export function useMenuCommands(handlers: MenuHandlers): void {
         const h = ref.current;
         switch (command) {
           case 'focus-search':
-            return h.focusSearch();
+            // In the reader, Find searches the open article.
+            return requestFindInReader() ? undefined : h.focusSearch();
           case 'toggle-sidebar':
             return h.toggleSidebar();
           case 'theme-system':

@@ -15,7 +15,13 @@ import type { AppActions } from './useActions';
 import { useAppShortcuts } from './useAppShortcuts';
 import { useSettings } from './useSettings';
 
-const STORED: Settings = { theme: 'dark', fontSize: 24, lineWidth: 80, sidebarVisible: false };
+const STORED: Settings = {
+  theme: 'dark',
+  fontSize: 24,
+  lineWidth: 80,
+  sidebarVisible: false,
+  listDensity: 'compact',
+};
 
 /** A fake main process holding stored settings; `failSaves` makes every save fail. */
 function fakeMain(failSaves = false) {
@@ -61,6 +67,7 @@ function Harness({ notify }: { notify(message: string): void }) {
     trash: none,
     escape: none,
     showShortcuts: none,
+    toggleSidebar: none,
     reader: { stepMatch: none, focusTags: none, readSetByUser: none },
     settings,
     updateSettings,

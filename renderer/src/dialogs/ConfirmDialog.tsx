@@ -1,9 +1,10 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
 
 interface Props {
   title: string;
-  message: string;
+  /** What will happen; titles inside it should be isolated (<bdi>) for bidi text. */
+  message: ReactNode;
   confirmLabel: string;
   onConfirm(): void;
   onCancel(): void;
@@ -20,7 +21,9 @@ export function ConfirmDialog(props: Props) {
       initialFocus={cancel}
       fallbackFocus={props.fallbackFocus}
     >
-      <p className="confirm-message">{props.message}</p>
+      <p className="confirm-message" dir="auto">
+        {props.message}
+      </p>
       <div className="dialog-actions">
         <button ref={cancel} type="button" className="button" onClick={props.onCancel}>
           Cancel

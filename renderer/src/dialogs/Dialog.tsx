@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { pushDialog } from './dialog-stack';
 
 interface Props {
   title: string;
@@ -29,9 +30,11 @@ export function Dialog({ title, onClose, children, initialFocus, fallbackFocus }
     const el = ref.current;
     const opener = document.activeElement;
     if (el && !el.open) el.showModal?.();
+    const popDialog = el ? pushDialog(el) : () => undefined;
     initialFocus?.current?.focus();
     return () => {
       el?.close?.();
+      popDialog();
       // Focus still inside the dialog (or lost) goes back; focus already moved elsewhere stays.
       const active = document.activeElement;
       if (active && active !== document.body && !el?.contains(active)) return;
@@ -47,6 +50,8 @@ export function Dialog({ title, onClose, children, initialFocus, fallbackFocus }
       className="dialog"
       aria-label={title}
       onCancel={(e) => {
+        // React passes a nested dialog's cancel (Esc) up to this one: close only the topmost.
+        if (e.target !== e.currentTarget) return;
         e.preventDefault();
         onClose();
       }}

@@ -1,6 +1,6 @@
 // Focus in dialogs: it goes back to the control that opened a dialog, and renaming or
 // deleting a tag in the tag manager keeps it inside the dialog.
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TagCount } from '../../../main/contract/types';
@@ -47,6 +47,8 @@ function Opener({ keepOpener = true }: { keepOpener?: boolean }) {
   );
 }
 
+const renames: [string, string, boolean][] = [];
+
 /** Tags held like the app holds them: a rename lands later, as a new list. */
 function TagHarness({ initial }: { initial: TagCount[] }) {
   const [tags, setTags] = useState(initial);
@@ -54,9 +56,10 @@ function TagHarness({ initial }: { initial: TagCount[] }) {
   return (
     <TagManager
       tags={tags}
-      onRename={(from, to) =>
-        later(tags.map((t) => (t.name === from ? { ...t, name: to } : t)).sort(byName))
-      }
+      onRename={(from, to, merge) => {
+        renames.push([from, to, merge]);
+        later(tags.map((t) => (t.name === from ? { ...t, name: to } : t)).sort(byName));
+      }}
       onDelete={(name) => later(tags.filter((t) => t.name !== name))}
       onClose={() => undefined}
     />
@@ -150,9 +153,16 @@ describe('dialog focus', () => {
         ]}
       />,
     );
+    const confirmDelete = () =>
+      fireEvent.click(
+        within(screen.getByRole('dialog', { name: 'Delete this tag?' })).getByRole('button', {
+          name: 'Delete tag',
+        }),
+      );
     const del = screen.getByRole('button', { name: 'Delete tag alpha' });
     del.focus();
     fireEvent.click(del);
+    confirmDelete();
     await flush();
     expect(document.activeElement).toBe(
       screen.getByRole('textbox', { name: 'New name for tag beta' }),
@@ -160,7 +170,73 @@ describe('dialog focus', () => {
     const last = screen.getByRole('button', { name: 'Delete tag beta' });
     last.focus();
     fireEvent.click(last);
+    confirmDelete();
     await flush();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+  });
+});
+
+describe('tag manager', () => {
+  it('deleting a tag asks first, naming how many articles carry it; Cancel keeps it', async () => {
+    render(
+      <TagHarness
+        initial={[
+          { name: 'alpha', count: 1 },
+          { name: 'سياسة', count: 12 },
+        ]}
+      />,
+    );
+    const del = screen.getByRole('button', { name: 'Delete tag سياسة' });
+    del.focus();
+    fireEvent.click(del);
+    const confirm = screen.getByRole('dialog', { name: 'Delete this tag?' });
+    expect(confirm.textContent).toMatch(/removed from 12 articles/);
+    expect(confirm.querySelector('bdi')?.textContent).toBe('سياسة');
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await flush();
+    expect(screen.queryByRole('dialog', { name: 'Delete this tag?' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'New name for tag سياسة' })).toBeTruthy();
+    // Focus went back to the Delete button that asked.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete tag سياسة' }));
+  });
+
+  it('Esc in the confirmation closes only the confirmation', () => {
+    let closed = 0;
+    render(
+      <TagManager
+        tags={[{ name: 'alpha', count: 1 }]}
+        onRename={() => undefined}
+        onDelete={() => undefined}
+        onClose={() => closed++}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Delete tag alpha' }));
+    const confirm = screen.getByRole('dialog', { name: 'Delete this tag?' });
+    fireEvent(confirm, new Event('cancel', { cancelable: true }));
+    expect(screen.queryByRole('dialog', { name: 'Delete this tag?' })).toBeNull();
+    expect(closed).toBe(0);
+    expect(screen.getByRole('dialog', { name: 'Manage tags' })).toBeTruthy();
+  });
+
+  it('a new name that is another tag’s offers Merge, and the rename is flagged a merge', async () => {
+    renames.length = 0;
+    render(
+      <TagHarness
+        initial={[
+          { name: 'Gadgets', count: 1 },
+          { name: 'weekly', count: 2 },
+        ]}
+      />,
+    );
+    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    fireEvent.change(input, { target: { value: 'digest' } });
+    expect(within(input.closest('form')!).getByRole('button', { name: 'Rename' })).toBeTruthy();
+    fireEvent.change(input, { target: { value: 'GADGETS' } });
+    fireEvent.submit(input.closest('form')!, {});
+    expect(within(input.closest('form')!).getByRole('button', { name: 'Merge' })).toBeTruthy();
+    // Merged under the existing spelling.
+    expect(renames).toEqual([['weekly', 'Gadgets', true]]);
+    await flush();
   });
 });

@@ -1,5 +1,7 @@
 // Turns a drop (or a file picker's FileList) into files to import. Browsers without
-// file paths hand over folders only as FileSystemEntry trees, so those are walked here.
+// file paths hand over folders only as FileSystemEntry trees, so those are walked here, with
+// the engine's own rules for which files in a folder are articles.
+import { isArticleName, isSkippedFolderName } from '../../../main/contract/import-rules';
 
 export interface PickedFile {
   file: File;
@@ -12,11 +14,6 @@ export interface Collected {
   /** Files inside dropped folders that are not articles. */
   skipped: number;
 }
-
-const ARTICLE_EXT = /\.(txt|text|md)$/i;
-
-/** True for names the importer treats as articles when found inside folders. */
-export const isArticleName = (name: string): boolean => ARTICLE_EXT.test(name);
 
 function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   // readEntries returns at most ~100 entries per call; keep calling until it returns none.
@@ -46,6 +43,10 @@ async function walk(entry: FileSystemEntry, into: Collected, inFolder: boolean):
     }
     into.files.push({ file: await fileOf(entry as FileSystemFileEntry), name });
   } else if (entry.isDirectory) {
+    if (inFolder && isSkippedFolderName(entry.name)) {
+      into.skipped++;
+      return;
+    }
     const children = await readAll((entry as FileSystemDirectoryEntry).createReader());
     children.sort((a, b) => a.name.localeCompare(b.name));
     for (const child of children) await walk(child, into, true);
@@ -64,11 +65,19 @@ export async function collectDropped(
   }
   for (const file of files) {
     const relative = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
-    if (relative && !isArticleName(file.name)) {
+    if (relative && !isInFolderArticle(relative)) {
       out.skipped++;
       continue;
     }
     out.files.push({ file, name: relative || file.name });
   }
   return out;
+}
+
+/** For a file of a picked folder (`dir/sub/name.txt`): the folder rules on its path inside it. */
+function isInFolderArticle(relative: string): boolean {
+  const parts = relative.split('/');
+  const name = parts.pop() ?? '';
+  // parts[0] is the picked folder itself, always walked.
+  return parts.slice(1).every((p) => !isSkippedFolderName(p)) && isArticleName(name);
 }

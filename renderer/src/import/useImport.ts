@@ -32,6 +32,7 @@ function merge(a: ImportSummary, b: ImportSummary): ImportSummary {
   return {
     imported: [...a.imported, ...b.imported],
     duplicates: [...a.duplicates, ...b.duplicates],
+    restored: [...(a.restored ?? []), ...(b.restored ?? [])],
     failed: [...a.failed, ...b.failed],
     skipped: a.skipped + b.skipped,
     cancelled: a.cancelled || b.cancelled,

@@ -1,9 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { ListDensity } from '../../../main/contract/settings';
 import { ArticleRow, type Row } from './ArticleRow';
 import { useSelection } from './SelectionContext';
 
 export const ROW_HEIGHT = 118;
+/** Compact rows: title and the place, date and source line only. */
+export const COMPACT_ROW_HEIGHT = 56;
 
 interface Props {
   count: number;
@@ -14,6 +17,7 @@ interface Props {
   label: string;
   /** True while the rows shown are about to be replaced by a newer query's. */
   busy: boolean;
+  density?: ListDensity;
 }
 
 export interface ArticleListHandle {
@@ -25,12 +29,15 @@ export interface ArticleListHandle {
 export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList(props, ref) {
   const { selectedSet, focus, openId, onRowClick, onListKey } = useSelection();
   const scroller = useRef<HTMLDivElement>(null);
+  const compact = props.density === 'compact';
+  const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const virtualizer = useVirtualizer({
     count: props.count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    estimateSize: () => rowHeight,
+    overscan: compact ? 12 : 6,
   });
+  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   useImperativeHandle(
     ref,
     () => ({
@@ -58,7 +65,7 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
   return (
     <div
       ref={scroller}
-      className="list-scroller"
+      className={compact ? 'list-scroller compact' : 'list-scroller'}
       role="listbox"
       aria-label={props.label}
       aria-multiselectable="true"

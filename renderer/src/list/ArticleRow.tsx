@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import type { ArticleMeta, TextRange } from '../../../main/contract/types';
-import { formatDate, formatPlace } from '../shared/format';
+import { articleDateLabel, formatPlace, sourceLabel } from '../shared/format';
 import { renderHighlighted } from '../shared/highlight';
 
 export interface Row {
@@ -22,7 +22,7 @@ interface Props {
   onClick(index: number, e: MouseEvent): void;
 }
 
-/** One list row: title, place and date, a snippet or excerpt, tags. */
+/** One list row: title, place, date and source file, a snippet or excerpt, tags, progress. */
 export const ArticleRow = memo(function ArticleRow(props: Props) {
   const { row, index } = props;
   const classes = ['row'];
@@ -49,7 +49,9 @@ export const ArticleRow = memo(function ArticleRow(props: Props) {
     );
   }
   const { meta } = row;
-  const when = formatDate(meta.articleDate ?? meta.importedAt);
+  const when = articleDateLabel(meta);
+  // Started but not finished: the saved position shows as a thin bar under the row.
+  const progress = meta.position > 0 && meta.position < 1 ? meta.position : null;
   return (
     <div
       className={classes.join(' ')}
@@ -76,8 +78,13 @@ export const ArticleRow = memo(function ArticleRow(props: Props) {
       </div>
       <div className="row-meta">
         {meta.place && <span className="place">{formatPlace(meta.place)}</span>}
-        {meta.place && when && <span aria-hidden="true"> · </span>}
-        <span>{when}</span>
+        {meta.place && <span aria-hidden="true"> · </span>}
+        <span className={when.added ? 'row-date added' : 'row-date'}>{when.text}</span>
+        {/* The file name tells apart stories that share a title. */}
+        <span aria-hidden="true"> · </span>
+        <span className="row-source" dir="auto" title={meta.sourcePath ?? meta.sourceName}>
+          {sourceLabel(meta)}
+        </span>
       </div>
       <div className="row-excerpt" dir="auto">
         {row.snippet !== undefined
@@ -91,6 +98,18 @@ export const ArticleRow = memo(function ArticleRow(props: Props) {
               {t}
             </span>
           ))}
+        </div>
+      )}
+      {progress !== null && (
+        <div
+          className="row-progress"
+          role="progressbar"
+          aria-label="Read so far"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+        >
+          <span style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
       )}
     </div>

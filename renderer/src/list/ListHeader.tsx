@@ -1,6 +1,9 @@
+import type { ListDensity } from '../../../main/contract/settings';
 import type { ArticleSort, SearchSort } from '../../../main/contract/types';
 import { formatPlace, languageName, plural } from '../shared/format';
 import type { Filters } from '../sidebar/Sidebar';
+import type { SearchMode } from './useArticleRows';
+import type { PageNotes } from './usePagedQuery';
 
 interface Props {
   searching: boolean;
@@ -12,7 +15,16 @@ interface Props {
   onFilters(f: Filters): void;
   sort: ArticleSort | SearchSort;
   onSort(sort: string): void;
+  /** The sort runs against its usual direction. */
+  reversed?: boolean;
+  onReversed?(reversed: boolean): void;
+  density?: ListDensity;
+  onDensity?(density: ListDensity): void;
   viewLabel: string;
+  /** What the search said about its words (corrected spellings). */
+  notes?: PageNotes;
+  /** Reruns the search shown in another mode (the words as typed). */
+  onSearchMode?(mode: SearchMode): void;
 }
 
 /** Count, active filters (each removable) and the sort order. */
@@ -35,9 +47,17 @@ export function ListHeader(props: Props) {
         ]
       : []),
   ];
+  // While a search runs, the last count (often the whole list's) would be wrong: say so.
+  const scope = filters.view === 'all' ? '' : ` in ${props.viewLabel}`;
   const count = props.searching
-    ? `${plural(props.total, 'result')}${props.partial ? ' so far' : ''}`
+    ? props.loading
+      ? 'Searching…'
+      : `${plural(props.total, 'result')}${scope}${props.partial ? ' so far' : ''}`
     : plural(props.total, 'article');
+  const settled = props.searching && !props.loading;
+  const corrected = settled ? (props.notes?.corrected ?? []) : [];
+  const ignored = settled ? (props.notes?.ignored ?? []) : [];
+  const asTyped = [...corrected.map((c) => c.from), ...ignored].join(' ');
   return (
     <div className="list-header">
       <div className="list-summary">
@@ -53,10 +73,54 @@ export function ListHeader(props: Props) {
             <option value="title">Title</option>
           </select>
         </label>
+        <SortDirection sort={props.sort} reversed={props.reversed} onReversed={props.onReversed} />
+        {props.onDensity && (
+          <button
+            type="button"
+            className="list-tool"
+            aria-pressed={props.density === 'compact'}
+            title="Compact rows: title, date and source only"
+            onClick={() =>
+              props.onDensity?.(props.density === 'compact' ? 'comfortable' : 'compact')
+            }
+          >
+            Compact
+          </button>
+        )}
       </div>
       {props.searching && props.partial && (
         <p className="list-notice" role="status" data-testid="partial-notice">
           Index still loading — results may be incomplete
+        </p>
+      )}
+      {settled && props.notes?.passage && (
+        <p className="list-notice" role="status" data-testid="passage-notice">
+          A long passage is searched as a bag of its words, best matches first. Put it in quotes to
+          find it as written.
+        </p>
+      )}
+      {asTyped && (
+        <p className="list-notice" role="status" data-testid="corrected-notice">
+          {corrected.length > 0 && (
+            <>
+              Showing results for{' '}
+              {corrected.map((c, i) => (
+                <span key={c.from}>
+                  {i > 0 && ', '}
+                  <strong>{c.to}</strong>
+                </span>
+              ))}
+              {ignored.length > 0 ? '; ' : ' '}
+            </>
+          )}
+          {ignored.length > 0 && <>No article has {ignored.join(', ')}; searched without it </>}—{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => props.onSearchMode?.({ exact: true })}
+          >
+            search instead for {asTyped}
+          </button>
         </p>
       )}
       {chips.length > 0 && (
@@ -76,5 +140,35 @@ export function ListHeader(props: Props) {
         </ul>
       )}
     </div>
+  );
+}
+
+/** What the sort's usual direction and its reverse are called. */
+const DIRECTION_NAMES: Record<ArticleSort, [string, string]> = {
+  imported: ['Newest first', 'Oldest first'],
+  date: ['Newest first', 'Oldest first'],
+  title: ['A to Z', 'Z to A'],
+};
+
+/** The button that reverses the sort (best match has no direction). */
+function SortDirection(props: {
+  sort: ArticleSort | SearchSort;
+  reversed?: boolean;
+  onReversed?(reversed: boolean): void;
+}) {
+  const { sort, reversed = false, onReversed } = props;
+  if (!onReversed || sort === 'relevance') return null;
+  const [usual, reverse] = DIRECTION_NAMES[sort];
+  const shown = reversed ? reverse : usual;
+  return (
+    <button
+      type="button"
+      className="list-tool sort-direction"
+      aria-label={`Sort direction: ${shown}`}
+      title={`${shown} (click for ${reversed ? usual : reverse})`}
+      onClick={() => onReversed(!reversed)}
+    >
+      <span aria-hidden="true">⇅</span> {shown}
+    </button>
   );
 }

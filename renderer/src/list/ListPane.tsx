@@ -1,3 +1,5 @@
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import type { ListDensity } from '../../../main/contract/settings';
 import { ArticleList } from './ArticleList';
 import { ListHeader } from './ListHeader';
 import { ListMessage } from './ListMessage';
@@ -12,8 +14,25 @@ export const VIEW_LABELS = {
   trash: 'Trash',
 };
 
+interface Props {
+  list: ListQuery;
+  /** Shown before the search field (the sidebar toggle). */
+  lead?: ReactNode;
+  /** An article was opened on purpose (a plain click or Enter): where the list and the
+   * reader share one pane, the reader takes it. */
+  onShowReader?(): void;
+  /** Row density (a setting) and how to change it. */
+  density?: ListDensity;
+  onDensity?(density: ListDensity): void;
+}
+
+const plain = (e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }) =>
+  !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
+const inList = (e: { target: EventTarget }, what: string) =>
+  e.target instanceof Element && e.target.closest(what) !== null;
+
 /** The middle pane: the search field, the count and sort, and the list (or why it is empty). */
-export function ListPane({ list }: { list: ListQuery }) {
+export function ListPane({ list, lead, onShowReader, density, onDensity }: Props) {
   const { rows, filters, searching, attachSearchField } = list;
   const selection = useSelection();
   const { attachList } = selection;
@@ -24,14 +43,31 @@ export function ListPane({ list }: { list: ListQuery }) {
     selection.focusList();
     if (selection.focus === null && rows.total > 0) selection.move(1);
   };
+  // Selection moves (j/k, arrows, Ctrl/Shift+click) stay in the list.
+  const onClick = (e: MouseEvent) => {
+    if (plain(e) && inList(e, '.list-scroller [role="option"]')) onShowReader?.();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && plain(e) && inList(e, '.list-scroller')) onShowReader?.();
+  };
   return (
-    <section className="pane list-pane" aria-label="Articles">
-      <SearchBar
-        ref={attachSearchField}
-        value={list.query}
-        onChange={list.setQuery}
-        onLeave={leaveSearch}
-      />
+    // The handlers only listen for what the list itself already handled.
+    <section
+      className="pane list-pane"
+      aria-label="Articles"
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+    >
+      <div className="list-top">
+        {lead}
+        <SearchBar
+          ref={attachSearchField}
+          value={list.query}
+          onChange={list.setQuery}
+          onLeave={leaveSearch}
+          onDone={selection.focusList}
+        />
+      </div>
       <ListHeader
         searching={searching}
         loading={rows.loading}
@@ -42,10 +78,24 @@ export function ListPane({ list }: { list: ListQuery }) {
         onFilters={list.setFilters}
         sort={list.sort}
         onSort={list.setSort}
+        reversed={list.reversed}
+        onReversed={list.setReversed}
+        density={density}
+        onDensity={onDensity}
         viewLabel={VIEW_LABELS[filters.view]}
+        notes={rows.notes}
+        onSearchMode={list.setSearchMode}
       />
       {showMessage ? (
-        <ListMessage error={error} searching={searching} view={filters.view} />
+        <ListMessage
+          error={error}
+          searching={searching}
+          view={filters.view}
+          viewLabel={VIEW_LABELS[filters.view]}
+          anyWordTotal={rows.notes?.anyWordTotal}
+          onAnyWord={() => list.setSearchMode({ anyWord: true })}
+          onSearchAll={() => list.setFilters({ ...filters, view: 'all' })}
+        />
       ) : (
         <ArticleList
           ref={attachList}
@@ -55,6 +105,7 @@ export function ListPane({ list }: { list: ListQuery }) {
           dataVersion={rows.generation}
           label={searching ? 'Search results' : VIEW_LABELS[filters.view]}
           busy={rows.loading}
+          density={density}
         />
       )}
     </section>

@@ -30,6 +30,8 @@ export interface SelectableRows {
   /** Changes whenever a first page of rows lands. */
   generation: number;
   rowAt(index: number): Row | undefined;
+  /** Every row's id in list order (select all); without it, only loaded rows are selected. */
+  allIds?(): Promise<string[]>;
 }
 
 export interface Selection {
@@ -48,6 +50,8 @@ export interface Selection {
   setArticle(article: ArticleView | null): void;
   /** The selected ids, else the open article's, else none. */
   targetIds(): string[];
+  /** Selects every row of the list (Ctrl/Cmd+A in the list). */
+  selectAll(): Promise<void>;
   /** Moves the cursor (and a single selection) one row. */
   move(delta: 1 | -1): void;
   /** The rows with these ids are leaving the list: the cursor stays at their place. */
@@ -76,7 +80,11 @@ export function SelectionProvider({
   const [article, setArticle] = useState<ArticleView | null>(null);
   const reader = useReaderControls();
   const list = useRef<ArticleListHandle | null>(null);
-  const { rowAt, total, generation, key } = rows;
+  const { rowAt, total, generation, key, allIds } = rows;
+  const currentKey = useRef(key);
+  useEffect(() => {
+    currentKey.current = key;
+  }, [key]);
   const idAt = useCallback((i: number) => rowAt(i)?.meta.id, [rowAt]);
   const attachList = useCallback((handle: ArticleListHandle | null) => {
     list.current = handle;
@@ -93,11 +101,32 @@ export function SelectionProvider({
   });
 
   // A new query or filter starts a new selection; the open article stays open.
-  useEffect(() => select({ type: 'clear' }), [key]);
+  const { forgetGone } = nav;
+  useEffect(() => {
+    select({ type: 'clear' });
+    forgetGone();
+  }, [key, forgetGone]);
 
   useEffect(() => {
     if (state.selected.length === 1) open(state.selected[0]!);
   }, [state.selected]);
+
+  const selectAll = useCallback(async () => {
+    const asked = key;
+    let ids: string[];
+    if (allIds) {
+      ids = await allIds().catch(() => []);
+    } else {
+      ids = [];
+      for (let i = 0; i < total; i++) {
+        const id = rowAt(i)?.meta.id;
+        if (id !== undefined) ids.push(id);
+      }
+    }
+    // Another query or filter came in meanwhile: its rows are not the ones asked for.
+    if (currentKey.current !== asked || ids.length === 0) return;
+    select({ type: 'select', ids, focus: state.focus });
+  }, [allIds, key, rowAt, total, state.focus]);
 
   const selectedSet = useMemo(() => new Set(state.selected), [state.selected]);
   const value: Selection = {
@@ -110,10 +139,18 @@ export function SelectionProvider({
     article,
     setArticle,
     targetIds: () => (state.selected.length > 0 ? state.selected : openId !== null ? [openId] : []),
+    selectAll,
     move: (delta) => nav.move(delta),
     expectGone: nav.expectGone,
     onRowClick: nav.onRowClick,
-    onListKey: nav.onListKey,
+    onListKey: (e) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+        e.preventDefault();
+        void selectAll();
+        return;
+      }
+      nav.onListKey(e);
+    },
     attachList,
     focusList,
     reader,

@@ -4,11 +4,27 @@ import type { ArticleSort, ListQuery, SearchSort } from '../../../main/contract/
 import { getClient } from '../api/client';
 import type { Row } from './ArticleRow';
 import type { Filters } from '../sidebar/Sidebar';
+import { fetchAllIds } from './fetch-all-ids';
 import { usePagedQuery, type Page } from './usePagedQuery';
 
-const ORDER: Record<ArticleSort, 'asc' | 'desc'> = { imported: 'desc', date: 'desc', title: 'asc' };
+/** Each sort's usual direction: newest first, titles A to Z; `reversed` flips it. */
+export const DEFAULT_ORDER: Record<ArticleSort, 'asc' | 'desc'> = {
+  imported: 'desc',
+  date: 'desc',
+  title: 'asc',
+};
+const orderOf = (sort: ArticleSort, reversed: boolean) =>
+  reversed ? (DEFAULT_ORDER[sort] === 'asc' ? 'desc' : 'asc') : DEFAULT_ORDER[sort];
 
-export const SEARCH_DEBOUNCE_MS = 150;
+// Short: a search at a few thousand articles takes tens of ms, and answers to older text are
+// dropped (usePagedQuery), so the final text is what shows, within 100 ms of the last key.
+export const SEARCH_DEBOUNCE_MS = 40;
+
+/** How a search reads its words beyond the text (see SearchQuery). */
+export interface SearchMode {
+  exact?: boolean;
+  anyWord?: boolean;
+}
 
 function filterArgs(f: Filters): Pick<ListQuery, 'view' | 'tags' | 'place' | 'language'> {
   return {
@@ -27,9 +43,20 @@ export function useArticleRows(
   searchSort: SearchSort,
   /** Changes when the same query should be fetched again (library changed, index ready). */
   refresh: unknown,
+  /** The sort runs against its usual direction (never for best match). */
+  reversed = false,
+  /** Search the words as typed (no corrected spellings), or any of them rather than all. */
+  mode: SearchMode = {},
 ) {
   const q = query.trim();
-  const key = JSON.stringify({ q, filters, sort: q ? searchSort : listSort });
+  const { exact = false, anyWord = false } = mode;
+  const key = JSON.stringify({
+    q,
+    filters,
+    sort: q ? searchSort : listSort,
+    reversed,
+    ...(q && (exact || anyWord) ? { exact, anyWord } : {}),
+  });
   const fetchPage = useCallback(
     async (offset: number, limit: number): Promise<Page<Row>> => {
       const api = getClient();
@@ -39,12 +66,23 @@ export function useArticleRows(
           offset,
           limit,
           sort: searchSort,
+          ...(searchSort !== 'relevance' && reversed
+            ? { order: orderOf(searchSort, reversed) }
+            : {}),
           ...filterArgs(filters),
+          ...(exact ? { exact } : {}),
+          ...(anyWord ? { anyWord } : {}),
         });
         return {
           total: r.total,
           tookMs: r.tookMs,
           partial: r.partial,
+          notes: {
+            ...(r.corrected ? { corrected: r.corrected } : {}),
+            ...(r.ignored ? { ignored: r.ignored } : {}),
+            ...(r.passage ? { passage: true } : {}),
+            ...(r.anyWordTotal !== undefined ? { anyWordTotal: r.anyWordTotal } : {}),
+          },
           items: r.hits.map((h) => ({
             meta: h.meta,
             snippet: h.snippet,
@@ -56,15 +94,17 @@ export function useArticleRows(
       const page = await api.call('listArticles', {
         ...filterArgs(filters),
         sort: listSort,
-        order: ORDER[listSort],
+        order: orderOf(listSort, reversed),
         offset,
         limit,
       });
       return { total: page.total, items: page.items.map((meta) => ({ meta })) };
     },
-    [q, filters, listSort, searchSort],
+    [q, filters, listSort, searchSort, reversed, exact, anyWord],
   );
   const paged = usePagedQuery(key, refresh, fetchPage, { delayMs: q ? SEARCH_DEBOUNCE_MS : 0 });
   const shownQuery = paged.shownKey ? (JSON.parse(paged.shownKey) as { q: string }).q : '';
-  return { ...paged, key, shownQuery };
+  // Select all: every row's id, fetched in pages for the query shown now.
+  const allIds = useCallback(() => fetchAllIds(fetchPage, paged.total), [fetchPage, paged.total]);
+  return { ...paged, key, shownQuery, allIds };
 }

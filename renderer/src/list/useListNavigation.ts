@@ -67,5 +67,10 @@ export function useListNavigation(o: Options) {
     action();
   };
 
-  return { move, expectGone, onRowClick, onListKey };
+  /** Another query or filter: rows expected to leave the old list say nothing about the new. */
+  const forgetGone = useCallback(() => {
+    pendingFocus.current = null;
+  }, []);
+
+  return { move, expectGone, forgetGone, onRowClick, onListKey };
 }

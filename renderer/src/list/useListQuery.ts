@@ -9,7 +9,7 @@ import {
 } from '../../../main/contract/types';
 import { usePersistentState } from '../shared/usePersistentState';
 import type { Filters } from '../sidebar/Sidebar';
-import { useArticleRows } from './useArticleRows';
+import { useArticleRows, type SearchMode } from './useArticleRows';
 
 const isSort = (v: unknown): v is ArticleSort => articleSortSchema.safeParse(v).success;
 const NO_FILTERS: Filters = { view: 'all', tags: [], place: null, language: null };
@@ -25,11 +25,16 @@ export interface ListQuery {
   sort: ArticleSort | SearchSort;
   /** Sets the sort in use; a value that is not one of its sorts is ignored. */
   setSort(sort: string): void;
+  /** The sort runs against its usual direction (oldest first, Z to A). */
+  reversed: boolean;
+  setReversed(reversed: boolean): void;
   rows: ReturnType<typeof useArticleRows>;
   /** Ref callback for the search field. */
   attachSearchField(el: HTMLInputElement | null): void;
   /** Focuses the search field with its text selected. */
   focusSearch(): void;
+  /** Reruns the search shown with the words as typed, or with any of them; reset by typing. */
+  setSearchMode(mode: SearchMode): void;
 }
 
 /** The list's query state and its rows; `refresh` changes when the rows should be fetched again. */
@@ -38,7 +43,15 @@ export function useListQuery(refresh: unknown): ListQuery {
   const [query, setQuery] = useState('');
   const [listSort, setListSort] = usePersistentState<ArticleSort>('ar.sort', 'imported', isSort);
   const [searchSort, setSearchSort] = useState<SearchSort>('relevance');
-  const rows = useArticleRows(query, filters, listSort, searchSort, refresh);
+  const [reversed, setReversed] = usePersistentState<boolean>(
+    'ar.sortReversed',
+    false,
+    (v): v is boolean => typeof v === 'boolean',
+  );
+  // The mode belongs to the text it was chosen for: a new text searches all words again.
+  const [mode, setMode] = useState<{ text: string; mode: SearchMode }>({ text: '', mode: {} });
+  const activeMode = mode.text === query.trim() ? mode.mode : {};
+  const rows = useArticleRows(query, filters, listSort, searchSort, refresh, reversed, activeMode);
   const searchField = useRef<HTMLInputElement | null>(null);
   const searching = query.trim() !== '';
   const attachSearchField = useCallback((el: HTMLInputElement | null) => {
@@ -64,8 +77,11 @@ export function useListQuery(refresh: unknown): ListQuery {
         if (parsed.success) setListSort(parsed.data);
       }
     },
+    reversed,
+    setReversed,
     rows,
     attachSearchField,
     focusSearch,
+    setSearchMode: (m) => setMode({ text: query.trim(), mode: m }),
   };
 }

@@ -5,12 +5,17 @@
 // Pages far from the rows in view are dropped again (and fetched anew if they scroll back),
 // so scrolling through a 100,000-row list does not keep every row in memory.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchResult } from '../../../main/contract/types';
+
+/** What a search says about its words: corrected spellings, the any-word offer. */
+export type PageNotes = Pick<SearchResult, 'corrected' | 'ignored' | 'anyWordTotal' | 'passage'>;
 
 export interface Page<T> {
   total: number;
   items: T[];
   tookMs?: number;
   partial?: boolean;
+  notes?: PageNotes;
 }
 
 export type FetchPage<T> = (offset: number, limit: number) => Promise<Page<T>>;
@@ -23,6 +28,7 @@ export interface PagedQuery<T> {
   total: number;
   tookMs?: number;
   partial?: boolean;
+  notes?: PageNotes;
   error: unknown;
   /** True while the newest key's first page is pending. */
   loading: boolean;
@@ -37,6 +43,7 @@ interface Shown {
   total: number;
   tookMs?: number;
   partial?: boolean;
+  notes?: PageNotes;
   error: unknown;
 }
 
@@ -89,6 +96,7 @@ export function usePagedQuery<T>(
             total: page.total,
             tookMs: page.tookMs,
             partial: page.partial,
+            notes: page.notes,
             error: null,
           });
           setPendingKey(null);
@@ -153,6 +161,7 @@ export function usePagedQuery<T>(
     total: shown.total,
     tookMs: shown.tookMs,
     partial: shown.partial,
+    notes: shown.notes,
     error: shown.error,
     loading: pendingKey !== null,
     rowAt,

@@ -4,6 +4,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type CSSProperties,
@@ -16,6 +17,12 @@ import { countBodyMarks, ReaderBody } from './ReaderBody';
 import { ReaderToolbar } from './ReaderToolbar';
 import { wrapMatch } from './useReaderControls';
 import { TagEditor } from '../tags/TagEditor';
+import { citation } from './citation';
+import { copyText } from './copy-text';
+import { FindBar } from './FindBar';
+import { FIND_REQUEST_EVENT } from './find-request';
+import { isMarkdownSource } from './MarkdownBody';
+import { useFindInArticle } from './useFindInArticle';
 
 export interface ReaderActions {
   addTags(ids: string[], tags: string[]): void;
@@ -26,6 +33,10 @@ export interface ReaderActions {
   restore(ids: string[]): void;
   /** Resolves true once saved; a failure has been told to the user and resolves false. */
   setPosition(id: string, position: number): Promise<boolean>;
+  /** Shows the article's source file in the file manager (a failure is told to the user). */
+  showInFolder(id: string): void;
+  /** A short notice. */
+  notify(message: string): void;
 }
 
 interface Props {
@@ -49,6 +60,14 @@ export function Reader(props: Props) {
   const { attachScroller, attachTagInput, resetMatches, readSettled, settleRead } = reader;
   const [error, setError] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
+  // Markdown shows formatted unless search matches are to be marked (they map to the plain text).
+  const [formattedChoice, setFormattedChoice] = useState<boolean | null>(null);
+  const [findOpen, setFindOpen] = useState(false);
+  const [findText, setFindText] = useState('');
+  const [findSteps, setFindSteps] = useState(0);
+  const findInput = useRef<HTMLInputElement | null>(null);
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const [column, setColumn] = useState<HTMLDivElement | null>(null);
   // The last position saved, shown as data-saved-position (tests wait for it).
   const [saved, setSaved] = useState<{ id: string; position: number } | null>(null);
   const scroller = useRef<HTMLDivElement | null>(null);
@@ -61,8 +80,42 @@ export function Reader(props: Props) {
   );
   const restoredFor = useRef<string | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const matchCount = article ? countBodyMarks(article) : 0;
+  const markdown = article !== null && isMarkdownSource(article.sourceName);
+  const formatted = markdown && !showOriginal && (formattedChoice ?? article.matches.length === 0);
+  const matchCount = article && !formatted ? countBodyMarks(article) : 0;
   const currentMatch = wrapMatch(reader.matchSteps, matchCount);
+  // What is rendered: a new article or view means new text nodes to search.
+  const rendered = useMemo(
+    () => ({ article, showOriginal, formatted }),
+    [article, showOriginal, formatted],
+  );
+  const find = useFindInArticle(
+    findOpen ? (column?.querySelector<HTMLElement>('.article') ?? null) : null,
+    findText,
+    findSteps,
+    rendered,
+  );
+  const showInFolder = useCallback(() => {
+    if (article) actions.showInFolder(article.id);
+  }, [actions, article]);
+
+  const openFind = useCallback(() => {
+    setFindOpen(true);
+    // The bar may not exist yet: focus it once rendered.
+    requestAnimationFrame(() => {
+      findInput.current?.focus();
+      findInput.current?.select();
+    });
+  }, []);
+  const closeFind = () => {
+    setFindOpen(false);
+    scroller.current?.focus();
+  };
+  useEffect(() => {
+    if (!root) return;
+    root.addEventListener(FIND_REQUEST_EVENT, openFind);
+    return () => root.removeEventListener(FIND_REQUEST_EVENT, openFind);
+  }, [root, openFind]);
 
   useEffect(() => {
     let live = true;
@@ -95,6 +148,7 @@ export function Reader(props: Props) {
 
   useEffect(() => {
     setShowOriginal(false);
+    setFormattedChoice(null);
     resetMatches();
   }, [id, highlight, resetMatches]);
 
@@ -160,8 +214,25 @@ export function Reader(props: Props) {
   }
   if (!article) return <div className="reader-empty" aria-busy="true" />;
   const ids = [article.id];
+  const copyCitation = () => {
+    const text = citation(article);
+    void copyText(text).then((ok) =>
+      actions.notify(ok ? `Citation copied: ${text}` : 'The citation could not be copied.'),
+    );
+  };
   return (
-    <div className="reader">
+    <div
+      className="reader"
+      ref={setRoot}
+      onKeyDown={(e) => {
+        // Ctrl/Cmd+F in the reader finds in the article; elsewhere it is the library search.
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+          e.preventDefault();
+          e.stopPropagation();
+          openFind();
+        }
+      }}
+    >
       <ReaderToolbar
         article={article}
         settings={props.settings}
@@ -177,7 +248,27 @@ export function Reader(props: Props) {
           actions.setRead(ids, !article.read);
         }}
         onTrash={() => (article.trashedAt ? actions.restore(ids) : actions.trash(ids))}
+        markdown={markdown && !showOriginal}
+        formatted={formatted}
+        onToggleFormatted={() => setFormattedChoice(!formatted)}
+        onFind={openFind}
+        onPrint={() => window.print()}
+        onCite={copyCitation}
       />
+      {findOpen && (
+        <FindBar
+          ref={findInput}
+          value={findText}
+          onChange={(v) => {
+            setFindText(v);
+            setFindSteps(0);
+          }}
+          count={find.count}
+          current={find.current}
+          onStep={(d) => setFindSteps((s) => s + d)}
+          onClose={closeFind}
+        />
+      )}
       <div
         className="reader-scroller"
         ref={attach}
@@ -188,8 +279,14 @@ export function Reader(props: Props) {
         data-saved-position={saved?.id === article.id ? saved.position : undefined}
         style={style}
       >
-        <div className="reader-column">
-          <ReaderBody article={article} showOriginal={showOriginal} currentMatch={currentMatch} />
+        <div className="reader-column" ref={setColumn}>
+          <ReaderBody
+            article={article}
+            showOriginal={showOriginal}
+            currentMatch={currentMatch}
+            formatted={formatted}
+            onShowInFolder={showInFolder}
+          />
           <section className="reader-tags" aria-label="Tags of this article">
             <TagEditor
               ref={attachTagInput}

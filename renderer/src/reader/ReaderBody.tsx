@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { ArticleView } from '../../../main/contract/types';
-import { formatDate, formatPlace, languageName, plural } from '../shared/format';
+import { articleDateLabel, formatPlace, languageName, plural } from '../shared/format';
 import { normaliseRanges, rangesWithin, renderHighlighted } from '../shared/highlight';
+import { MarkdownBody } from './MarkdownBody';
 import { splitParagraphs } from './paragraphs';
 
 interface Props {
@@ -9,10 +10,14 @@ interface Props {
   showOriginal: boolean;
   /** Index of the current match among the body's marks. */
   currentMatch: number;
+  /** Show the body as formatted Markdown (search matches are then not marked). */
+  formatted?: boolean;
+  onShowInFolder?(): void;
 }
 
 /** Title, dateline, metadata line and the body, with matches marked. */
-export const ReaderBody = memo(function ReaderBody({ article, showOriginal, currentMatch }: Props) {
+export const ReaderBody = memo(function ReaderBody(props: Props) {
+  const { article, showOriginal, currentMatch } = props;
   const lang = article.language && article.language !== 'und' ? article.language : undefined;
   const paragraphs = useMemo(() => {
     const ranges = normaliseRanges(article.matches, article.body.length);
@@ -25,10 +30,8 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
     });
   }, [article.body, article.matches]);
 
+  const date = articleDateLabel(article);
   const meta = [
-    article.articleDate
-      ? formatDate(article.articleDate)
-      : `Added ${formatDate(article.importedAt)}`,
     languageName(article.language),
     plural(article.wordCount, 'word'),
     `${Math.max(1, Math.round(article.readingMinutes))} min read`,
@@ -47,6 +50,7 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
           </p>
         )}
         <p className="article-meta">
+          <span className={date.added ? 'article-date added' : 'article-date'}>{date.text}</span>
           {meta.map((m, i) => (
             <span key={i}>{m}</span>
           ))}
@@ -54,6 +58,17 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
             <span className="encoding-guessed" title={guessedEncodingNote(article.encoding)}>
               {article.encoding} (guessed)
             </span>
+          )}
+        </p>
+        <p className="article-source">
+          <span className="article-source-label">Source </span>
+          <span className="article-source-path" dir="auto" data-testid="article-source">
+            {article.sourcePath ?? `${article.sourceName} (dropped, no file on disk)`}
+          </span>
+          {article.sourcePath && props.onShowInFolder && (
+            <button type="button" className="link-button" onClick={props.onShowInFolder}>
+              Show in folder
+            </button>
           )}
         </p>
       </header>
@@ -65,6 +80,8 @@ export const ReaderBody = memo(function ReaderBody({ article, showOriginal, curr
             </p>
           ))}
         </div>
+      ) : props.formatted ? (
+        <MarkdownBody text={article.body} />
       ) : (
         <div className="article-body">
           {paragraphs.map((p) => (

@@ -3,6 +3,7 @@ import type { LibraryView } from '../../../main/contract/types';
 import type { AppActions } from '../app/useActions';
 import { BulkPanel } from '../list/BulkPanel';
 import { useSelection } from '../list/SelectionContext';
+import { TrashedNotice } from '../list/TrashedNotice';
 import { Reader } from './Reader';
 
 interface Props {
@@ -23,15 +24,18 @@ export function ReaderPane(props: Props) {
       {selected.length > 1 ? (
         <BulkPanel view={props.view} suggestions={props.tagNames} actions={props.actions} />
       ) : openId ? (
-        <Reader
-          id={openId}
-          highlight={props.highlight}
-          version={props.version}
-          settings={props.settings}
-          onSettings={props.onSettings}
-          suggestions={props.tagNames}
-          actions={props.actions}
-        />
+        <>
+          <TrashedNotice actions={props.actions} />
+          <Reader
+            id={openId}
+            highlight={props.highlight}
+            version={props.version}
+            settings={props.settings}
+            onSettings={props.onSettings}
+            suggestions={props.tagNames}
+            actions={props.actions}
+          />
+        </>
       ) : (
         <div className="reader-empty">
           <p>Choose an article to read.</p>

@@ -1,5 +1,6 @@
 import type { Settings, Theme } from '../../../main/contract/api-contract';
 import type { ArticleView } from '../../../main/contract/types';
+import { usePaneNav } from '../app/PaneNavContext';
 
 interface Props {
   article: ArticleView;
@@ -13,6 +14,13 @@ interface Props {
   onFavourite(): void;
   onRead(): void;
   onTrash(): void;
+  /** True for a Markdown article shown in its clean view (it can be formatted or plain). */
+  markdown: boolean;
+  formatted: boolean;
+  onToggleFormatted(): void;
+  onFind(): void;
+  onPrint(): void;
+  onCite(): void;
 }
 
 const THEMES: { theme: Theme; label: string }[] = [
@@ -25,9 +33,20 @@ const THEMES: { theme: Theme; label: string }[] = [
 /** Article actions and reading preferences. */
 export function ReaderToolbar(props: Props) {
   const { article, settings, onSettings } = props;
+  const { back } = usePaneNav();
   return (
     <div className="reader-toolbar" role="toolbar" aria-label="Article">
       <div className="group">
+        {back && (
+          <button
+            type="button"
+            className="tool back-button"
+            onClick={back}
+            title="Back to the list (Esc)"
+          >
+            <span aria-hidden="true">← </span>Back
+          </button>
+        )}
         <button
           type="button"
           className="tool"
@@ -55,6 +74,43 @@ export function ReaderToolbar(props: Props) {
           onClick={props.onToggleOriginal}
         >
           Original
+        </button>
+        {props.markdown && (
+          <button
+            type="button"
+            className="tool"
+            aria-pressed={props.formatted}
+            onClick={props.onToggleFormatted}
+            title={
+              props.formatted
+                ? 'Show the plain text (search matches are marked there)'
+                : 'Show the Markdown formatted'
+            }
+          >
+            Formatted
+          </button>
+        )}
+      </div>
+      <div className="group">
+        <button
+          type="button"
+          className="tool"
+          onClick={props.onFind}
+          title="Find in article (Ctrl+F)"
+        >
+          Find
+        </button>
+        <button
+          type="button"
+          className="tool"
+          onClick={props.onCite}
+          aria-label="Cite: copy a citation"
+          title="Copy a citation: title, place, date and source"
+        >
+          Cite
+        </button>
+        <button type="button" className="tool" onClick={props.onPrint} title="Print the article">
+          Print
         </button>
       </div>
       {props.matchCount > 0 && (

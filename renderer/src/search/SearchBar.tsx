@@ -1,24 +1,21 @@
 import { forwardRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { SEARCH_SYNTAX } from '../../../main/contract/search-syntax';
 
 interface Props {
   value: string;
   onChange(value: string): void;
   /** Arrow down / Enter moves to the results. */
   onLeave(): void;
+  /** Esc on an empty field: focus goes back to the list (never to the page body). */
+  onDone?(): void;
 }
 
-const SYNTAX: [string, string][] = [
-  ['"exact phrase"', 'words next to each other, in order'],
-  ['-word', 'leave out articles with this word'],
-  ['title:word', 'only in titles'],
-  ['tag:name', 'articles carrying a tag'],
-  ['prefix*', 'words starting with “prefix”'],
-  ['word~1', 'fuzzy: one letter may differ'],
-];
+// The same list the README's search table is checked against.
+const SYNTAX: [string, string][] = SEARCH_SYNTAX.map((e) => [e.forms.join('  or  '), e.meaning]);
 
 /** The one search field, with a small syntax help popover. */
 export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
-  { value, onChange, onLeave },
+  { value, onChange, onLeave, onDone },
   ref,
 ) {
   const [help, setHelp] = useState(false);
@@ -28,6 +25,7 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
       e.stopPropagation();
       if (help) setHelp(false);
       else if (value) onChange('');
+      else if (onDone) onDone();
       else e.currentTarget.blur();
     } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
       e.preventDefault();

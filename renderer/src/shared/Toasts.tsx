@@ -1,3 +1,6 @@
+import { useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
+import { subscribeDialogs, topDialog } from '../dialogs/dialog-stack';
 import type { Toast } from './useToasts';
 
 interface Props {
@@ -5,9 +8,14 @@ interface Props {
   onDismiss(id: number): void;
 }
 
-/** Notices at the bottom; an Undo button where the action can be undone. */
+/**
+ * Notices at the bottom; an Undo button where the action can be undone. While a modal
+ * dialog is open they render inside it: the dialog sits in the browser's top layer and
+ * makes the rest of the page inert, so notices outside it would be hidden and unclickable.
+ */
 export function Toasts({ toasts, onDismiss }: Props) {
-  return (
+  const host = useSyncExternalStore(subscribeDialogs, topDialog);
+  const notices = (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className="toast">
@@ -36,4 +44,5 @@ export function Toasts({ toasts, onDismiss }: Props) {
       ))}
     </div>
   );
+  return host ? createPortal(notices, host) : notices;
 }

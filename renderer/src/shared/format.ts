@@ -36,3 +36,23 @@ export function formatPlace(place: string): string {
 
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** The date an article shows: its own, or its import date marked as such ("added …"). */
+export function articleDateLabel(meta: { articleDate: string | null; importedAt: string }): {
+  text: string;
+  added: boolean;
+} {
+  return meta.articleDate
+    ? { text: formatDate(meta.articleDate), added: false }
+    : { text: `added ${formatDate(meta.importedAt)}`, added: true };
+}
+
+/**
+ * Where an article came from, short: its folder and file name ("2024/storm.txt"), since
+ * archives often reuse file names across folders; the file name alone for dropped contents.
+ */
+export function sourceLabel(meta: { sourceName: string; sourcePath: string | null }): string {
+  if (!meta.sourcePath) return meta.sourceName;
+  const parts = meta.sourcePath.split(/[\\/]/).filter(Boolean);
+  return parts.length >= 2 ? parts.slice(-2).join('/') : meta.sourceName;
+}

@@ -2,6 +2,8 @@ import type { LibraryStats } from '../../../main/contract/types';
 import { Sidebar, type Filters } from './Sidebar';
 
 interface Props {
+  /** Shown over the panes (narrow window) rather than as a column. */
+  drawer?: boolean;
   stats: LibraryStats | null;
   filters: Filters;
   onFilters(next: Filters): void;
@@ -17,7 +19,12 @@ interface Props {
 export function SidebarPane(props: Props) {
   const { stats, filters } = props;
   return (
-    <div className="pane sidebar-pane">
+    <div
+      id="sidebar"
+      className={props.drawer ? 'pane sidebar-pane drawer' : 'pane sidebar-pane'}
+      role={props.drawer ? 'region' : undefined}
+      aria-label={props.drawer ? 'Sidebar' : undefined}
+    >
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         Archive Reader

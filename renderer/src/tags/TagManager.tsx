@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../main/contract/types';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { Dialog } from '../dialogs/Dialog';
+import { plural } from '../shared/format';
 
 interface Props {
   tags: TagCount[];
-  onRename(from: string, to: string): void;
+  /** `merge` is true when `to` names another tag that exists: the two become one. */
+  onRename(from: string, to: string, merge: boolean): void;
   onDelete(name: string): void;
   onClose(): void;
   fallbackFocus?(): HTMLElement | null;
@@ -23,14 +26,19 @@ const sameTag = (a: string, b: string) =>
 
 function TagLine({
   tag,
+  mergesInto,
   onRename,
   onDelete,
-}: { tag: TagCount } & {
+}: {
+  tag: TagCount;
+  /** The existing tag a new name would merge into, if any. */
+  mergesInto(name: string): string | undefined;
   onRename(from: string, to: string): void;
   onDelete(name: string): void;
 }) {
   const [name, setName] = useState(tag.name);
   const changed = name.trim() !== '' && name.trim() !== tag.name;
+  const merge = changed ? mergesInto(name.trim()) : undefined;
   return (
     <li className="tag-line">
       <form
@@ -42,12 +50,20 @@ function TagLine({
         <input
           aria-label={`New name for tag ${tag.name}`}
           data-tag={tag.name}
+          // Nothing typed yet: Ctrl/Cmd+Z here undoes the last rename or delete.
+          data-app-undo={name === tag.name ? '' : undefined}
           value={name}
+          dir="auto"
           onChange={(e) => setName(e.target.value)}
         />
         <span className="count">{tag.count.toLocaleString()}</span>
-        <button type="submit" className="button" disabled={!changed}>
-          Rename
+        <button
+          type="submit"
+          className="button"
+          disabled={!changed}
+          title={merge !== undefined ? `Merge into “${merge}”` : undefined}
+        >
+          {merge !== undefined ? 'Merge' : 'Rename'}
         </button>
         <button
           type="button"
@@ -62,7 +78,10 @@ function TagLine({
   );
 }
 
-/** Rename (onto an existing name merges), merge and delete tags; every change can be undone. */
+/**
+ * Rename (onto an existing name merges) and delete tags; a delete asks first, naming how many
+ * articles carry the tag, and every change can be undone.
+ */
 export function TagManager({ tags, onRename, onDelete, onClose, fallbackFocus }: Props) {
   const list = useRef<HTMLUListElement>(null);
   const focusAfter = useRef<FocusAfter | null>(null);
@@ -87,6 +106,9 @@ export function TagManager({ tags, onRename, onDelete, onClose, fallbackFocus }:
   }, [tags]);
 
   const indexOf = (name: string) => tags.findIndex((t) => t.name === name);
+  const mergeTarget = (from: string, to: string) =>
+    tags.find((t) => t.name !== from && sameTag(t.name, to))?.name;
+  const [deleting, setDeleting] = useState<TagCount | null>(null);
   return (
     <Dialog title="Manage tags" onClose={onClose} fallbackFocus={fallbackFocus}>
       <p className="hint">Rename a tag to the name of another to merge them.</p>
@@ -96,17 +118,35 @@ export function TagManager({ tags, onRename, onDelete, onClose, fallbackFocus }:
           <TagLine
             key={t.name}
             tag={t}
+            mergesInto={(to) => mergeTarget(t.name, to)}
             onRename={(from, to) => {
-              focusAfter.current = { name: to, index: indexOf(from) };
-              onRename(from, to);
+              const into = mergeTarget(from, to);
+              focusAfter.current = { name: into ?? to, index: indexOf(from) };
+              onRename(from, into ?? to, into !== undefined);
             }}
-            onDelete={(name) => {
-              focusAfter.current = { index: indexOf(name) };
-              onDelete(name);
-            }}
+            onDelete={(name) => setDeleting(tags.find((x) => x.name === name) ?? null)}
           />
         ))}
       </ul>
+      {deleting && (
+        <ConfirmDialog
+          title="Delete this tag?"
+          message={
+            <>
+              The tag “<bdi>{deleting.name}</bdi>” will be removed from{' '}
+              {plural(deleting.count, 'article')}. The articles stay in the library, and Undo
+              (Ctrl+Z) puts the tag back.
+            </>
+          }
+          confirmLabel="Delete tag"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            focusAfter.current = { index: indexOf(deleting.name) };
+            setDeleting(null);
+            onDelete(deleting.name);
+          }}
+        />
+      )}
     </Dialog>
   );
 }

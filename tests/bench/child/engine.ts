@@ -9,7 +9,13 @@ import { pathToFileURL } from 'node:url';
 import type { LibraryEngine } from '../../../main/core/engine';
 import { Library } from '../../../main/core/library';
 import { sourceWorkerScript } from '../../../main/core/workers/worker-entries';
-import { BENCH_TAGS, TAG_EVERY, type BenchQuery } from '../queries';
+import {
+  adversarialQueries,
+  BENCH_TAGS,
+  TAG_EVERY,
+  timeAdversarial,
+  type BenchQuery,
+} from '../queries';
 import { folderBytes, now, timeQueries, writeResult } from './measure';
 
 interface Config {
@@ -133,6 +139,10 @@ async function cold(config: Config): Promise<void> {
     queries.map((q) => q.engine),
     (q) => lib.search({ query: q, limit: 20 }),
   );
+  // Each costly query must answer or be refused within 1 s.
+  const adversarial = await timeAdversarial(adversarialQueries(queries), (q) =>
+    lib.search({ query: q, limit: 20 }),
+  );
   await lib.close();
   writeResult(config.resultFile, {
     openMs,
@@ -141,6 +151,7 @@ async function cold(config: Config): Promise<void> {
     firstSearchPartial: first.partial,
     readyMs,
     ...timing,
+    adversarial,
   });
 }
 

@@ -56,6 +56,7 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   removeTags: (s) => ({ ids: [s.ids[0]!], tags: ['Iran'] }),
   restoreTags: (s) => s.snapshot!,
   listTags: () => ({}),
+  tagsOf: (s) => ({ ids: s.ids.slice(0, 3) }),
   renameTag: () => ({ from: 'Iran', to: 'Persia' }),
   deleteTag: () => ({ name: 'Persia' }),
   setRead: (s) => ({ ids: [s.ids[0]!], read: true }),
@@ -63,7 +64,9 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   setPosition: (s) => ({ id: s.ids[0]!, position: 0.4 }),
   trash: (s) => ({ ids: [s.ids[1]!, s.ids[2]!] }),
   restore: (s) => ({ ids: [s.ids[1]!] }),
+  purge: (s) => ({ ids: [s.ids[2]!] }),
   emptyTrash: () => ({}),
+  showInFolder: (s) => ({ id: s.ids[0]! }),
   stats: () => ({}),
   check: () => ({}),
   getSettings: () => ({}),
@@ -119,6 +122,7 @@ describe('the contract over the real handler table', () => {
       emit,
       paths: new PathGrants([state.src]),
       progressIntervalMs: 0,
+      reveal: () => undefined,
     });
   });
 

@@ -84,9 +84,11 @@ export function fakeEngine(path = '/lib'): FakeEngine {
       return { entries: [] };
     },
     listTags: async () => [],
+    tagsOf: async () => [],
     renameTag: async () => ({ entries: [] }),
     deleteTag: async () => ({ entries: [] }),
     emptyTrash: async () => ({ removed: 0 }),
+    purge: async (ids) => ({ removed: ids.length }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -71,6 +71,37 @@ describe('import outcomes', () => {
     await lib.close();
   });
 
+  it('restores a trashed article when its file is imported again, and says so', async () => {
+    const src = tempDir();
+    const lib = await openFake(join(tempDir(), 'lib'));
+    const [a, b, c] = writeArticles(src, {
+      'a.txt': article(1, 'Trashed one'),
+      'b.txt': article(2, 'Kept one'),
+      'copy-of-a.txt': article(1, 'Trashed one'),
+    });
+    const first = await lib.importSources([{ path: a! }, { path: b! }]);
+    const [trashed, kept] = first.imported.map((e) => e.id);
+    await lib.trash([trashed!]);
+    expect((await lib.list()).total).toBe(1);
+
+    const again = await lib.importSources([{ path: a! }, { path: b! }, { path: c! }]);
+    expect(again.imported).toEqual([]);
+    expect(again.restored).toEqual([{ id: trashed, title: 'Trashed one', path: a }]);
+    // The live article and a second copy of the restored file stay duplicates.
+    expect(again.duplicates.map((d) => [d.path, d.id])).toEqual([
+      [b, kept],
+      [c, trashed],
+    ]);
+    const all = await lib.list();
+    expect(all.items.map((i) => i.id).sort()).toEqual([trashed, kept].sort());
+    expect((await lib.list({ view: 'trash' })).total).toBe(0);
+    // Nothing trashed: nothing restored.
+    const third = await lib.importSources([{ path: a! }]);
+    expect(third.restored ?? []).toEqual([]);
+    expect(third.duplicates).toHaveLength(1);
+    await lib.close();
+  });
+
   it('walks folders recursively, skipping and counting non-article files', async () => {
     const src = tempDir();
     writeArticles(src, {

@@ -47,6 +47,7 @@ describe('settings store', () => {
       fontSize: DEFAULT_SETTINGS.fontSize,
       lineWidth: SETTING_LIMITS.lineWidth.min,
       sidebarVisible: false,
+      listDensity: DEFAULT_SETTINGS.listDensity,
     });
     expect(settingsSchema.safeParse(loaded).success).toBe(true);
   });

@@ -122,7 +122,7 @@ describe.skipIf(!hasShared)(
           vocabulary[i + 1]!,
           vocabulary[(i * 7 + 3) % vocabulary.length]!,
         ];
-        const got = (await index.search(words.join(' '))).hits.slice(0, 10).map((h) => h.id);
+        const got = (await index.search(words.join(' OR '))).hits.slice(0, 10).map((h) => h.id);
         const want = referenceSearch(words).slice(0, 10);
         const shared = got.filter((id) => want.includes(id)).length;
         overlaps.push(want.length === 0 ? 1 : shared / want.length);

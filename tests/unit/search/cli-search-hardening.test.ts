@@ -56,7 +56,7 @@ describe('search', () => {
   });
 
   it('names each capped word: a note on stderr, `capped` in JSON', async () => {
-    const text = ok(await cli('search', 'zq*', 'osprey'));
+    const text = ok(await cli('search', 'zq*', 'OR', 'osprey'));
     expect(text.stdout).toContain('Many words');
     expect(text.stderr).toBe(
       'note: zq* matches 300 words; only the 256 most frequent were searched.\n',

@@ -29,7 +29,7 @@ describe('filter verdicts', () => {
     const first = await index.search('report', filter);
     expect(first.hits).toHaveLength(10);
     expect(asked).toHaveLength(30);
-    const second = await index.search('report odd', filter);
+    const second = await index.search('report OR odd', filter);
     expect(ids(second)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9']);
     expect(second.hits.slice(0, 5).every((h) => Number(h.id.slice(1)) % 2 === 1)).toBe(true);
     expect(asked).toHaveLength(30);

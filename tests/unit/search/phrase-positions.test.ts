@@ -64,7 +64,7 @@ const PHRASES: [string[], FieldName[] | null][] = [
 ];
 
 const query = (words: string[], fields: FieldName[] | null): string =>
-  fields ? fields.map((f) => `${f}:"${words.join(' ')}"`).join(' ') : `"${words.join(' ')}"`;
+  fields ? fields.map((f) => `${f}:"${words.join(' ')}"`).join(' OR ') : `"${words.join(' ')}"`;
 
 describe('phrases from stored positions', () => {
   it('match exactly what the text check matches, without reading any article', async () => {

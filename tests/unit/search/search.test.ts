@@ -93,7 +93,9 @@ describe('SearchIndex queries', () => {
   it('applies + and -', async () => {
     expect(await q('+nuclear -iran')).toEqual(['b']);
     expect(await q('+nuclear +football')).toEqual(['b']);
-    expect(await q('+nuclear football')).toEqual(['a', 'b']);
+    // Every word is required now: "+" changes nothing, and OR makes a word one of alternatives.
+    expect(await q('+nuclear football')).toEqual(['b']);
+    expect(await q('+nuclear OR football')).toEqual(['a', 'b']);
     expect(await q('-nuclear').then((r) => r.length)).toBe(corpus.length - 2);
   });
 

@@ -31,14 +31,21 @@ const click = (i: MenuItemConstructorOptions | undefined) =>
   (i?.click as unknown as () => void | undefined)?.();
 
 describe('menu template', () => {
-  it('has File, Edit, View, Window, Help on Windows/Linux', () => {
+  it('has File, Edit, View, Library, Window, Help on Windows/Linux', () => {
     const t = menuTemplate({
       isMac: false,
       isDev: false,
       appName: 'Archive Reader',
       actions: actions().a,
     });
-    expect(t.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
+    expect(t.map((m) => m.label)).toEqual([
+      '&File',
+      '&Edit',
+      '&View',
+      '&Library',
+      '&Window',
+      '&Help',
+    ]);
   });
 
   it('adds the app menu with standard roles on macOS and moves Quit/About there', () => {
@@ -70,6 +77,7 @@ describe('menu template', () => {
       'Export Selected…',
       'Open Library Folder',
       'Choose Library…',
+      'Check Library…',
       'Find',
       'Toggle Sidebar',
       'Sepia',
@@ -88,6 +96,7 @@ describe('menu template', () => {
       'command:export-selected',
       'openLibraryFolder',
       'chooseLibrary',
+      'command:check-library',
       'command:focus-search',
       'command:toggle-sidebar',
       'command:theme-sepia',

@@ -37,6 +37,11 @@ describe('window options', () => {
     expect(centred.x).toBeUndefined();
   });
 
+  it('cannot be made narrower than the narrowest layout the renderer is tested at', () => {
+    // tests/e2e/responsive.test.ts checks the one-pane layout at 640 px.
+    expect(windowOptions(base).minWidth).toBe(640);
+  });
+
   it('takes its background from the theme', () => {
     expect(windowOptions({ ...base, theme: 'dark' }).backgroundColor).toBe(
       backgroundFor('dark', false),

@@ -28,8 +28,11 @@ export const QUERY_EXPANSIONS = 1024;
  * articles.
  */
 export const MAX_FUZZY_ROWS = 400_000;
-/** Edit-table rows one whole query may compute, shared evenly by its fuzzy words. */
-export const QUERY_FUZZY_ROWS = 1_600_000;
+/**
+ * Edit-table rows one whole query may compute, shared evenly by its fuzzy words: up to five
+ * typical words walk in full; 32 fuzzy words cost ≈ 0.1–0.3 s instead of 1.5 s.
+ */
+export const QUERY_FUZZY_ROWS = 1_000_000;
 
 /** What one prefix or fuzzy word of a query may use: its share of the query's limits. */
 export interface ExpansionLimits {
@@ -151,11 +154,15 @@ function expandFuzzy(
   const over = found.size > limit;
   if (!over && complete) return { terms: [...found.keys()], capped: null };
   const kept = best(found, limit);
+  const sofar =
+    kept.length === 0
+      ? 'none was found by then'
+      : `only the ${count(kept.length)} found by then were searched`;
   const message = over
     ? `${shown(clause.source)} is close to ${count(found.size)} words; only the ` +
       `${count(kept.length)} closest were searched.`
     : `${shown(clause.source)}: the search for similar words was stopped early (too much ` +
-      `work); the ${count(kept.length)} found by then were searched.`;
+      `work); ${sofar}.`;
   return {
     terms: kept,
     capped: { word: clause.source, kind: 'fuzzy', expanded: kept.length, message },
@@ -175,7 +182,8 @@ function add(found: Map<string, Candidate>, term: string, distance: number, docs
 function best(found: Map<string, Candidate>, limit: number): string[] {
   return [...found]
     .sort(
-      ([a, x], [b, y]) => x.distance - y.distance || y.docs - x.docs || (a < b ? -1 : a > b ? 1 : 0),
+      ([a, x], [b, y]) =>
+        x.distance - y.distance || y.docs - x.docs || (a < b ? -1 : a > b ? 1 : 0),
     )
     .slice(0, limit)
     .map(([term]) => term);

@@ -251,18 +251,43 @@ export function evaluate(ctx: EvalContext, clauses: Clause[]): Evaluation {
   const limits = expansionLimits(clauses);
   const total = space.total;
   const scratch = new Scratch(total);
-  // Required clauses count their matches per document; optional ones add to the score.
-  const requiredCount = clauses.filter((c) => c.presence === 'required').length;
+  // Required clauses count their matches per document, a group of alternatives (anyOf)
+  // counting once; optional ones add to the score.
+  const groupOf = (c: Clause, i: number): string =>
+    c.anyOf === undefined ? `#${i}` : `any${c.anyOf}`;
+  const groups = new Map<string, number>();
+  clauses.forEach((c, i) => {
+    if (c.presence === 'required' && !groups.has(groupOf(c, i))) {
+      groups.set(groupOf(c, i), groups.size + 1);
+    }
+  });
+  const requiredCount = groups.size;
   const matchedRequired = new Uint8Array(requiredCount > 0 ? total : 0);
   const requiredScore = new Float64Array(requiredCount > 0 ? total : 0);
+  // The last group that counted each slot, so that two alternatives count once.
+  const countedBy = new Int32Array(requiredCount > 0 ? total : 0);
   const result = space.empty();
   const banned = new Uint8Array(total);
   let optional = 0;
-  for (const c of clauses) {
+  // Alternatives are evaluated one after another, so that countedBy sees them together.
+  const order: { c: Clause; i: number }[] = [];
+  const placed = new Set<number>();
+  clauses.forEach((c, i) => {
+    if (c.anyOf === undefined) order.push({ c, i });
+    else if (!placed.has(c.anyOf)) {
+      placed.add(c.anyOf);
+      clauses.forEach((d, j) => d.anyOf === c.anyOf && order.push({ c: d, i: j }));
+    }
+  });
+  order.forEach(({ c, i }) => {
     clauseScores(space, ctx, c, limits, capped, scratch);
     if (c.presence === 'required') {
+      const group = groups.get(groupOf(c, i))!;
       scratch.drain((slot, score) => {
-        matchedRequired[slot]!++;
+        if (countedBy[slot] !== group) {
+          countedBy[slot] = group;
+          matchedRequired[slot]!++;
+        }
         requiredScore[slot]! += score;
       });
     } else if (c.presence === 'optional') {
@@ -272,7 +297,7 @@ export function evaluate(ctx: EvalContext, clauses: Clause[]): Evaluation {
         result.score[slot]! += score;
       });
     } else scratch.drain((slot) => (banned[slot] = 1));
-  }
+  });
   if (requiredCount > 0) {
     // Optional words only add to the score of documents holding every required one.
     for (let i = 0; i < total; i++) {

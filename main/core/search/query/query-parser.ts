@@ -1,6 +1,9 @@
-// Parser for the search box: Lunr's syntax (+must -not field:term prefix* fuzzy~1 term^2)
-// plus "exact phrases" and tag:name. Every malformed query becomes a QueryError whose
-// message says what is wrong in one line.
+// Parser for the search box. Every word must appear unless joined to others by OR; a
+// parenthesised group holds alternatives, "(film OR cinema) music"; -word and NOT word leave
+// articles out; AND is accepted and changes nothing. Lunr's own syntax still works
+// (+must field:term prefix* fuzzy~1 term^2), plus "exact phrases" and tag:name. Every
+// malformed query becomes a QueryError whose message says what is wrong in one line.
+// See main/contract/search-syntax.ts for what people are told.
 import { LIMITS } from '../../../contract/limits';
 import { QueryError } from '../../errors';
 import { FIELDS, type FieldName } from '../analysis/analyzer';
@@ -13,6 +16,11 @@ interface ClauseBase {
   boost: number;
   /** The clause as typed, for messages. */
   source: string;
+  /**
+   * Clauses sharing this number are alternatives (joined by OR): a document needs one of
+   * them. Absent: the clause stands alone.
+   */
+  anyOf?: number;
 }
 
 /** One word, maybe a prefix or fuzzy, in some fields (null: every field). */
@@ -63,6 +71,8 @@ const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.tes
 
 class Scanner {
   pos = 0;
+  /** Inside parentheses, where ")" ends a word. */
+  inGroup = false;
   constructor(readonly text: string) {}
   peek(): string | undefined {
     return this.text[this.pos];
@@ -83,7 +93,14 @@ class Scanner {
         this.pos += 2;
         continue;
       }
-      if (isSpace(c) || c === '"' || c === '^' || c === '~' || (stopAtColon && c === ':')) {
+      if (
+        isSpace(c) ||
+        c === '"' ||
+        c === '^' ||
+        c === '~' ||
+        (stopAtColon && c === ':') ||
+        (this.inGroup && c === ')')
+      ) {
         return { word, stop: c };
       }
       // An unescaped * is only meaningful at the end; keep it to report misuse.
@@ -91,6 +108,19 @@ class Scanner {
       this.pos++;
     }
     return { word, stop: undefined };
+  }
+  /** True when ")" or the end, or a space, follows: where a clause may end. */
+  atClauseEnd(): boolean {
+    return this.atEnd() || isSpace(this.peek()) || (this.inGroup && this.peek() === ')');
+  }
+  /** Consumes the operator word `op` (OR, AND, NOT) when it stands alone here. */
+  takeOperator(op: string): boolean {
+    if (!this.text.startsWith(op, this.pos)) return false;
+    const after = this.text[this.pos + op.length];
+    if (after !== undefined && !isSpace(after) && after !== '(' && after !== ')' && after !== '"')
+      return false;
+    this.pos += op.length;
+    return true;
   }
   readNumber(pattern: RegExp): string | null {
     const m = pattern.exec(this.text.slice(this.pos));
@@ -107,17 +137,169 @@ export function parseQuery(query: string): Clause[] {
       `The query is too long (${query.length} characters; the limit is ${MAX_QUERY_LENGTH}).`,
     );
   }
+  const passage = bagOfWords(query);
+  if (passage) return passage;
   const s = new Scanner(query);
+  const counter = { clauses: 0 };
+  const conjuncts = parseSequence(s, counter);
   const clauses: Clause[] = [];
-  let count = 0;
-  for (s.skipSpace(); !s.atEnd(); s.skipSpace()) {
-    const clause = parseClause(s);
-    if (++count > MAX_CLAUSES) {
-      throw new QueryError(`The query has too many parts (the limit is ${MAX_CLAUSES}).`);
+  let group = 0;
+  for (const alternatives of conjuncts) {
+    if (alternatives.length === 1) clauses.push(alternatives[0]!);
+    else {
+      group++;
+      for (const c of alternatives) clauses.push({ ...c, anyOf: group });
     }
-    if (clause) clauses.push(clause);
   }
   return clauses;
+}
+
+/** Most distinct words a pasted passage is searched by. */
+export const MAX_BAG_WORDS = 64;
+
+/**
+ * A pasted passage, more than MAX_CLAUSES words with no operator, field, quote or group: its
+ * distinct words (the first MAX_BAG_WORDS), each optional, so the articles sharing most of
+ * them rank first. Null for any other query. Requiring every word of a passage would find
+ * only its source, and only when typed exactly; quotes ask for that.
+ */
+function bagOfWords(query: string): Clause[] | null {
+  const raw = query.split(/\s+/u).filter((w) => w !== '');
+  if (raw.length <= MAX_CLAUSES) return null;
+  if (/["()^~*:\\]/u.test(query)) return null;
+  if (raw.some((w) => w === 'OR' || w === 'AND' || w === 'NOT' || /^[+-]/u.test(w))) return null;
+  const words = [...new Set(tokenize(query).map((t) => t.term))].slice(0, MAX_BAG_WORDS);
+  return words.map((word): Clause => ({
+    kind: 'term',
+    word,
+    fields: null,
+    prefix: false,
+    fuzzy: 0,
+    presence: 'optional',
+    boost: 1,
+    source: word,
+  }));
+}
+
+/** True when `clauses` are a pasted passage searched as a bag of words (see bagOfWords). */
+export const isBagOfWords = (clauses: readonly Clause[]): boolean =>
+  clauses.length > 0 && clauses.every((c) => c.presence === 'optional');
+
+/**
+ * The clauses of a query or of one parenthesised group, as a list of conjuncts: each is a
+ * list of alternatives (one clause, or several joined by OR), and every conjunct must hold.
+ */
+function parseSequence(s: Scanner, counter: { clauses: number }): Clause[][] {
+  const conjuncts: Clause[][] = [];
+  let joinNext = false;
+  let negate = false;
+  let lastNegated = false;
+  // The last unit was a group of several required words, "(a b)", which OR cannot join.
+  let lastWasAll = false;
+  for (s.skipSpace(); !s.atEnd() && !(s.inGroup && s.peek() === ')'); s.skipSpace()) {
+    if (s.takeOperator('AND')) continue;
+    if (s.takeOperator('OR')) {
+      if (conjuncts.length === 0 || joinNext || negate) {
+        throw new QueryError('OR must stand between two words, as in film OR cinema.');
+      }
+      if (lastNegated) {
+        throw new QueryError('A left-out word cannot be one of the alternatives of OR.');
+      }
+      if (lastWasAll) {
+        throw new QueryError(
+          'OR joins words or groups of alternatives, as in (film OR cinema) music.',
+        );
+      }
+      joinNext = true;
+      continue;
+    }
+    if (s.takeOperator('NOT')) {
+      if (negate) throw new QueryError('NOT must be followed by a word, as in NOT iraq.');
+      negate = true;
+      continue;
+    }
+    const unit = parseUnit(s, counter);
+    if (unit === null) continue;
+    const prohibited = negate || unit.every((c) => c.presence === 'prohibited');
+    if (negate) {
+      // NOT (a OR b) leaves out both; NOT (a b) would need "not all of", which there is no
+      // way to run, so a group under NOT must hold alternatives.
+      if (unit.length > 1 && unit.some((c) => c.presence !== 'optional')) {
+        throw new QueryError('NOT applies to one word or to alternatives, as in NOT (a OR b).');
+      }
+      for (const c of unit) conjuncts.push([{ ...c, presence: 'prohibited' }]);
+    } else if (joinNext) {
+      if (prohibited)
+        throw new QueryError('A left-out word cannot be one of the alternatives of OR.');
+      if (unit.length > 1 && unit.some((c) => c.presence !== 'optional')) {
+        throw new QueryError(
+          'OR joins words or groups of alternatives, as in (film OR cinema) music.',
+        );
+      }
+      conjuncts[conjuncts.length - 1]!.push(...unit.map(required));
+    } else if (unit.length > 1 && unit.every((c) => c.presence === 'optional')) {
+      conjuncts.push(unit.map(required));
+    } else {
+      for (const c of unit) conjuncts.push([required(c)]);
+    }
+    lastNegated = prohibited;
+    lastWasAll = unit.length > 1 && unit.some((c) => c.presence !== 'optional');
+    joinNext = false;
+    negate = false;
+  }
+  if (joinNext) throw new QueryError('OR must stand between two words, as in film OR cinema.');
+  if (negate) throw new QueryError('NOT must be followed by a word, as in NOT iraq.');
+  return conjuncts;
+}
+
+// Within parseSequence, "optional" marks the members of a parenthesised group of
+// alternatives; every clause that is not left out ends up required.
+const required = (c: Clause): Clause =>
+  c.presence === 'prohibited' ? c : { ...c, presence: 'required' };
+
+/**
+ * One clause, or a parenthesised group: its alternatives marked "optional" when it is one
+ * list of them, else its clauses (each to be required or left out). Null: no word there.
+ */
+function parseUnit(s: Scanner, counter: { clauses: number }): Clause[] | null {
+  const begin = s.pos;
+  const sign = s.peek() === '+' || s.peek() === '-' ? s.peek() : undefined;
+  if (s.text[s.pos + (sign ? 1 : 0)] === '(') {
+    if (s.inGroup) throw new QueryError('Parentheses cannot be nested.');
+    s.pos += sign ? 2 : 1;
+    s.inGroup = true;
+    const inner = parseSequence(s, counter);
+    s.inGroup = false;
+    if (s.atEnd()) {
+      throw new QueryError(`The parenthesis opened at character ${begin + 1} is never closed.`);
+    }
+    s.pos++;
+    if (!s.atEnd() && !isSpace(s.peek())) {
+      throw new QueryError(`Unexpected "${s.peek()}" after "${s.text.slice(begin, s.pos)}".`);
+    }
+    const unit =
+      inner.length === 1 && inner[0]!.length > 1
+        ? inner[0]!.map((c): Clause => ({ ...c, presence: 'optional' }))
+        : inner.map((alternatives) => alternatives[0]!);
+    if (inner.some((alternatives) => alternatives.length > 1) && inner.length > 1) {
+      throw new QueryError(
+        'Parentheses hold alternatives joined by OR, as in (film OR cinema) music.',
+      );
+    }
+    if (unit.length === 0) return null;
+    if (sign === '-') {
+      if (unit.length > 1 && unit.some((c) => c.presence !== 'optional')) {
+        throw new QueryError('"-" applies to one word or to alternatives, as in -(a OR b).');
+      }
+      return unit.map((c): Clause => ({ ...c, presence: 'prohibited' }));
+    }
+    return unit;
+  }
+  const clause = parseClause(s);
+  if (++counter.clauses > MAX_CLAUSES) {
+    throw new QueryError(`The query has too many parts (the limit is ${MAX_CLAUSES}).`);
+  }
+  return clause ? [clause] : null;
 }
 
 function parseClause(s: Scanner): Clause | null {
@@ -127,7 +309,7 @@ function parseClause(s: Scanner): Clause | null {
   if (sign === '+' || sign === '-') {
     presence = sign === '+' ? 'required' : 'prohibited';
     s.pos++;
-    if (s.atEnd() || isSpace(s.peek())) {
+    if (s.atClauseEnd()) {
       throw new QueryError(`"${sign}" must be followed by a word, as in ${sign}word.`);
     }
   }
@@ -155,7 +337,7 @@ function parseClause(s: Scanner): Clause | null {
     throw new QueryError(`"${c}" must follow a word, as in word${c === '~' ? '~1' : '^2'}.`);
   }
   const { boost, fuzzy } = readModifiers(s, quoted !== null);
-  if (!s.atEnd() && !isSpace(s.peek())) {
+  if (!s.atClauseEnd()) {
     throw new QueryError(`Unexpected "${s.peek()}" after "${s.text.slice(begin, s.pos)}".`);
   }
   const source = s.text.slice(begin, s.pos);

@@ -29,7 +29,9 @@ function wordStartAtOrAfter(text: string, i: number, limit: number): number {
   let k = i;
   while (k < limit && !/\s/u.test(text[k]!)) k++;
   while (k < limit && /\s/u.test(text[k]!)) k++;
-  return k < limit ? k : i;
+  // Reaching the limit (the first match) is a word start too; only a word running past it
+  // (one longer than the window) is cut.
+  return k <= limit ? k : i;
 }
 
 /** Moves `i` back to the end of a word (never before `floor`). */
@@ -38,7 +40,7 @@ function wordEndAtOrBefore(text: string, i: number, floor: number): number {
   let k = i;
   while (k > floor && !/\s/u.test(text[k - 1]!)) k--;
   while (k > floor && /\s/u.test(text[k - 1]!)) k--;
-  return k > floor ? k : i;
+  return k >= floor ? k : i;
 }
 
 /**
@@ -59,8 +61,11 @@ export function makeSnippet(
   if (end - start < maxChars) start = Math.max(0, end - maxChars);
   const firstMatch = sorted.find((r) => r.start >= start)?.start ?? end;
   const lastMatchEnd = [...sorted].reverse().find((r) => r.end <= end)?.end ?? start;
-  start = wordStartAtOrAfter(text, start, Math.min(firstMatch, end));
-  end = wordEndAtOrBefore(text, end, Math.max(lastMatchEnd, start));
+  const wordStart = wordStartAtOrAfter(text, start, Math.min(firstMatch, end));
+  // A window holding one word longer than itself is cut inside it rather than left empty.
+  if (wordStart < end) start = wordStart;
+  const wordEnd = wordEndAtOrBefore(text, end, Math.max(lastMatchEnd, start));
+  if (wordEnd > start) end = wordEnd;
 
   // Collapse whitespace while tracking where each kept character came from.
   let out = '';

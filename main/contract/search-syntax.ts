@@ -1,0 +1,23 @@
+// The search operators people are told about, once: the search field's help shows this list
+// and a unit test holds the README's table to it, so the two cannot drift apart. The query
+// parser (main/core/search/query/) is what makes each line true.
+
+/** One operator: what to type (one or more equivalent forms), and what it finds. */
+export interface SearchSyntaxEntry {
+  forms: readonly string[];
+  meaning: string;
+}
+
+export const SEARCH_SYNTAX: readonly SearchSyntaxEntry[] = [
+  { forms: ['iran nuclear'], meaning: 'articles with all the words, best matches first' },
+  { forms: ['iran OR iraq'], meaning: 'either word' },
+  { forms: ['(iran OR iraq) talks'], meaning: 'parentheses group alternatives' },
+  { forms: ['-iraq', 'NOT iraq'], meaning: 'leave out articles with this word' },
+  { forms: ['"nuclear talks"'], meaning: 'these words next to each other, in this order' },
+  { forms: ['title:talks'], meaning: 'only in titles (also body:, place:, tags:)' },
+  { forms: ['tag:"middle east"'], meaning: 'articles carrying a tag' },
+  { forms: ['econ*'], meaning: 'words starting with “econ”' },
+  { forms: ['footbal~1'], meaning: 'fuzzy: one letter may differ' },
+  { forms: ['nuclear^3'], meaning: 'counts this word three times as much' },
+  { forms: ['+word'], meaning: 'still accepted: the word must appear' },
+];

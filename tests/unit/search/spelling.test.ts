@@ -1,0 +1,91 @@
+// A required word that no article holds is searched by its nearest spellings, and says so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchIndex } from '../../../main/core/search/segmented-index';
+import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+
+const corpus = [
+  doc('p1', { title: 'Mobile phones sold', body: 'Sales of mobile phones rose in spring.' }),
+  doc('p2', { title: 'Phone makers', body: 'A phone maker cut prices of its phones.' }),
+  doc('t1', { title: 'Tablets', body: 'Tablet sales fell; mobile makers worried.' }),
+];
+
+describe('misspelt words', () => {
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const t = await tempDir();
+    cleanup = t.cleanup;
+    index = await openIndex(t.dir, new MemoryStore(corpus));
+  });
+  afterAll(async () => {
+    await index.close();
+    await cleanup();
+  });
+
+  it('searches a word no article holds by its nearest spellings, and names them', async () => {
+    const r = await index.search('mobile phnoes');
+    expect(ids(r).sort()).toEqual(['p1']);
+    expect(r.corrected).toEqual([{ from: 'phnoes', to: 'phone' }]);
+  });
+
+  it('marks the corrected word in snippets as the search matched it', () => {
+    const body = 'Sales of mobile phones rose in spring.';
+    const ranges = index.matchedRanges('mobile phnoes', 'p1', { title: '', body });
+    expect(ranges?.body.map((m) => body.slice(m.start, m.end))).toEqual(['mobile', 'phones']);
+  });
+
+  it('leaves words alone when asked for the exact words, or when quoted', async () => {
+    const exact = await index.search('mobile phnoes', undefined, { exact: true });
+    expect(exact.hits).toEqual([]);
+    expect(exact.corrected).toEqual([]);
+    expect((await index.search('mobile "phnoes"')).hits).toEqual([]);
+  });
+
+  it('corrects nothing when every word is in the index', async () => {
+    expect((await index.search('mobile phones')).corrected).toEqual([]);
+    expect((await index.search('mobile phones')).ignored).toEqual([]);
+    // Alternatives and left-out words are not required, so not corrected either.
+    expect((await index.search('mobile -phnoes')).corrected).toEqual([]);
+  });
+
+  it('searches without a word that nothing is spelt near, and says so', async () => {
+    const far = await index.search('mobile xqzvkw');
+    expect(ids(far)).toEqual(['p1', 't1']);
+    expect(far.corrected).toEqual([]);
+    expect(far.ignored).toEqual(['xqzvkw']);
+    expect((await index.search('mobile xqzvkw', undefined, { exact: true })).hits).toEqual([]);
+  });
+});
+
+describe('a typo a few articles share', () => {
+  // "goverment" in one article, "government" in 40: the one is the same typo made before.
+  const many = Array.from({ length: 40 }, (_, i) =>
+    doc(`g${i}`, { title: `Report ${i}`, body: 'The government spoke about budget plans.' }),
+  );
+  const typo = doc('typo', { title: 'Typo', body: 'The goverment spoke about budget plans.' });
+  const name = doc('name', { title: 'Greene', body: 'Mr Greene spoke about budget plans.' });
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const t = await tempDir();
+    cleanup = t.cleanup;
+    index = await openIndex(t.dir, new MemoryStore([...many, typo, name]));
+  });
+  afterAll(async () => {
+    await index.close();
+    await cleanup();
+  });
+
+  it('widens it to the common spelling, keeping the articles that hold it', async () => {
+    const r = await index.search('goverment budget');
+    expect(r.corrected).toEqual([{ from: 'goverment', to: 'govern' }]);
+    expect(r.hits).toHaveLength(41);
+    expect(r.hits.map((h) => h.id)).toContain('typo');
+  });
+
+  it('leaves a rare word alone when no spelling near it is far more common', async () => {
+    const r = await index.search('greene budget');
+    expect(r.corrected).toEqual([]);
+    expect(ids(r)).toEqual(['name']);
+  });
+});
