@@ -85,7 +85,9 @@ export async function runSearch(
     ...(result.corrected?.length ? { corrected: result.corrected } : {}),
     ...(result.ignored?.length ? { ignored: result.ignored } : {}),
     ...(result.passage ? { passage: true } : {}),
-    ...(total === 0 && !spelling.anyWord && !result.passage ? await anyWordCount(query, q, keep, deps, spelling) : {}),
+    ...(total === 0 && !spelling.anyWord && !result.passage
+      ? await anyWordCount(query, q, keep, deps, spelling)
+      : {}),
   };
 }
 

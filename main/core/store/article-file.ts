@@ -1,6 +1,6 @@
 // The on-disk shape of one article: its metadata, a revision and the original bytes.
 import { z } from 'zod';
-import type { ArticleMeta } from '../../contract/types';
+import { articleMetaSchema, type ArticleMeta } from '../../contract/types';
 
 /** Format of article files; readers refuse files with a higher number as corrupt/newer. */
 export const ARTICLE_FORMAT = 1;
@@ -23,32 +23,12 @@ interface ArticleFileJson {
   original: string;
 }
 
-const count = z.number().int().nonnegative();
-
 /**
- * A record on disk. Fields a newer version may add are kept (loose), so reading and writing
- * back never drops them.
+ * A record on disk: the contract's article metadata plus the revision. Fields a newer version
+ * may add are kept (loose), so reading and writing back never drops them.
  */
 export const articleRecordSchema = z.looseObject({
-  id: z.string(),
-  title: z.string(),
-  place: z.string().nullable(),
-  language: z.string(),
-  wordCount: count,
-  readingMinutes: count,
-  encoding: z.string(),
-  encodingGuessed: z.boolean().optional(),
-  sourceName: z.string(),
-  sourcePath: z.string().nullable(),
-  byteLength: count,
-  importedAt: z.string(),
-  articleDate: z.string().nullable(),
-  tags: z.array(z.string()),
-  read: z.boolean(),
-  favourite: z.boolean(),
-  position: z.number().min(0).max(1),
-  trashedAt: z.string().nullable(),
-  excerpt: z.string(),
+  ...articleMetaSchema.shape,
   rev: z.number().int().positive(),
 }) satisfies z.ZodType<ArticleRecord>;
 

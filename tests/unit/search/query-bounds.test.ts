@@ -72,6 +72,27 @@ describe('bounded queries', () => {
     expect(ids(await index.search('cat~1'))).toEqual(['other', 'short']);
   });
 
+  it('allows a stem only the edits its own length allows', async () => {
+    // "ties" is indexed and searched as its stem "ti": walking that two-letter stem at the
+    // distance the four-letter word allows matched every short word ("tu", "to", …).
+    const t = await tempDir();
+    const small = await openIndex(
+      t.dir,
+      new MemoryStore([
+        doc('ties', { body: 'ties and bows' }),
+        doc('tu', { body: 'tu' }),
+        doc('tied', { body: 'tied' }),
+      ]),
+    );
+    try {
+      // "tied" is one edit from the word typed; "tu" is only one edit from its stem.
+      expect(ids(await small.search('ties~1'))).toEqual(['tied', 'ties']);
+    } finally {
+      await small.close();
+      await t.cleanup();
+    }
+  });
+
   it('caps a prefix at its most frequent terms and says so', async () => {
     const r = await index.search('zq*');
     expect(r.capped).toEqual([

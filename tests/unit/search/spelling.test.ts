@@ -89,3 +89,29 @@ describe('a typo a few articles share', () => {
     expect(ids(r)).toEqual(['name']);
   });
 });
+
+describe('spellings reached from a short stem', () => {
+  // Portuguese stems "prcies" to "prc": two edits from it reach "ar", "pc", "or", "mr".
+  const corpus = [
+    doc('prices', { title: 'Market prices', body: 'Market prices rose again.' }),
+    doc('short', { title: 'Market notes', body: 'The market: ar pc or mr.' }),
+    doc('pt', { title: 'Mercado', body: 'Os preços subiram no mercado.', language: 'pt' }),
+  ];
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const t = await tempDir();
+    cleanup = t.cleanup;
+    index = await openIndex(t.dir, new MemoryStore(corpus));
+  });
+  afterAll(async () => {
+    await index.close();
+    await cleanup();
+  });
+
+  it('takes a spelling only within the distance its stem’s own length allows', async () => {
+    const r = await index.search('market prcies');
+    expect(ids(r)).toEqual(['prices']);
+    expect(r.corrected).toEqual([{ from: 'prcies', to: 'price' }]);
+  });
+});

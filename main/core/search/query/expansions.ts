@@ -6,7 +6,7 @@ import type { CappedTerm } from '../../../contract/types';
 import { expandWord } from '../analysis/analyzer';
 import type { Segment } from '../segments/segment';
 import type { QueryBudget } from './query-budget';
-import type { Clause, TermClause } from './query-parser';
+import { autoDistance, type Clause, type TermClause } from './query-parser';
 
 /**
  * Most index terms one prefix word stands for. Each term costs a walk of its postings (and a
@@ -138,7 +138,12 @@ function expandFuzzy(
         complete = false;
         break walk;
       }
-      const r = seg.index.fuzzyTerms(variant, clause.fuzzy, rowsLeft);
+      // A stem can be much shorter than the word typed ("prcies" stems to "prc" in
+      // Portuguese); the distance allowed follows the length of what is walked, so a short
+      // stem does not match every short word in the index.
+      const distance = Math.min(clause.fuzzy, autoDistance(variant));
+      if (distance === 0) continue;
+      const r = seg.index.fuzzyTerms(variant, distance, rowsLeft);
       rowsLeft -= r.rows;
       budget.spend(r.rows);
       if (!r.complete) complete = false;
