@@ -269,8 +269,15 @@ describe.skipIf(!ready)('tags, selection, trash and focus in Chromium', () => {
   it('the notice stays above the tag manager at narrow widths', async () => {
     await app.engine.addTags([ids[1]!], ['ports']);
     await tagItem('ports').waitFor();
-    for (const width of [1000, 800, 640]) {
+    for (const [width, mode] of [
+      [1000, 'wide'],
+      [800, 'narrow'],
+      [640, 'single'],
+    ] as const) {
       await page.setViewportSize({ width, height: 760 });
+      // Wait for the layout of this width: until React re-renders, the Manage link of the
+      // previous layout is still there and may be picked, then unmounted under the click.
+      await page.locator(`.app.${mode}`).waitFor();
       const manage = page.getByRole('button', { name: 'Manage' });
       // Where the sidebar is collapsed, its toggle brings it (and the Manage link) back.
       const show = page.getByRole('button', { name: 'Show sidebar' });

@@ -39,8 +39,13 @@ const WIDE =
 const NO_SPACE_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303f\uff00-\uffef]/u;
 
+// Nothing below U+1100 is wide or a surrogate: most lines of most scripts need no walk.
+const MAYBE_WIDE = /[\u1100-\uffff]/;
+
 /** Display width in columns (wide East Asian characters count two). */
 export function columns(text: string): number {
+  // Line shapes are measured many times per line; a per-character test was most of the cost.
+  if (!MAYBE_WIDE.test(text)) return text.length;
   let n = 0;
   for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
   return n;
@@ -77,7 +82,22 @@ type Kind = 'prose' | 'item' | 'row' | 'heading' | 'quote';
 // Invisible format characters (bidi marks around "1." in Arabic text) do not change a shape.
 const FORMAT_CHARS = /\p{Cf}/gu;
 
+// The width-free kind of a line is asked for several times per line (wrap width, fill,
+// chunking); one body is reflowed at a time, so a small cache keyed by the line is enough.
+const plainKinds = new Map<string, Kind>();
+
 function kindOf(raw: string, width: number | null = null): Kind {
+  if (width !== null) return kindOfLine(raw, width);
+  let kind = plainKinds.get(raw);
+  if (kind === undefined) {
+    if (plainKinds.size > 4096) plainKinds.clear();
+    kind = kindOfLine(raw, null);
+    plainKinds.set(raw, kind);
+  }
+  return kind;
+}
+
+function kindOfLine(raw: string, width: number | null): Kind {
   const line = raw.replace(FORMAT_CHARS, '');
   if (MD_HEADING.test(line) || MD_RULE.test(line)) return 'heading';
   if (QUOTE.test(line)) return 'quote';
@@ -156,11 +176,14 @@ export function joinWrapped(a: string, b: string): string {
   const right = b.trimStart();
   // A soft hyphen at the end of a line is clearly a break inside a word.
   if (left.endsWith('\u00ad')) return left.slice(0, -1) + right;
-  const last = [...left].pop() ?? '';
-  const first = [...right][0] ?? '';
+  // Only the ends are looked at: `left` grows as a paragraph's lines are joined, so anything
+  // that walks all of it makes a long paragraph quadratic.
+  const end = left.slice(-4);
+  const last = [...end].pop() ?? '';
+  const first = String.fromCodePoint(right.codePointAt(0) ?? 32);
   if (NO_SPACE_SCRIPT.test(last) && NO_SPACE_SCRIPT.test(first)) return left + right;
   // "well-" + "known": the hyphen stays (it may be part of the word) and no space is added.
-  if (/\p{L}[-\u2010]$/u.test(left) && /^\p{L}/u.test(right)) return left + right;
+  if (/\p{L}[-\u2010]$/u.test(end) && /^\p{L}/u.test(first)) return left + right;
   return `${left} ${right}`;
 }
 
