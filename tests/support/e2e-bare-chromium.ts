@@ -128,7 +128,9 @@ export async function openBarePage(
   const close = async () => {
     child.kill();
     await exited(child);
-    await rm(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still write into the profile for a moment after the
+    // browser process has exited (seen as ENOTEMPTY); rm retries those.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   try {
     const connection = new PipeConnection(child.stdio[3] as Writable, child.stdio[4] as Readable);
