@@ -3,8 +3,8 @@ import type { LibraryView, TagCount } from '../../../main/contract/types';
 import { getClient } from '../api/client';
 import type { AppActions } from '../app/useActions';
 import { useLibraryVersion } from '../app/useLibrary';
-import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { plural } from '../shared/format';
+import { TrashButtons } from './TrashButtons';
 import { TagEditor } from '../tags/TagEditor';
 import { useSelection } from './SelectionContext';
 
@@ -47,7 +47,6 @@ export function BulkPanel({ view, suggestions, actions }: Props) {
   const { selected: ids, select, focusList, expectGone } = useSelection();
   const inTrash = view === 'trash';
   const carried = useSelectionTags(ids, inTrash);
-  const [confirming, setConfirming] = useState(false);
   const count = ids.length.toLocaleString();
   // The selected rows leave the list: the list keeps the cursor at their place and takes focus,
   // since the button pressed goes with this panel.
@@ -73,37 +72,21 @@ export function BulkPanel({ view, suggestions, actions }: Props) {
           be undone).
         </p>
         <div className="bulk-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
+          <TrashButtons
+            onRestore={() => {
               actions.restore(ids);
               leave();
             }}
-          >
-            Restore
-          </button>
-          <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-            Delete for good…
-          </button>
+            onPurge={() => {
+              void actions.purge(ids);
+              leaveAfterDialog();
+            }}
+            purgeMessage={`${plural(ids.length, 'article')} will be deleted from the library for good, files included. This cannot be undone.`}
+          />
           <button type="button" className="button quiet" onClick={() => select({ type: 'clear' })}>
             Clear selection
           </button>
         </div>
-        {confirming && (
-          <ConfirmDialog
-            title="Delete for good?"
-            message={`${plural(ids.length, 'article')} will be deleted from the library for good, files included. This cannot be undone.`}
-            confirmLabel="Delete for good"
-            onCancel={() => setConfirming(false)}
-            fallbackFocus={() => document.querySelector<HTMLElement>('.list-scroller')}
-            onConfirm={() => {
-              setConfirming(false);
-              void actions.purge(ids);
-              leaveAfterDialog();
-            }}
-          />
-        )}
       </section>
     );
   }

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { AppActions } from '../app/useActions';
-import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { formatDate } from '../shared/format';
 import { useSelection } from './SelectionContext';
+import { TrashButtons } from './TrashButtons';
 
 interface Props {
   actions: Pick<AppActions, 'restore' | 'purge'>;
@@ -14,7 +13,6 @@ interface Props {
  */
 export function TrashedNotice({ actions }: Props) {
   const { article, openId, open, expectGone, focusList, select } = useSelection();
-  const [confirming, setConfirming] = useState(false);
   if (!article || article.id !== openId || !article.trashedAt) return null;
   const ids = [article.id];
   // The open article leaves the trash view: the list takes focus (and the cursor stays at
@@ -30,38 +28,22 @@ export function TrashedNotice({ actions }: Props) {
   return (
     <div className="trashed-notice" role="note" aria-label="In the trash">
       <span>In the trash since {formatDate(article.trashedAt)}.</span>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
+      <TrashButtons
+        onRestore={() => {
           actions.restore(ids);
           leave();
         }}
-      >
-        Restore
-      </button>
-      <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-        Delete for good…
-      </button>
-      {confirming && (
-        <ConfirmDialog
-          title="Delete for good?"
-          message={
-            <>
-              “<bdi>{article.title}</bdi>” will be deleted from the library for good, its file
-              included. This cannot be undone.
-            </>
-          }
-          confirmLabel="Delete for good"
-          onCancel={() => setConfirming(false)}
-          fallbackFocus={() => document.querySelector<HTMLElement>('.list-scroller')}
-          onConfirm={() => {
-            setConfirming(false);
-            void actions.purge(ids);
-            leave(true);
-          }}
-        />
-      )}
+        onPurge={() => {
+          void actions.purge(ids);
+          leave(true);
+        }}
+        purgeMessage={
+          <>
+            “<bdi>{article.title}</bdi>” will be deleted from the library for good, its file
+            included. This cannot be undone.
+          </>
+        }
+      />
     </div>
   );
 }
