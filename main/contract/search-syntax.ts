@@ -13,7 +13,11 @@ export const SEARCH_SYNTAX: readonly SearchSyntaxEntry[] = [
   { forms: ['iran OR iraq'], meaning: 'either word' },
   { forms: ['(iran OR iraq) talks'], meaning: 'parentheses group alternatives' },
   { forms: ['-iraq', 'NOT iraq'], meaning: 'leave out articles with this word' },
-  { forms: ['"nuclear talks"'], meaning: 'these words next to each other, in this order' },
+  {
+    forms: ['"nuclear talks"'],
+    meaning: 'these words as written (not other forms), next to each other, in this order',
+  },
+  { forms: ['"Greene"'], meaning: 'the word as written: not “Green” or “Greenes”' },
   { forms: ['title:talks'], meaning: 'only in titles (also body:, place:, tags:)' },
   { forms: ['tag:"middle east"'], meaning: 'articles carrying a tag' },
   { forms: ['econ*'], meaning: 'words starting with “econ”' },

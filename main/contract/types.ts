@@ -216,6 +216,11 @@ export const searchResultSchema = z.object({
    * to see them). Absent otherwise.
    */
   anyWordTotal: count.optional(),
+  /**
+   * "Did you mean": the query with rare words spelt as far more articles spell them, and how
+   * many articles it finds (far more than this result); absent otherwise.
+   */
+  didYouMean: z.object({ query: z.string(), total: count }).optional(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

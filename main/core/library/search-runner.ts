@@ -13,6 +13,7 @@ import { cleanArticle } from '../text/parse-article';
 import { loadStored } from './article-text';
 import { checkPaging, recordFilter, sortRecords } from './list-query';
 import { toMeta } from './meta';
+import { didYouMean, hitCounter } from './did-you-mean';
 
 export type MakeSnippet = (
   text: string,
@@ -76,6 +77,12 @@ export async function runSearch(
   const hits: SearchHit[] = await Promise.all(
     page.map(({ r, score }) => makeHit(query, r, score, deps, spelling)),
   );
+  const kept = (id: string): boolean => {
+    const r = deps.catalog.records.get(id);
+    return r !== undefined && keep(r);
+  };
+  const filter = indexFilter(q, deps.catalog, keep);
+  const count = (options: QueryOptions) => hitCounter(deps.index, filter, kept, options);
   return {
     total,
     hits,
@@ -86,8 +93,9 @@ export async function runSearch(
     ...(result.ignored?.length ? { ignored: result.ignored } : {}),
     ...(result.passage ? { passage: true } : {}),
     ...(total === 0 && !spelling.anyWord && !result.passage
-      ? await anyWordCount(query, q, keep, deps, spelling)
+      ? await anyWordCount(query, count({ ...spelling, anyWord: true }))
       : {}),
+    ...(await didYouMean(query, result, total, count(spelling))),
   };
 }
 
@@ -97,24 +105,15 @@ export async function runSearch(
  */
 async function anyWordCount(
   query: string,
-  q: SearchQuery,
-  keep: (r: ArticleRecord) => boolean,
-  deps: { index: SearchIndexApi; catalog: Catalog },
-  spelling: QueryOptions,
+  count: (query: string) => Promise<number>,
 ): Promise<{ anyWordTotal?: number }> {
-  const filter = indexFilter(q, deps.catalog, keep);
-  let any;
+  let n;
   try {
-    any = await deps.index.search(query, filter, { ...spelling, anyWord: true });
+    n = await count(query);
   } catch (e) {
     // Past the work limit: the offer is left out, the (empty) answer stands.
     if (e instanceof QueryError) return {};
     throw e;
-  }
-  let n = 0;
-  for (const hit of any.hits) {
-    const r = deps.catalog.records.get(hit.id);
-    if (r && keep(r)) n++;
   }
   return n > 0 ? { anyWordTotal: n } : {};
 }

@@ -227,19 +227,41 @@ export class SearchIndex implements SearchIndexApi {
       new QueryBudget(this.tuning.queryWorkLimit, this.tuning.queryTimeLimitMs);
     // Looking for spellings has a budget of its own: running out there only skips a correction.
     const spelt = this.spelt(parsed, segments, languages, options, budget());
-    const { clauses, corrected, ignored } = spelt;
-    const { hits, capped } = evaluate(
-      {
-        segments,
-        languages,
-        filter,
-        budget: budget(),
-        expand: (c, limits, budget) => this.expansions.get(segments, c, languages, limits, budget),
-      },
-      clauses,
-    );
+    const { corrected, ignored, suggested, respelt } = spelt;
+    const run = (clauses: Clause[]) =>
+      evaluate(
+        {
+          segments,
+          languages,
+          filter,
+          budget: budget(),
+          expand: (c, limits, budget) =>
+            this.expansions.get(segments, c, languages, limits, budget),
+        },
+        clauses,
+      );
+    let { hits, capped } = run(spelt.clauses);
+    let suggestions = suggested;
+    if (hits.length === 0 && respelt) {
+      // Nothing as typed, though far more common spellings of its rare words are at hand: a
+      // typo must not empty the search, so those are searched too, and said to be.
+      const widened = run(respelt);
+      if (widened.hits.length > 0) {
+        ({ hits, capped } = widened);
+        corrected.push(...suggested);
+        suggestions = [];
+      }
+    }
     const passage = isBagOfWords(parsed) ? { passage: true } : {};
-    return { hits, partial: segments.length < all.length, capped, corrected, ignored, ...passage };
+    return {
+      hits,
+      partial: segments.length < all.length,
+      capped,
+      corrected,
+      ignored,
+      ...(suggestions.length > 0 ? { suggested: suggestions } : {}),
+      ...passage,
+    };
   }
 
   /** The clauses with misspelt required words searched by their nearest spellings. */
@@ -251,7 +273,7 @@ export class SearchIndex implements SearchIndexApi {
     budget: QueryBudget,
   ): Spelt {
     if (options.anyWord) clauses = anyWord(clauses);
-    if (options.exact) return { clauses, corrected: [], ignored: [] };
+    if (options.exact) return { clauses, corrected: [], ignored: [], suggested: [], respelt: null };
     return correctSpelling(clauses, segments, languages, (c) => {
       return this.expansions.get(segments, c, languages, expansionLimits([c]), budget).terms;
     });

@@ -27,6 +27,8 @@ export interface IndexSearchResult {
   corrected?: { from: string; to: string }[];
   /** Words no article holds, with no spelling near them, searched without (absent: none). */
   ignored?: string[];
+  /** Words few articles hold, and a far more common spelling one edit away (absent: none). */
+  suggested?: { from: string; to: string }[];
   /** The query was a pasted passage, searched as a bag of its words (any of them, ranked). */
   passage?: boolean;
 }

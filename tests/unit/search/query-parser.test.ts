@@ -42,9 +42,10 @@ describe('parseQuery', () => {
     ]);
   });
 
-  it('treats a quoted single word as a term and multi-token words as phrases', () => {
-    expect(parseQuery('"iran"')[0]).toMatchObject({ kind: 'term', word: 'iran' });
-    expect(parseQuery('U.S.')[0]).toMatchObject({ kind: 'phrase', words: ['u', 's'] });
+  it('treats quoted words as exact phrases and unquoted multi-token words as stemmed ones', () => {
+    expect(parseQuery('"Iran"')[0]).toMatchObject({ kind: 'phrase', words: ['iran'], exact: true });
+    expect(parseQuery('"middle east"')[0]).toMatchObject({ exact: true });
+    expect(parseQuery('U.S.')[0]).toMatchObject({ kind: 'phrase', words: ['u', 's'], exact: false });
   });
 
   it('supports presence and boosts on phrases', () => {

@@ -4,6 +4,7 @@ import { hasStemmer, stem } from './stemmer';
 import { analyseRaw, rawWords, type Token } from './tokenizer';
 import { normalizeWord } from './normalize';
 import type { IndexDoc } from '../types';
+import { formCode, type WordVariant } from './word-form';
 
 /** The Lunr fields, with the boost the title gets. */
 export const FIELDS = ['title', 'body', 'tags', 'place'] as const;
@@ -28,23 +29,45 @@ export function tokenTerms(token: Token, lang: string): string[] {
   return out;
 }
 
+/** A raw word's index terms and, for each, the code of the form it was written in. */
+interface RawAnalysis {
+  terms: readonly string[];
+  forms: readonly number[];
+}
+
+const NO_WORD: RawAnalysis = { terms: [], forms: [] };
+
 // Raw word → its index terms, per language. Normalising and stemming are most of the
 // analysis cost and a few thousand distinct words make up most of any text.
 const MEMO_LIMIT = 100_000;
-const termMemo = new Map<string, Map<string, readonly string[]>>();
+const termMemo = new Map<string, Map<string, RawAnalysis>>();
+
+/** The terms and form codes of one raw word under `lang`; memoised. */
+function analyseWord(raw: string, lang: string): RawAnalysis {
+  let memo = termMemo.get(lang);
+  if (!memo) termMemo.set(lang, (memo = new Map()));
+  let analysis = memo.get(raw);
+  if (analysis === undefined) {
+    const a = analyseRaw(raw);
+    if (a) {
+      const terms = tokenTerms({ start: 0, end: 0, ...a }, lang);
+      const written = [a.term, ...a.parts];
+      analysis = { terms, forms: terms.map((t, i) => formCode(written[i]!, t)) };
+    } else analysis = NO_WORD;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(raw, analysis);
+  }
+  return analysis;
+}
 
 /** The index terms of one raw word under `lang` (none when it is no word); memoised. */
 export function rawTerms(raw: string, lang: string): readonly string[] {
-  let memo = termMemo.get(lang);
-  if (!memo) termMemo.set(lang, (memo = new Map()));
-  let terms = memo.get(raw);
-  if (terms === undefined) {
-    const a = analyseRaw(raw);
-    terms = a ? tokenTerms({ start: 0, end: 0, ...a }, lang) : [];
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(raw, terms);
-  }
-  return terms;
+  return analyseWord(raw, lang).terms;
+}
+
+/** The form code of each of `rawTerms(raw, lang)` (see word-form.ts). */
+export function rawForms(raw: string, lang: string): readonly number[] {
+  return analyseWord(raw, lang).forms;
 }
 
 /** Index terms of a text under `lang`, repeated as often as they occur (for term frequency). */
@@ -55,23 +78,18 @@ export function textTerms(text: string, lang: string): string[] {
 }
 
 /**
- * Appends a text's index terms to `terms` and each one's word position to `positions`
- * (a word's parts share its position, as in tokenize()); returns the next free position.
+ * Appends a text's index terms to `into`, with each one's word position (a word's parts
+ * share its position, as in tokenize()) and form code; returns the next free position.
  */
-function addTextTerms(
-  text: string,
-  lang: string,
-  terms: string[],
-  positions: number[],
-  start: number,
-): number {
+function addTextTerms(text: string, lang: string, into: FieldTerms, start: number): number {
   let at = start;
   for (const w of rawWords(text)) {
-    const ts = rawTerms(w.text, lang);
-    if (ts.length === 0) continue;
-    for (const t of ts) {
-      terms.push(t);
-      positions.push(at);
+    const { terms, forms } = analyseWord(w.text, lang);
+    if (terms.length === 0) continue;
+    for (let i = 0; i < terms.length; i++) {
+      into.terms.push(terms[i]!);
+      into.positions.push(at);
+      into.forms.push(forms[i]!);
     }
     at++;
   }
@@ -81,6 +99,13 @@ function addTextTerms(
 /** Position of a term that has none (the exact-tag term): phrases never match it. */
 export const NO_POSITION = -1;
 
+/** One field's terms, with the word position and form code of each. */
+interface FieldTerms {
+  terms: string[];
+  positions: number[];
+  forms: number[];
+}
+
 /** What a document looks like to Lunr: one term list per field, with word positions. */
 export interface AnalyzedDoc {
   id: string;
@@ -89,26 +114,29 @@ export interface AnalyzedDoc {
   fields: Record<FieldName, string[]>;
   /** Word position of each term in `fields` (same order), for phrase matching. */
   positions: Record<FieldName, number[]>;
+  /** Form code of each term in `fields` (same order): which written form stood there. */
+  forms: Record<FieldName, number[]>;
 }
 
-const field = (text: string | null, lang: string): { terms: string[]; positions: number[] } => {
-  const terms: string[] = [];
-  const positions: number[] = [];
-  if (text) addTextTerms(text, lang, terms, positions, 0);
-  return { terms, positions };
+const emptyField = (): FieldTerms => ({ terms: [], positions: [], forms: [] });
+
+const field = (text: string | null, lang: string): FieldTerms => {
+  const out = emptyField();
+  if (text) addTextTerms(text, lang, out, 0);
+  return out;
 };
 
 /** Analyses one article for indexing. */
 export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
   const lang = stemLanguage(doc.language);
-  const tags: string[] = [];
-  const tagPositions: number[] = [];
+  const tags = emptyField();
   let next = 0;
   for (const tag of doc.tags) {
     // A gap of one position between tags: a phrase must not span two tags.
-    next = addTextTerms(tag, lang, tags, tagPositions, next) + 1;
-    tags.push(tagTerm(tag));
-    tagPositions.push(NO_POSITION);
+    next = addTextTerms(tag, lang, tags, next) + 1;
+    tags.terms.push(tagTerm(tag));
+    tags.positions.push(NO_POSITION);
+    tags.forms.push(0);
   }
   const title = field(doc.title, lang);
   const body = field(doc.body, lang);
@@ -117,13 +145,14 @@ export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
     id: doc.id,
     rev: doc.rev,
     lang,
-    fields: { title: title.terms, body: body.terms, tags, place: place.terms },
+    fields: { title: title.terms, body: body.terms, tags: tags.terms, place: place.terms },
     positions: {
       title: title.positions,
       body: body.positions,
-      tags: tagPositions,
+      tags: tags.positions,
       place: place.positions,
     },
+    forms: { title: title.forms, body: body.forms, tags: tags.forms, place: place.forms },
   };
 }
 
@@ -132,4 +161,12 @@ export function expandWord(word: string, languages: Iterable<string>): string[] 
   const out = new Set<string>([word]);
   for (const lang of languages) out.add(stem(word, lang));
   return [...out];
+}
+
+/**
+ * What a quoted (normalised) word matches: each index term it may stand under, written as
+ * itself there, not as another form of the same stem.
+ */
+export function exactVariants(word: string, languages: Iterable<string>): WordVariant[] {
+  return expandWord(word, languages).map((term) => ({ term, form: formCode(word, term) }));
 }

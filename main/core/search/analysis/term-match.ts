@@ -4,12 +4,14 @@ import { expandWord, tokenTerms } from './analyzer';
 import { hasStemmer, stem } from './stemmer';
 import type { Token } from './tokenizer';
 
-/** How a query word matches: exact stems, a prefix, or within an edit distance. */
+/** How a query word matches: any form of its stems, a prefix, within an edit distance, or as written. */
 export interface WordMatcher {
   word: string;
   variants: Set<string>;
   prefix: boolean;
   fuzzy: number;
+  /** Quoted: the token (or one of its parts) must be the word itself, not another form. */
+  exact: boolean;
 }
 
 /** A matcher for a query word under the given stemming languages. */
@@ -19,7 +21,17 @@ export function wordMatcher(
   prefix = false,
   fuzzy = 0,
 ): WordMatcher {
-  return { word, variants: new Set(expandWord(word, languages)), prefix, fuzzy };
+  return { word, variants: new Set(expandWord(word, languages)), prefix, fuzzy, exact: false };
+}
+
+/** A matcher for a quoted word: the word as written (normalised, not stemmed). */
+export function exactMatcher(word: string): WordMatcher {
+  return { word, variants: new Set([word]), prefix: false, fuzzy: 0, exact: true };
+}
+
+/** True when the token matches the query word (`forms` being tokenForms of it). */
+export function tokenMatches(token: Token, forms: ReadonlySet<string>, m: WordMatcher): boolean {
+  return m.exact ? token.term === m.word || token.parts.includes(m.word) : formsMatch(forms, m);
 }
 
 // (languages, word) → forms. Highlights and phrase checks stem every token of a text under

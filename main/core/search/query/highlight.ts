@@ -2,9 +2,10 @@
 import type { TextRange } from '../../../contract/types';
 import type { Clause } from './query-parser';
 import {
-  formsMatch,
+  exactMatcher,
   textLanguages,
   tokenForms,
+  tokenMatches,
   wordMatcher,
   type WordMatcher,
 } from '../analysis/term-match';
@@ -39,7 +40,8 @@ function planFor(positive: Clause[], langs: string[], queryLangs: string[]): Pla
     if (c.kind === 'term') {
       terms.push(matchers.push(wordMatcher(c.word, queryLangs, c.prefix, c.fuzzy)) - 1);
     } else if (c.kind === 'phrase') {
-      phrases.push(c.words.map((w) => matchers.push(wordMatcher(w, queryLangs)) - 1));
+      const matcher = (w: string) => (c.exact ? exactMatcher(w) : wordMatcher(w, queryLangs));
+      phrases.push(c.words.map((w) => matchers.push(matcher(w)) - 1));
     }
   }
   plan = { matchers, terms, phrases, verdicts: new Map() };
@@ -53,8 +55,9 @@ function verdict(plan: Plan, raw: string, langs: string[]): Uint8Array | null {
   if (v !== undefined) return v;
   const a = analyseRaw(raw);
   if (a) {
-    const forms = tokenForms({ start: 0, end: 0, term: a.term, parts: a.parts }, langs);
-    v = Uint8Array.from(plan.matchers, (m) => (formsMatch(forms, m) ? 1 : 0));
+    const token = { start: 0, end: 0, term: a.term, parts: a.parts };
+    const forms = tokenForms(token, langs);
+    v = Uint8Array.from(plan.matchers, (m) => (tokenMatches(token, forms, m) ? 1 : 0));
   } else v = null;
   if (plan.verdicts.size >= VERDICT_LIMIT) plan.verdicts.clear();
   plan.verdicts.set(raw, v);

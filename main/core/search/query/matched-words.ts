@@ -5,7 +5,9 @@
 // so many index terms that looking each one up per hit costs more, by reading the text's
 // words and their index terms (memoised) once. Either way only the opening of a text is
 // looked at, so a hit in a 10 MB article costs what one in a normal article does.
-import { expandWord, rawTerms } from '../analysis/analyzer';
+import { expandWord, rawForms, rawTerms } from '../analysis/analyzer';
+import type { WordVariant } from '../analysis/word-form';
+import { phraseVariants } from './phrase-variants';
 import type { PostingIndex } from '../segments/posting-index';
 import type { Clause, TermClause } from './query-parser';
 import { analyseRaw, rawWords } from '../analysis/tokenizer';
@@ -44,7 +46,7 @@ const SHOWN: readonly Shown[] = ['title', 'body'];
 /** What to look for in one field: single terms, and phrases as lists of per-word variants. */
 export interface FieldPlan {
   terms: Set<string>;
-  phrases: (readonly string[])[][];
+  phrases: (readonly WordVariant[])[][];
 }
 
 /** The index terms the query's positive words stand for, per shown field. */
@@ -73,7 +75,7 @@ export function snippetPlan(
     if (c.presence === 'prohibited' || c.kind === 'tag') continue;
     const fields = SHOWN.filter((f) => !c.fields || c.fields.includes(f));
     if (c.kind === 'phrase') {
-      const words = c.words.map((w) => expandWord(w, languages));
+      const words = phraseVariants(c, languages);
       for (const f of fields) plan[f].phrases.push(words);
       continue;
     }
@@ -94,7 +96,7 @@ export function matchedWords(index: PostingIndex, doc: number, plan: SnippetPlan
     for (const t of plan[f].terms)
       for (const p of shownPositions(index, t, f, doc)) found[f].add(p);
     for (const words of plan[f].phrases) {
-      addPhrase(found[f], words, (t) => shownPositions(index, t, f, doc));
+      addPhrase(found[f], words, (v) => shownPositions(index, v.term, f, doc, v.form));
     }
   }
   const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
@@ -102,8 +104,14 @@ export function matchedWords(index: PostingIndex, doc: number, plan: SnippetPlan
 }
 
 /** Positions of a term below SNIPPET_WORDS (a huge article holds a word 100,000 times). */
-function shownPositions(index: PostingIndex, term: string, field: Shown, doc: number): number[] {
-  const all = index.positionsOf(term, field, doc, SNIPPET_WORDS);
+function shownPositions(
+  index: PostingIndex,
+  term: string,
+  field: Shown,
+  doc: number,
+  form: number | null = null,
+): number[] {
+  const all = index.positionsOf(term, field, doc, SNIPPET_WORDS, form);
   let n = all.length;
   while (n > 0 && all[n - 1]! >= SNIPPET_WORDS) n--;
   all.length = n;
@@ -113,8 +121,8 @@ function shownPositions(index: PostingIndex, term: string, field: Shown, doc: nu
 /** Adds the positions of every place where the phrase's words stand next to each other. */
 function addPhrase(
   into: Set<number>,
-  words: readonly (readonly string[])[],
-  positionsOf: (term: string) => number[],
+  words: readonly (readonly WordVariant[])[],
+  positionsOf: (variant: WordVariant) => number[],
 ): void {
   const sets = words.map((variants) => new Set(variants.flatMap(positionsOf)));
   if (sets.length === 0) return;
@@ -124,13 +132,17 @@ function addPhrase(
   }
 }
 
-/** The analysed words of a text's opening: where each is, and its index terms under `lang`. */
+/**
+ * The analysed words of a text's opening: where each is, and its index terms (with their form
+ * codes) under `lang`.
+ */
 function openingWords(
   text: string,
   lang: string,
-): { ranges: TextRange[]; terms: (readonly string[])[] } {
+): { ranges: TextRange[]; terms: (readonly string[])[]; forms: (readonly number[])[] } {
   const ranges: TextRange[] = [];
   const terms: (readonly string[])[] = [];
+  const forms: (readonly number[])[] = [];
   const cut = text.length > SNIPPET_CHARS;
   for (const w of rawWords(cut ? text.slice(0, SNIPPET_CHARS) : text)) {
     // A word cut by the character cap is not this word.
@@ -139,9 +151,10 @@ function openingWords(
     if (ts.length === 0) continue;
     ranges.push({ start: w.index, end: w.index + w.text.length });
     terms.push(ts);
+    forms.push(rawForms(w.text, lang));
     if (ranges.length >= SNIPPET_WORDS) break;
   }
-  return { ranges, terms };
+  return { ranges, terms, forms };
 }
 
 /**
@@ -151,15 +164,18 @@ function openingWords(
  */
 export function scanMatches(text: string, lang: string, plan: FieldPlan): TextRange[] {
   if (plan.terms.size === 0 && plan.phrases.length === 0) return [];
-  const { ranges, terms } = openingWords(text, lang);
+  const { ranges, terms, forms } = openingWords(text, lang);
   const hit = new Uint8Array(ranges.length);
-  const has = (i: number, wanted: ReadonlySet<string>): boolean =>
-    terms[i]!.some((t) => wanted.has(t));
-  for (let i = 0; i < ranges.length; i++) if (has(i, plan.terms)) hit[i] = 1;
-  for (const words of plan.phrases.map((p) => p.map((variants) => new Set(variants)))) {
+  for (let i = 0; i < ranges.length; i++) if (terms[i]!.some((t) => plan.terms.has(t))) hit[i] = 1;
+  // Word i is one of `variants` when one of its terms is, written in the variant's form.
+  const is = (i: number, variants: readonly WordVariant[]): boolean =>
+    terms[i]!.some((t, j) =>
+      variants.some((v) => v.term === t && (v.form === null || v.form === forms[i]![j])),
+    );
+  for (const words of plan.phrases) {
     for (let i = 0; i + words.length <= ranges.length; i++) {
       let k = 0;
-      while (k < words.length && has(i + k, words[k]!)) k++;
+      while (k < words.length && is(i + k, words[k]!)) k++;
       if (k === words.length) hit.fill(1, i, i + words.length);
     }
   }

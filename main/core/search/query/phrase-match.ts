@@ -1,9 +1,10 @@
 // Exact phrase matching on the word positions stored with the postings: no article is read.
 // A document matches when, in one field, each phrase word has an index term at consecutive
 // positions (a word matches a position when one of its variants, i.e. the word and its stems
-// under the index languages, was indexed there).
+// under the index languages, was indexed there; for a quoted word, written in its form).
 import type { FieldName } from '../analysis/analyzer';
 import type { PostingIndex } from '../segments/posting-index';
+import type { WordVariant } from '../analysis/word-form';
 import { unlimitedBudget, type QueryBudget } from './query-budget';
 
 /** Per candidate document, the phrase starts still possible there (ascending). */
@@ -41,23 +42,28 @@ function common(a: readonly number[], b: readonly number[]): number[] {
 /** Word k's positions, shifted by -k, per document holding one of its variants. */
 function allStarts(
   index: PostingIndex,
-  variants: readonly string[],
+  variants: readonly WordVariant[],
   k: number,
   field: FieldName,
   budget: QueryBudget,
 ): Starts {
   const lists = new Map<number, number[][]>();
-  for (const term of variants) {
+  for (const { term, form } of variants) {
     let work = 0;
-    index.forEachPositions(term, field, (doc, words, n) => {
-      const shifted = new Array<number>(n);
-      for (let i = 0; i < n; i++) shifted[i] = words[i]! - k;
-      const got = lists.get(doc);
-      if (got) got.push(shifted);
-      else lists.set(doc, [shifted]);
-      work += n + 1;
-      if (work >= CHUNK) work = spent(budget, work);
-    });
+    index.forEachPositions(
+      term,
+      field,
+      (doc, words, n) => {
+        const shifted = new Array<number>(n);
+        for (let i = 0; i < n; i++) shifted[i] = words[i]! - k;
+        const got = lists.get(doc);
+        if (got) got.push(shifted);
+        else lists.set(doc, [shifted]);
+        work += n + 1;
+        if (work >= CHUNK) work = spent(budget, work);
+      },
+      form,
+    );
     budget.spend(work);
   }
   const out: Starts = new Map();
@@ -68,21 +74,21 @@ function allStarts(
 /** The candidates of `starts` where word k (one of `variants`) stands at start + k. */
 function narrow(
   index: PostingIndex,
-  variants: readonly string[],
+  variants: readonly WordVariant[],
   k: number,
   field: FieldName,
   starts: Starts,
   budget: QueryBudget,
 ): Starts {
-  const postings = variants.reduce((n, t) => n + index.docsInField(t, field), 0);
+  const postings = variants.reduce((n, v) => n + index.docsInField(v.term, field), 0);
   let found: Starts;
   if (starts.size * RANDOM_ACCESS_COST < postings) {
     // Few candidates left: read just their positions.
     found = new Map();
     for (const doc of starts.keys()) {
       const lists: number[][] = [];
-      for (const term of variants) {
-        const words = index.positionsOf(term, field, doc);
+      for (const { term, form } of variants) {
+        const words = index.positionsOf(term, field, doc, Infinity, form);
         budget.spend(RANDOM_ACCESS_COST + words.length);
         if (words.length > 0) lists.push(words.map((p) => p - k));
       }
@@ -91,18 +97,23 @@ function narrow(
   } else {
     found = new Map();
     const lists = new Map<number, number[][]>();
-    for (const term of variants) {
+    for (const { term, form } of variants) {
       let work = 0;
-      index.forEachPositions(term, field, (doc, words, n) => {
-        work += n + 1;
-        if (work >= CHUNK) work = spent(budget, work);
-        if (!starts.has(doc)) return;
-        const shifted = new Array<number>(n);
-        for (let i = 0; i < n; i++) shifted[i] = words[i]! - k;
-        const got = lists.get(doc);
-        if (got) got.push(shifted);
-        else lists.set(doc, [shifted]);
-      });
+      index.forEachPositions(
+        term,
+        field,
+        (doc, words, n) => {
+          work += n + 1;
+          if (work >= CHUNK) work = spent(budget, work);
+          if (!starts.has(doc)) return;
+          const shifted = new Array<number>(n);
+          for (let i = 0; i < n; i++) shifted[i] = words[i]! - k;
+          const got = lists.get(doc);
+          if (got) got.push(shifted);
+          else lists.set(doc, [shifted]);
+        },
+        form,
+      );
       budget.spend(work);
     }
     for (const [doc, l] of lists) found.set(doc, union(l));
@@ -117,11 +128,11 @@ function narrow(
 
 /**
  * Positions (in the segment) of the documents holding the words next to each other, in
- * order, in one of `fields`. `words[k]` lists the index terms word k may match.
+ * order, in one of `fields`. `words[k]` lists the index terms (and forms) word k may match.
  */
 export function phraseDocs(
   index: PostingIndex,
-  words: readonly (readonly string[])[],
+  words: readonly (readonly WordVariant[])[],
   fields: readonly FieldName[],
   budget: QueryBudget = unlimitedBudget(),
 ): Set<number> {
@@ -133,7 +144,7 @@ export function phraseDocs(
       .map((variants, k) => ({
         k,
         variants,
-        df: variants.reduce((n, t) => n + index.docsInField(t, field), 0),
+        df: variants.reduce((n, v) => n + index.docsInField(v.term, field), 0),
       }))
       .sort((a, b) => a.df - b.df);
     if (order[0]!.df === 0) continue;

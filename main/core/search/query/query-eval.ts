@@ -5,6 +5,7 @@
 // half the library, and string-keyed maps of that size dominated query time.
 import type { CappedTerm } from '../../../contract/types';
 import { expandWord, FIELDS, tagTerm, type FieldName } from '../analysis/analyzer';
+import { phraseVariants } from './phrase-variants';
 import { idf } from '../segments/lunr-segment';
 import { expansionLimits, type Expansion, type ExpansionLimits } from './expansions';
 import { phraseDocs } from './phrase-match';
@@ -186,7 +187,7 @@ function phraseScores(
   fields: readonly FieldName[],
   into: Scratch,
 ): void {
-  const words = c.words.map((w) => expandWord(w, languages));
+  const words = phraseVariants(c, languages);
   const matched = new Uint8Array(space.total);
   let any = false;
   space.segments.forEach((seg, s) => {
@@ -202,7 +203,8 @@ function phraseScores(
   // Each word's score over the matched documents; a document counts when every word scored.
   const perWord = words.map((variants) => {
     const out = space.empty();
-    scoreTerms(space, variants, fields, c.boost, out, matched);
+    const terms = [...new Set(variants.map((v) => v.term))];
+    scoreTerms(space, terms, fields, c.boost, out, matched);
     return out;
   });
   for (let i = 0; i < space.total; i++) {

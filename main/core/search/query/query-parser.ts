@@ -33,11 +33,13 @@ export interface TermClause extends ClauseBase {
   fuzzy: number;
 }
 
-/** Words that must appear next to each other, in order. */
+/** Words that must appear next to each other, in order (one word, when quoted alone). */
 export interface PhraseClause extends ClauseBase {
   kind: 'phrase';
   words: string[];
   fields: FieldName[] | null;
+  /** Quoted: each word as written (folded, not stemmed), not any form of its stem. */
+  exact: boolean;
 }
 
 /** An exact tag name (case-insensitive). */
@@ -418,10 +420,7 @@ function buildClause(r: RawClause): Clause | null {
       if (r.quoted.trim() === '') throw new QueryError(`The phrase "" is empty.`);
       return null;
     }
-    if (words.length === 1) {
-      return { kind: 'term', word: words[0]!, fields, prefix: false, fuzzy: 0, ...base };
-    }
-    return { kind: 'phrase', words, fields, ...base };
+    return { kind: 'phrase', words, fields, exact: true, ...base };
   }
   const star = r.word.indexOf(STAR);
   const prefix = star >= 0;
@@ -443,7 +442,7 @@ function buildClause(r: RawClause): Clause | null {
   if (tokens.length > 1) {
     // "U.S." or a run of ideographs: the parts must appear together.
     if (r.fuzzy > 0) throw new QueryError(`"~" applies to single words; "${text}" is several.`);
-    return { kind: 'phrase', words: tokens.map((t) => t.term), fields, ...base };
+    return { kind: 'phrase', words: tokens.map((t) => t.term), fields, exact: false, ...base };
   }
   const word = tokens[0]!.term;
   const fuzzy = Math.min(r.fuzzy, autoDistance(word));

@@ -4,12 +4,15 @@
 // word~N), and the result says which words were replaced and by what. A word that a couple of
 // articles hold while a near spelling is far more common is most likely the same typo made
 // before, and is widened alike (the fuzzy lookup keeps the word itself, so those articles
-// still match).
+// still match). A word that a few articles hold while a spelling one edit away is held by far
+// more is left alone but suggested ("Did you mean"), since it may be meant.
 import { QueryError } from '../../errors';
 import { expandWord } from '../analysis/analyzer';
 import { editDistance } from '../analysis/term-match';
 import type { Segment } from '../segments/segment';
 import { autoDistance, type Clause, type TermClause } from './query-parser';
+import { alphabetFor, oneEditAway } from './spelling-candidates';
+import { formCode } from '../analysis/word-form';
 
 /** A query word searched by its nearest spellings: as typed, and the likeliest index term. */
 export interface Correction {
@@ -23,6 +26,15 @@ const RARE_DOCS = 2;
 const RARE_FACTOR = 30;
 // Most spellings a misspelt word stands for (the most common ones).
 const MAX_SPELLINGS = 16;
+// Shortest stem a one-edit spelling may reach through a stemmer.
+const MIN_STEM = 3;
+// Words per query whose one-edit spellings are tried (each costs some hundred stems).
+const MAX_EDITED_WORDS = 8;
+// A word is suggested away from when at most SUGGEST_SHARE of the articles (and at least
+// SUGGEST_DOCS) hold it, and a spelling one edit away is held by SUGGEST_FACTOR times as many.
+const SUGGEST_DOCS = 3;
+const SUGGEST_SHARE = 0.001;
+const SUGGEST_FACTOR = 10;
 
 /** Documents holding any of `terms`, over the loaded segments (an upper bound, dead included). */
 function docsWith(segments: readonly Segment[], terms: readonly string[]): number {
@@ -36,6 +48,67 @@ export interface Spelt {
   clauses: Clause[];
   corrected: Correction[];
   ignored: string[];
+  /** Words held by few articles that a far more common spelling may have been meant for. */
+  suggested: Correction[];
+  /** The clauses with the suggested words widened to those spellings too (null: none). */
+  respelt: Clause[] | null;
+}
+
+/** A spelling of a typed word the index holds: its index term, articles, and how to show it. */
+interface Spelling {
+  term: string;
+  docs: number;
+  shown: string;
+  /** Every spelling one edit from the typed word that reaches `term`. */
+  spellings?: string[];
+}
+
+// Postings of a term read per segment to see which of its spellings articles use.
+const FORM_SAMPLE = 500;
+
+/** Of the spellings reaching `term`, the one the articles write most (ties: the shortest). */
+function commonestSpelling(
+  segments: readonly Segment[],
+  term: string,
+  spellings: string[],
+): string {
+  const counts = new Map<number, number>();
+  for (const seg of segments) {
+    for (const [form, n] of seg.index.formCounts(term, 'body', FORM_SAMPLE)) {
+      counts.set(form, (counts.get(form) ?? 0) + n);
+    }
+  }
+  const uses = (w: string) => counts.get(formCode(w, term)) ?? 0;
+  return [...spellings].sort(
+    (a, b) => uses(b) - uses(a) || a.length - b.length || (a < b ? -1 : 1),
+  )[0]!;
+}
+
+/**
+ * Spellings one edit from `word` as typed whose index terms (under any language) the index
+ * holds, apart from the word's own `variants`; per term, the spellings reaching it.
+ */
+function editedSpellings(
+  word: string,
+  variants: readonly string[],
+  segments: readonly Segment[],
+  languages: readonly string[],
+): Spelling[] {
+  const own = new Set(variants);
+  const found = new Map<string, Spelling>();
+  for (const candidate of oneEditAway(word, alphabetFor(word, segments))) {
+    for (const term of expandWord(candidate, languages)) {
+      // A stemmer of another language can cut a candidate to a stub ("pcies" → "pc" in
+      // Portuguese) that half the index holds.
+      if (own.has(term) || (term !== candidate && [...term].length < MIN_STEM)) continue;
+      const docs = docsWith(segments, [term]);
+      if (docs === 0) continue;
+      const had = found.get(term);
+      if (had) had.spellings!.push(candidate);
+      else found.set(term, { term, docs, shown: candidate, spellings: [candidate] });
+    }
+  }
+  return [...found.values()];
 }
 
 /**
@@ -51,23 +124,68 @@ export function correctSpelling(
 ): Spelt {
   const corrected: Correction[] = [];
   const ignored: string[] = [];
+  const suggested: Correction[] = [];
+  const articles = segments.reduce((n, seg) => n + seg.liveCount, 0);
+  const suggestBelow = Math.max(SUGGEST_DOCS, Math.floor(articles * SUGGEST_SHARE));
+  let edited = 0;
   // Replacements are alternatives of the word: a group number no parsed group uses.
   let group = clauses.reduce((n, c) => Math.max(n, c.anyOf ?? 0), 0);
+  const widen = (c: TermClause, near: readonly Spelling[]): Clause[] => {
+    const anyOf = c.anyOf ?? ++group;
+    // The word itself stays one of the alternatives (a rare spelling's articles still match).
+    return [c, ...near.map((x) => ({ ...c, word: x.term }))].map((x) => ({ ...x, anyOf }));
+  };
+  const shownSpelling = (x: Spelling): string =>
+    x.spellings && x.spellings.length > 1
+      ? commonestSpelling(segments, x.term, x.spellings)
+      : x.shown;
+  const respelt: Clause[] = [];
   const out = clauses.flatMap((c): Clause[] => {
-    if (c.kind !== 'term' || c.presence !== 'required' || c.prefix || c.fuzzy > 0) return [c];
-    // A quoted word means the word as typed.
-    if (c.source.includes('"')) return [c];
+    const keep = (): Clause[] => (respelt.push(c), [c]);
+    if (c.kind !== 'term' || c.presence === 'prohibited' || c.prefix || c.fuzzy > 0) return keep();
+    if (c.fields && !c.fields.some((f) => f === 'title' || f === 'body')) return keep();
     const distance = autoDistance(c.word);
-    if (distance === 0) return [c];
+    if (distance === 0) return keep();
     const variants = expandWord(c.word, languages);
     const held = docsWith(segments, variants);
-    if (held > RARE_DOCS) return [c];
+    if (held > suggestBelow) return keep();
+    // Spellings one edit from the word as typed first (Norvig's rule: the nearer the likelier).
+    const edits = (
+      edited++ < MAX_EDITED_WORDS ? editedSpellings(c.word, variants, segments, languages) : []
+    ).sort(byDocs);
+    const suggest = (): Clause[] => {
+      const best = edits[0];
+      if (held > 0 && best && best.docs >= held * SUGGEST_FACTOR) {
+        suggested.push({ from: c.source, to: shownSpelling(best) });
+        respelt.push(...widen(c, [best]));
+      } else respelt.push(c);
+      return [c];
+    };
+    if (c.presence !== 'required' || held > RARE_DOCS) return suggest();
+    const near = edits.length > 0 ? edits.slice(0, MAX_SPELLINGS) : reachedSpellings(c, variants);
+    if (near.length === 0) {
+      if (held > 0 || c.anyOf !== undefined) return keep();
+      // Nothing near it either: it cannot match, and must not empty the search.
+      ignored.push(c.source);
+      const left: Clause = { ...c, presence: 'optional' };
+      respelt.push(left);
+      return [left];
+    }
+    if (held > 0 && near[0]!.docs < held * RARE_FACTOR) return suggest();
+    corrected.push({ from: c.source, to: shownSpelling(near[0]!) });
+    const widened = widen(c, near);
+    respelt.push(...widened);
+    return widened;
+  });
+
+  /** Index terms within the word's distance of the word or a stem of it (the fuzzy lookup). */
+  function reachedSpellings(c: TermClause, variants: readonly string[]): Spelling[] {
     let terms: string[];
     try {
-      terms = expand({ ...c, fuzzy: distance });
+      terms = expand({ ...c, fuzzy: autoDistance(c.word) });
     } catch (e) {
       // Too much work to look around: the word is searched as typed.
-      if (e instanceof QueryError) return [c];
+      if (e instanceof QueryError) return [];
       throw e;
     }
     // The lookup runs from each stem too, at the word's distance; a stem much shorter than the
@@ -75,30 +193,53 @@ export function correctSpelling(
     // only near a form of 4 letters or more (or the word itself), within the distance that
     // form's length allows.
     const forms = variants.filter((v) => v === c.word || [...v].length >= 4);
-    const near = terms
+    return terms
       .filter((t) => !variants.includes(t))
       .filter((t) => forms.some((v) => editDistance(v, t, autoDistance(v)) <= autoDistance(v)))
-      .map((t) => ({ t, docs: docsWith(segments, [t]) }))
+      .map((t) => ({ term: t, docs: docsWith(segments, [t]), shown: t }))
       .filter((x) => x.docs > 0)
-      .sort((a, b) => b.docs - a.docs || (a.t < b.t ? -1 : 1))
+      .sort(byDocs)
       .slice(0, MAX_SPELLINGS);
-    if (near.length === 0) {
-      if (held > 0 || c.anyOf !== undefined) return [c];
-      // Nothing near it either: it cannot match, and must not empty the search.
-      ignored.push(c.source);
-      return [{ ...c, presence: 'optional' }];
-    }
-    if (held > 0 && near[0]!.docs < held * RARE_FACTOR) return [c];
-    corrected.push({ from: c.source, to: near[0]!.t });
-    const anyOf = c.anyOf ?? ++group;
-    // The word itself stays one of the alternatives (a rare spelling's articles still match).
-    return [c, ...near.map((x) => ({ ...c, word: x.t }))].map((x) => ({ ...x, anyOf }));
-  });
+  }
+
   // Left without any required word the search would match nothing anyway: say nothing.
   if (ignored.length > 0 && !out.some((c) => c.presence === 'required')) {
-    return { clauses: [...clauses], corrected, ignored: [] };
+    return { clauses: [...clauses], corrected, ignored: [], suggested, respelt: null };
   }
-  return { clauses: out, corrected, ignored };
+  return {
+    clauses: out,
+    corrected,
+    ignored,
+    suggested,
+    respelt: suggested.length > 0 ? respelt : null,
+  };
+}
+
+const byDocs = (a: Spelling, b: Spelling): number => b.docs - a.docs || (a.term < b.term ? -1 : 1);
+
+/** A clause as typed with its word spelt otherwise (sign, field and modifiers kept). */
+function respell(source: string, word: string): string {
+  const m = /^([+-]?(?:[\p{L}\p{N}_]+:)?)(.*?)((?:[~^][\d.]*)*)$/u.exec(source);
+  return m ? m[1]! + word + m[3]! : word;
+}
+
+/**
+ * The query with each suggested word respelt (its first standing-alone occurrence), or null
+ * when none could be placed.
+ */
+export function respeltQuery(query: string, suggested: readonly Correction[]): string | null {
+  let out = query;
+  for (const { from, to: word } of suggested) {
+    const to = respell(from, word);
+    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const next = out.replace(
+      new RegExp(`(^|[\\s(])${escaped}(?=$|[\\s)])`, 'u'),
+      (_, before: string) => before + to,
+    );
+    if (next === out) return null;
+    out = next;
+  }
+  return out;
 }
 
 /** The clauses as any-word search: every word and phrase optional, left-out ones kept out. */

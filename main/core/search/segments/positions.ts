@@ -1,7 +1,9 @@
 // Word positions of the postings, for exact phrases without reading articles. Per posting:
-// a varint count, then the positions as varint deltas (ascending), so most take one byte;
-// per term and field slot, the byte offset where its postings' runs start. Postings are
-// walked in order anyway, so no per-posting offset is needed.
+// a varint count, then per position (ascending) a varint of delta * 2 + 1 when the word was
+// written in another form than the term (followed by that form's code, word-form.ts), or
+// delta * 2 when it was the term itself, so most take one byte; per term and field slot, the
+// byte offset where its postings' runs start. Postings are walked in order anyway, so no
+// per-posting offset is needed.
 import { FIELDS, NO_POSITION, type AnalyzedDoc } from '../analysis/analyzer';
 
 const FIELD_COUNT = FIELDS.length;
@@ -57,14 +59,27 @@ export class ByteWriter {
   }
 }
 
-/** Writes one posting's positions (ascending). */
-export function writeRun(w: ByteWriter, list: readonly number[] | undefined): void {
-  if (!list) return w.varint(0);
-  w.varint(list.length);
+/** One posting's word positions (ascending) and the form code at each. */
+export interface Run {
+  positions: number[];
+  forms: number[];
+}
+
+/** Writes one posting's positions. */
+export function writeRun(w: ByteWriter, run: Run | undefined): void {
+  if (!run) return w.varint(0);
+  const { positions, forms } = run;
+  w.varint(positions.length);
   let prev = 0;
-  for (const p of list) {
-    w.varint(p - prev);
-    prev = p;
+  for (let i = 0; i < positions.length; i++) {
+    const delta = positions[i]! - prev;
+    const form = forms[i]!;
+    if (form === 0) w.varint(delta * 2);
+    else {
+      w.varint(delta * 2 + 1);
+      w.varint(form);
+    }
+    prev = positions[i]!;
   }
 }
 
@@ -82,43 +97,62 @@ function readVarint(bytes: Uint8Array, cursor: { at: number }): number {
 
 /**
  * Decodes one posting's positions into `into` (grown as needed); returns their count. With a
- * `limit`, only the first `limit` are decoded (and counted), leaving the cursor inside the run.
+ * `form`, only positions written in that form count; with a `limit`, only the first `limit`
+ * are decoded (and counted), leaving the cursor inside the run.
  */
 export function readRun(
   bytes: Uint8Array,
   cursor: { at: number },
   into: number[],
   limit = Infinity,
+  form: number | null = null,
 ): number {
-  const n = Math.min(readVarint(bytes, cursor), limit);
+  const count = readVarint(bytes, cursor);
   let p = 0;
-  for (let k = 0; k < n; k++) {
-    p += readVarint(bytes, cursor);
-    into[k] = p;
+  let n = 0;
+  for (let k = 0; k < count && n < limit; k++) {
+    const v = readVarint(bytes, cursor);
+    p += v >>> 1;
+    const code = (v & 1) === 1 ? readVarint(bytes, cursor) : 0;
+    if (form === null || code === form) into[n++] = p;
   }
   return n;
+}
+
+/** Calls `visit` with the form code of each of one posting's positions, moving past them. */
+export function readForms(
+  bytes: Uint8Array,
+  cursor: { at: number },
+  visit: (form: number) => void,
+): void {
+  const n = readVarint(bytes, cursor);
+  for (let k = 0; k < n; k++)
+    visit((readVarint(bytes, cursor) & 1) === 1 ? readVarint(bytes, cursor) : 0);
 }
 
 /** Moves `cursor.at` past one posting's positions; returns their count. */
 export function skipRun(bytes: Uint8Array, cursor: { at: number }): number {
   const n = readVarint(bytes, cursor);
-  for (let k = 0; k < n; k++) readVarint(bytes, cursor);
+  for (let k = 0; k < n; k++) if ((readVarint(bytes, cursor) & 1) === 1) readVarint(bytes, cursor);
   return n;
 }
 
 /** Per document and field (index d * FIELD_COUNT + f): term → its word positions. */
-function termPositions(docs: readonly AnalyzedDoc[]): Map<string, number[]>[] {
-  const out: Map<string, number[]>[] = [];
+function termPositions(docs: readonly AnalyzedDoc[]): Map<string, Run>[] {
+  const out: Map<string, Run>[] = [];
   for (const d of docs) {
     for (const f of FIELDS) {
-      const map = new Map<string, number[]>();
+      const map = new Map<string, Run>();
       const terms = d.fields[f];
       const at = d.positions[f];
+      const forms = d.forms[f];
       for (let i = 0; i < terms.length; i++) {
         if (at[i] === NO_POSITION) continue;
-        const list = map.get(terms[i]!);
-        if (list) list.push(at[i]!);
-        else map.set(terms[i]!, [at[i]!]);
+        const run = map.get(terms[i]!);
+        if (run) {
+          run.positions.push(at[i]!);
+          run.forms.push(forms[i]!);
+        } else map.set(terms[i]!, { positions: [at[i]!], forms: [forms[i]!] });
       }
       out.push(map);
     }

@@ -2,7 +2,7 @@
 // rows walked over the sorted term list as if it were a trie), weights and word positions.
 import { FIELDS, TAG_MARK, type FieldName } from '../analysis/analyzer';
 import { EditRows } from '../query/edit-rows';
-import { readRun, skipRun } from './positions';
+import { readForms, readRun, skipRun } from './positions';
 import { FIELD_COUNT, type PostingData } from './postings';
 
 const FIELD_NO: Record<FieldName, number> = Object.fromEntries(
@@ -85,11 +85,14 @@ export class PostingIndex {
   /**
    * Calls `visit(position, words, n)` for each document holding `term` in `field`, where
    * words[0..n) are its word positions there, ascending (`words` is reused between calls).
+   * With a `form` (word-form.ts), only positions written in that form count, and documents
+   * with none are skipped.
    */
   forEachPositions(
     term: string,
     field: FieldName,
     visit: (position: number, words: readonly number[], n: number) => void,
+    form: number | null = null,
   ): void {
     const t = this.termNumber(term);
     if (t < 0) return;
@@ -98,16 +101,22 @@ export class PostingIndex {
     const cursor = { at: posOffsets[slot]! };
     const words: number[] = [];
     for (let i = offsets[slot]!; i < offsets[slot + 1]!; i++) {
-      const n = readRun(positions, cursor, words);
-      visit(docs[i]!, words, n);
+      const n = readRun(positions, cursor, words, Infinity, form);
+      if (n > 0 || form === null) visit(docs[i]!, words, n);
     }
   }
 
   /**
    * Word positions of `term` in `field` of the document at `doc` (its place in the segment),
-   * at most `limit` of them (the first ones).
+   * at most `limit` of them (the first ones); with a `form`, only those written in that form.
    */
-  positionsOf(term: string, field: FieldName, doc: number, limit = Infinity): number[] {
+  positionsOf(
+    term: string,
+    field: FieldName,
+    doc: number,
+    limit = Infinity,
+    form: number | null = null,
+  ): number[] {
     const t = this.termNumber(term);
     if (t < 0) return [];
     const { offsets, docs, positions } = this.data;
@@ -125,8 +134,25 @@ export class PostingIndex {
     if (lo >= end || docs[lo] !== doc) return [];
     const cursor = this.cursorAt(slot, lo);
     const out: number[] = [];
-    out.length = readRun(positions, cursor, out, limit);
+    out.length = readRun(positions, cursor, out, limit, form);
     return out;
+  }
+
+  /**
+   * How often each written form (word-form.ts) stands at `term`'s positions in `field`, over
+   * its first `postings` postings: which spelling of a stem the articles use.
+   */
+  formCounts(term: string, field: FieldName, postings: number): Map<number, number> {
+    const counts = new Map<number, number>();
+    const t = this.termNumber(term);
+    if (t < 0) return counts;
+    const { offsets, posOffsets, positions } = this.data;
+    const slot = t * FIELD_COUNT + FIELD_NO[field];
+    const cursor = { at: posOffsets[slot]! };
+    const end = Math.min(offsets[slot + 1]!, offsets[slot]! + postings);
+    const count = (form: number) => counts.set(form, (counts.get(form) ?? 0) + 1);
+    for (let i = offsets[slot]!; i < end; i++) readForms(positions, cursor, count);
+    return counts;
   }
 
   /** A cursor on the positions run of posting `at` of `slot`, from the nearest checkpoint. */

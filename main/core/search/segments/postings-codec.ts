@@ -6,7 +6,7 @@
 import { FIELD_COUNT, sharedU32, type PostingData } from './postings';
 
 const MAGIC = 0x58505241; // "ARPX"
-const VERSION = 2;
+const VERSION = 3;
 const HEADER_WORDS = 7;
 
 const align4 = (n: number): number => (n + 3) & ~3;

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../store/atomic-write';
 import type { SegmentDocs } from '../segments/segment';
 
 /** Bump whenever analysis or the file layout changes: older indexes are then rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 const MANIFEST = 'manifest.json';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
