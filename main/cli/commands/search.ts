@@ -4,7 +4,7 @@ import type { SearchResult } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
 import { escapeControls } from '../format/escape-controls';
 import { markRanges } from '../format/marks';
-import { formatCount } from '../format/numbers';
+import { formatCount, plural } from '../format/numbers';
 import { EXIT, wantsStyle } from '../io';
 
 const DEFAULT_LIMIT = 20;
@@ -38,6 +38,11 @@ export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Pr
       const note = `no article has ${word}, nor anything spelt like it; searched without it`;
       ctx.io.stderr.write(`note: ${escapeControls(note)}\n`);
     }
+    if (result.didYouMean) {
+      const { query: better, total } = result.didYouMean;
+      const note = `did you mean: ${better} (${plural(total, 'article')})`;
+      ctx.io.stderr.write(`note: ${escapeControls(note)}\n`);
+    }
   }
   return EXIT.ok;
 }
@@ -51,6 +56,7 @@ function searchJson(result: SearchResult): unknown {
     corrected: result.corrected ?? [],
     ignored: result.ignored ?? [],
     passage: result.passage === true,
+    didYouMean: result.didYouMean ?? null,
     hits: result.hits.map((h) => ({
       id: h.id,
       title: h.title,

@@ -25,6 +25,8 @@ interface Props {
   notes?: PageNotes;
   /** Reruns the search shown in another mode (the words as typed). */
   onSearchMode?(mode: SearchMode): void;
+  /** Searches for other words (a "Did you mean" suggestion). */
+  onQuery?(query: string): void;
 }
 
 /** Count, active filters (each removable) and the sort order. */
@@ -58,6 +60,7 @@ export function ListHeader(props: Props) {
   const corrected = settled ? (props.notes?.corrected ?? []) : [];
   const ignored = settled ? (props.notes?.ignored ?? []) : [];
   const asTyped = [...corrected.map((c) => c.from), ...ignored].join(' ');
+  const better = settled ? props.notes?.didYouMean : undefined;
   return (
     <div className="list-header">
       <div className="list-summary">
@@ -121,6 +124,19 @@ export function ListHeader(props: Props) {
           >
             search instead for {asTyped}
           </button>
+        </p>
+      )}
+      {better && (
+        <p className="list-notice" role="status" data-testid="did-you-mean">
+          Did you mean{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => props.onQuery?.(better.query)}
+          >
+            <bdi>{better.query}</bdi>
+          </button>
+          ? ({plural(better.total, 'result')})
         </p>
       )}
       {chips.length > 0 && (

@@ -85,6 +85,7 @@ export function ListPane({ list, lead, onShowReader, density, onDensity }: Props
         viewLabel={VIEW_LABELS[filters.view]}
         notes={rows.notes}
         onSearchMode={list.setSearchMode}
+        onQuery={list.setQuery}
       />
       {showMessage ? (
         <ListMessage

@@ -82,6 +82,7 @@ export function useArticleRows(
             ...(r.ignored ? { ignored: r.ignored } : {}),
             ...(r.passage ? { passage: true } : {}),
             ...(r.anyWordTotal !== undefined ? { anyWordTotal: r.anyWordTotal } : {}),
+            ...(r.didYouMean ? { didYouMean: r.didYouMean } : {}),
           },
           items: r.hits.map((h) => ({
             meta: h.meta,

@@ -7,8 +7,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchResult } from '../../../main/contract/types';
 
-/** What a search says about its words: corrected spellings, the any-word offer. */
-export type PageNotes = Pick<SearchResult, 'corrected' | 'ignored' | 'anyWordTotal' | 'passage'>;
+/** What a search says about its words: corrected spellings, offers and suggestions. */
+export type PageNotes = Pick<
+  SearchResult,
+  'corrected' | 'ignored' | 'anyWordTotal' | 'passage' | 'didYouMean'
+>;
 
 export interface Page<T> {
   total: number;

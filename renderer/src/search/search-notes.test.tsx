@@ -40,6 +40,19 @@ describe('search notes', () => {
     expect(screen.getByTestId('list-count').textContent).toBe('12 results');
   });
 
+  it('offers the better-spelt query with its count, and searches it on a click', () => {
+    const onQuery = vi.fn();
+    header({ total: 3, notes: { didYouMean: { query: 'receives', total: 40 } }, onQuery });
+    expect(screen.getByTestId('did-you-mean').textContent).toBe(
+      'Did you mean receives? (40 results)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'receives' }));
+    expect(onQuery).toHaveBeenCalledWith('receives');
+    cleanup();
+    header({ loading: true, notes: { didYouMean: { query: 'receives', total: 40 } } });
+    expect(screen.queryByTestId('did-you-mean')).toBeNull();
+  });
+
   it('says which words were corrected and reruns the words as typed on request', () => {
     const onSearchMode = vi.fn();
     header({ notes: { corrected: [{ from: 'phnoes', to: 'phone' }] }, onSearchMode });
