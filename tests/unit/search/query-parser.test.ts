@@ -45,7 +45,11 @@ describe('parseQuery', () => {
   it('treats quoted words as exact phrases and unquoted multi-token words as stemmed ones', () => {
     expect(parseQuery('"Iran"')[0]).toMatchObject({ kind: 'phrase', words: ['iran'], exact: true });
     expect(parseQuery('"middle east"')[0]).toMatchObject({ exact: true });
-    expect(parseQuery('U.S.')[0]).toMatchObject({ kind: 'phrase', words: ['u', 's'], exact: false });
+    expect(parseQuery('U.S.')[0]).toMatchObject({
+      kind: 'phrase',
+      words: ['u', 's'],
+      exact: false,
+    });
   });
 
   it('supports presence and boosts on phrases', () => {
