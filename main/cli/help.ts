@@ -1,5 +1,10 @@
 // Help text. Kept beside the parser so the two are read and changed together.
 import { COMMANDS, usageOf, type CommandName } from './args';
+import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS } from '../contract/highlights';
+import { LIMITS } from '../contract/limits';
+import { formatCount } from './format/numbers';
+
+const COLORS = HIGHLIGHT_COLORS.map((c) => (c === DEFAULT_HIGHLIGHT_COLOR ? `${c} (default)` : c));
 
 const SUMMARIES: Record<CommandName, string> = {
   import: 'Import .txt/.text/.md files and folders (recursively)',
@@ -9,6 +14,11 @@ const SUMMARIES: Record<CommandName, string> = {
   tag: 'Add tags to an article',
   untag: 'Remove tags from an article',
   tags: 'List tags with their article counts',
+  highlight: "Highlight a passage of an article; prints the new highlight's id",
+  highlights: 'List highlights and their notes, newest first (of one article, or all)',
+  note: 'Set the note of a highlight (an empty NOTE clears it)',
+  unhighlight: 'Remove a highlight',
+  'export-highlights': 'Write every highlight as Markdown, grouped by article',
   remove: 'Move articles to the trash',
   restore: 'Take articles out of the trash',
   'empty-trash': 'Delete the articles in the trash for good (their files too)',
@@ -34,6 +44,16 @@ const DETAILS: Partial<Record<CommandName, string[]>> = {
     '  --limit N        at most N rows (default 50)',
   ],
   show: ['  --original       print the original text instead of the clean body'],
+  highlight: [
+    `  --note NOTE      a note on the highlight (up to ${formatCount(LIMITS.noteLength)} characters)`,
+    `  --color C        ${COLORS.slice(0, -1).join(', ')} or ${COLORS.at(-1)}`,
+    '  --occurrence N   the N-th occurrence of TEXT in the article (default 1)',
+    '  TEXT is matched exactly in the clean text (as `show ID` prints it): quote it;',
+    '  put a TEXT that starts with "-" after "--": highlight ID -- "-40 degrees"',
+  ],
+  note: ['  HID is a highlight id, as `highlight` and `highlights` print it'],
+  unhighlight: ['  HID is a highlight id, as `highlight` and `highlights` print it'],
+  'export-highlights': ['  --out FILE       write the Markdown to FILE instead of stdout'],
 };
 
 const GLOBAL = [

@@ -14,13 +14,18 @@ import {
   type CommandName,
   type ParsedCommandLine,
 } from './args';
+import { exportHighlightsCommand } from './commands/export-highlights';
+import { highlightCommand } from './commands/highlight';
+import { highlightsCommand } from './commands/highlights';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { checkCommand, reindexCommand, statsCommand } from './commands/maintenance';
+import { noteCommand } from './commands/note';
 import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { tagCommand, tagsCommand } from './commands/tags';
 import { emptyTrashCommand, trashCommand } from './commands/trash';
+import { unhighlightCommand } from './commands/unhighlight';
 import type { CommandContext } from './context';
 import { helpText } from './help';
 import { escapeControls, escapeJson, escapeOutput } from './format/escape-controls';
@@ -38,6 +43,11 @@ const RUNNERS: Record<LibraryCommand, Runner> = {
   tag: (lib, ctx) => tagCommand(lib, ctx, false),
   untag: (lib, ctx) => tagCommand(lib, ctx, true),
   tags: tagsCommand,
+  highlight: highlightCommand,
+  highlights: highlightsCommand,
+  note: noteCommand,
+  unhighlight: unhighlightCommand,
+  'export-highlights': exportHighlightsCommand,
   remove: (lib, ctx) => trashCommand(lib, ctx, false),
   restore: (lib, ctx) => trashCommand(lib, ctx, true),
   'empty-trash': emptyTrashCommand,
@@ -47,7 +57,16 @@ const RUNNERS: Record<LibraryCommand, Runner> = {
 };
 
 /** Commands that only read: they open without the lock and work beside a running app. */
-const READ_ONLY = new Set<LibraryCommand>(['search', 'list', 'show', 'tags', 'stats', 'check']);
+const READ_ONLY = new Set<LibraryCommand>([
+  'search',
+  'list',
+  'show',
+  'tags',
+  'highlights',
+  'export-highlights',
+  'stats',
+  'check',
+]);
 
 /** Runs one command line and resolves to its exit status; never throws. */
 export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {

@@ -15,6 +15,15 @@ import {
   tagList,
 } from './api-schemas';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import {
+  highlightIdSchema,
+  highlightPatchSchema,
+  highlightQuerySchema,
+  highlightSchema,
+  listedHighlightSchema,
+  newHighlightSchema,
+  removedHighlightSchema,
+} from './highlights';
 import { tagNameSchema, tagReferenceSchema } from './tag-name';
 import {
   articleIdSchema,
@@ -96,6 +105,28 @@ export const apiContract = {
   stats: { args: noArgs, result: libraryStatsSchema },
   /** Verifies every article file and cache (Library → Check Library). */
   check: { args: noArgs, result: checkReportSchema },
+  /** Highlights a passage of an article's clean body (a range, or the n-th occurrence of a text). */
+  addHighlight: { args: newHighlightSchema, result: highlightSchema },
+  /** Changes a highlight's note or colour. */
+  updateHighlight: { args: highlightPatchSchema, result: highlightSchema },
+  /** Removes a highlight; the answer puts it back through restoreHighlight (undo). */
+  removeHighlight: {
+    args: z.strictObject({ id: highlightIdSchema }),
+    result: removedHighlightSchema,
+  },
+  restoreHighlight: { args: removedHighlightSchema, result: highlightSchema },
+  /** Highlights of one article, or across the library (newest first), filtered. */
+  listHighlights: { args: highlightQuerySchema, result: z.array(listedHighlightSchema) },
+  /** The highlights chosen as one Markdown document, grouped by article. */
+  exportHighlights: {
+    args: highlightQuerySchema,
+    result: z.object({ markdown: z.string(), count: z.number().int().nonnegative() }),
+  },
+  /** Articles as one Markdown document: each with its highlights quoted, with their notes. */
+  exportMarkdown: {
+    args: z.strictObject({ ids: idList }),
+    result: z.object({ markdown: z.string(), count: z.number().int().nonnegative() }),
+  },
   getSettings: { args: noArgs, result: settingsSchema },
   setSettings: { args: settingsPatchSchema, result: settingsSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
@@ -151,6 +182,8 @@ export const MENU_COMMANDS = [
   'import-files',
   'import-folder',
   'export-selected',
+  'export-highlights',
+  'highlight-selection',
   'focus-search',
   'toggle-sidebar',
   'theme-system',
@@ -164,15 +197,17 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** Why the library changed; 'switch' means another library was opened. */
-export const LIBRARY_CHANGE_REASONS = [
+/** Why the engine says the library changed. */
+export const ENGINE_CHANGE_REASONS = [
   'import',
   'tags',
+  'highlights',
   'state',
   'trash',
   'reindex',
-  'switch',
 ] as const;
+/** Why the library changed; 'switch' means another library was opened. */
+export const LIBRARY_CHANGE_REASONS = [...ENGINE_CHANGE_REASONS, 'switch'] as const;
 
 /** Every event the main process sends to the renderer, with the schema of its payload. */
 export const apiEventContract = {

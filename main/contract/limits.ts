@@ -31,4 +31,12 @@ export const LIMITS = {
   searchLimit: 1_000,
   /** Largest offset of a list or search page. */
   maxOffset: 10_000_000,
+  /** Characters in the note of a highlight. */
+  noteLength: 10_000,
+  /** Characters of a highlighted passage (a whole long article may be highlighted). */
+  highlightLength: 1_000_000,
+  /** Highlights one article may hold. */
+  highlightsPerArticle: 10_000,
+  /** Characters of context kept before and after a highlighted passage, to find it again. */
+  quoteContext: 32,
 } as const;

@@ -20,6 +20,11 @@ export const SEARCH_SYNTAX: readonly SearchSyntaxEntry[] = [
   { forms: ['"Greene"'], meaning: 'the word as written: not “Green” or “Greenes”' },
   { forms: ['title:talks'], meaning: 'only in titles (also body:, place:, tags:)' },
   { forms: ['tag:"middle east"'], meaning: 'articles carrying a tag' },
+  { forms: ['note:budget'], meaning: 'in your notes (highlight: in highlighted passages)' },
+  {
+    forms: ['has:notes', 'has:highlights'],
+    meaning: 'articles you wrote notes on, or highlighted',
+  },
   { forms: ['econ*'], meaning: 'words starting with “econ”' },
   { forms: ['footbal~1'], meaning: 'fuzzy: one letter may differ' },
   { forms: ['nuclear^3'], meaning: 'counts this word three times as much' },

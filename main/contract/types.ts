@@ -5,14 +5,12 @@
 import { z } from './zod';
 import { LIMITS } from './limits';
 import { tagReferenceSchema } from './tag-name';
+import { articleIdSchema } from './article-id';
+import { highlightSchema } from './highlights';
 
 const count = z.number().int().nonnegative();
 
-/** An article id: the first 16 hex digits of the SHA-256 of the original bytes. */
-export const articleIdSchema = z
-  .string({ error: 'must be an article id (16 lowercase hex digits)' })
-  .regex(/^[0-9a-f]{16}$/, 'must be an article id (16 lowercase hex digits)');
-export type ArticleId = z.infer<typeof articleIdSchema>;
+export { articleIdSchema, type ArticleId } from './article-id';
 
 /** What the list, the sidebar and search hits need to know about an article. */
 export const articleMetaSchema = z.object({
@@ -50,6 +48,9 @@ export const articleMetaSchema = z.object({
   trashedAt: z.string().nullable(),
   /** The opening of the clean body, for list rows. */
   excerpt: z.string(),
+  /** Highlights on the article, and how many of them carry a note; absent when none. */
+  highlightCount: count.optional(),
+  noteCount: count.optional(),
 });
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 
@@ -69,6 +70,8 @@ export const articleViewSchema = articleMetaSchema.extend({
   matches: z.array(textRangeSchema),
   /** Ranges in `title` that match the highlight query, when one was given. */
   titleMatches: z.array(textRangeSchema),
+  /** The reader's highlights and notes, placed in `body` (orphaned ones kept, unplaced). */
+  highlights: z.array(highlightSchema),
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 

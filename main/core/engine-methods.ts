@@ -45,6 +45,13 @@ export const ENGINE_METHODS = {
   reindex: true,
   stats: true,
   check: true,
+  addHighlight: true,
+  updateHighlight: true,
+  removeHighlight: true,
+  restoreHighlight: true,
+  listHighlights: true,
+  exportHighlights: true,
+  exportMarkdown: true,
   close: true,
 } as const satisfies EngineMethodTable;
 

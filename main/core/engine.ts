@@ -15,6 +15,15 @@ import type {
   TagCount,
   TagSnapshot,
 } from '../contract/types';
+import type { ENGINE_CHANGE_REASONS } from '../contract/api-contract';
+import type {
+  Highlight,
+  HighlightPatch,
+  HighlightQuery,
+  ListedHighlight,
+  NewHighlight,
+  RemovedHighlight,
+} from '../contract/highlights';
 
 export interface ImportOptions {
   /** Aborting stops the batch after the file in hand; what was imported stays. */
@@ -38,7 +47,7 @@ export interface OpenOptions {
   onIndexProgress?: (p: { done: number; total: number }) => void;
 }
 
-export type LibraryChangeReason = 'import' | 'tags' | 'state' | 'trash' | 'reindex';
+export type LibraryChangeReason = (typeof ENGINE_CHANGE_REASONS)[number];
 
 export interface LibraryChange {
   reason: LibraryChangeReason;
@@ -96,6 +105,24 @@ export interface LibraryEngine {
    * what is wrong. Changes nothing, so it works on read-only opens.
    */
   check(): Promise<CheckReport>;
+
+  /**
+   * Highlights a passage of an article's clean body: a range, or the n-th occurrence of a
+   * text (BAD_ARGUMENT "the text was not found in this article" when there is none).
+   */
+  addHighlight(args: NewHighlight): Promise<Highlight>;
+  /** Changes a highlight's note or colour; NOT_FOUND for unknown ids. */
+  updateHighlight(args: HighlightPatch): Promise<Highlight>;
+  /** Removes a highlight and answers what restoreHighlight needs to put it back. */
+  removeHighlight(args: { id: string }): Promise<RemovedHighlight>;
+  /** Puts back a removed highlight (undo). */
+  restoreHighlight(args: RemovedHighlight): Promise<Highlight>;
+  /** Highlights of one article or across the library, newest first (orphans included). */
+  listHighlights(args?: HighlightQuery): Promise<ListedHighlight[]>;
+  /** The highlights a query picks as one Markdown document, grouped by article. */
+  exportHighlights(args?: HighlightQuery): Promise<{ markdown: string; count: number }>;
+  /** Articles as one Markdown document, each with its highlights quoted with their notes. */
+  exportMarkdown(args: { ids: ArticleId[] }): Promise<{ markdown: string; count: number }>;
 
   /** Subscribes to changes; returns the unsubscribe function. */
   onChange(listener: (change: LibraryChange) => void): () => void;

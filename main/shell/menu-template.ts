@@ -56,6 +56,7 @@ export function menuTemplate({
         click: () => actions.importFolder(),
       },
       { label: 'Export Selected…', accelerator: 'CmdOrCtrl+E', click: cmd('export-selected') },
+      { label: 'Export Highlights…', click: cmd('export-highlights') },
       ...(isMac
         ? []
         : [sep, { label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() }]),
@@ -82,6 +83,12 @@ export function menuTemplate({
       { role: 'copy' },
       { role: 'paste' },
       { role: 'selectAll' },
+      sep,
+      {
+        label: 'Highlight Selection',
+        accelerator: 'CmdOrCtrl+Shift+H',
+        click: cmd('highlight-selection'),
+      },
     ],
   };
 

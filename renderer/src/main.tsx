@@ -6,6 +6,7 @@ import './app/layout.css';
 import './list/list.css';
 import './reader/reader.css';
 import './dialogs/panels.css';
+import './highlights/highlights.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -3,6 +3,7 @@ import type { LibraryEngine } from '../../core/engine';
 import type { ArticleView } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
 import { escapeControls } from '../format/escape-controls';
+import { describeHighlight } from '../format/highlight-block';
 import { formatCount } from '../format/numbers';
 import { EXIT } from '../io';
 
@@ -18,13 +19,25 @@ function showJson(view: ArticleView, original: boolean): unknown {
   const { matches: _m, titleMatches: _t, excerpt: _e, original: text, ...rest } = view;
   // Always present, so scripts need not tell "not guessed" from "imported before it was recorded".
   const encodingGuessed = rest.encodingGuessed === true;
-  return { ...rest, encodingGuessed, ...(original ? { original: text } : {}) };
+  const highlights = rest.highlights.map((h) => ({
+    id: h.id,
+    exact: h.exact,
+    note: h.note,
+    color: h.color,
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+    start: h.start,
+    end: h.end,
+    orphaned: h.orphaned,
+  }));
+  return { ...rest, encodingGuessed, highlights, ...(original ? { original: text } : {}) };
 }
 
 /**
  * Title, a metadata line, where it came from (and the encoding when it was guessed), then the
- * text. The one-line fields are escaped here; the text keeps its lines and print() escapes
- * the controls in it.
+ * text, then the highlights when there are any (not under --original: that prints the original
+ * text alone). The one-line fields are escaped here; the text keeps its lines and print()
+ * escapes the controls in it.
  */
 export function describeArticle(view: ArticleView, original: boolean): string {
   const facts = [
@@ -45,5 +58,13 @@ export function describeArticle(view: ArticleView, original: boolean): string {
     '',
     // A lone CR (old Mac line ends) would draw over the line before it.
     text.replace(/\r(?!\n)/g, '\n').trimEnd(),
+    ...(original || view.highlights.length === 0
+      ? []
+      : [
+          '',
+          `Highlights (${formatCount(view.highlights.length)})`,
+          '',
+          view.highlights.map((h) => describeHighlight(h)).join('\n\n'),
+        ]),
   ].join('\n');
 }

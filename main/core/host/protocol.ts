@@ -3,6 +3,7 @@
 // Both sides parse what they receive.
 import { z } from 'zod';
 import { errorCodeSchema } from '../../contract/types';
+import { ENGINE_CHANGE_REASONS } from '../../contract/api-contract';
 import type { LibraryChange, OpenOptions } from '../engine';
 import { isEngineMethod, type EngineMethod } from '../engine-methods';
 
@@ -59,7 +60,7 @@ const wireErrorSchema = z.object({
 export type WireError = z.infer<typeof wireErrorSchema>;
 
 const changeSchema = z.object({
-  reason: z.enum(['import', 'tags', 'state', 'trash', 'reindex']),
+  reason: z.enum(ENGINE_CHANGE_REASONS),
   ids: z.array(z.string()).optional(),
 }) satisfies z.ZodType<LibraryChange>;
 

@@ -46,5 +46,11 @@ export function toIndexDoc(record: ArticleRecord, body: string): IndexDoc {
     tags: [...record.tags],
     place: record.place,
     language: record.language,
+    ...(record.highlights?.length
+      ? {
+          notes: record.highlights.map((h) => h.note).filter((n) => n.trim() !== ''),
+          highlights: record.highlights.map((h) => h.selector[0].exact),
+        }
+      : {}),
   };
 }

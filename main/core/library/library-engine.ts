@@ -32,6 +32,9 @@ import { runSearch, type MakeSnippet } from './search-runner';
 import { RecordWriter, type RecordEdit } from './record-writer';
 import { computeStats } from './stats';
 import { TagOps } from './tag-ops';
+import { HighlightOps } from './highlight-ops';
+import { articleMarkdown, highlightsMarkdown } from '../export/markdown';
+import type * as H from '../../contract/highlights';
 
 /** What the engine needs from the search side; the real one comes from main/core/search. */
 export interface EngineDeps {
@@ -69,6 +72,7 @@ class LibraryImpl implements LibraryEngine {
   private readonly writer: RecordWriter;
   private readonly listeners = new Set<(c: LibraryChange) => void>();
   private readonly tags: TagOps;
+  private readonly highlights: HighlightOps;
   private readonly orders: SortedOrders;
   private readonly unreadable: ArticleProblems;
   private closed: Promise<void> | null = null;
@@ -105,6 +109,12 @@ class LibraryImpl implements LibraryEngine {
     this.tags = new TagOps(
       catalog,
       (ids, edit) => this.updateRecords(ids, edit, 'tags'),
+      () => this.checkWritable(),
+    );
+    this.highlights = new HighlightOps(
+      store,
+      catalog,
+      (ids, edit) => this.updateRecords(ids, edit, 'highlights'),
       () => this.checkWritable(),
     );
   }
@@ -215,7 +225,7 @@ class LibraryImpl implements LibraryEngine {
 
   async get(id: T.ArticleId, options?: { highlight?: string }): Promise<T.ArticleView> {
     const r = this.record(id);
-    const { original, clean } = await loadArticle(this.store, id);
+    const { stored, original, clean } = await loadArticle(this.store, id);
     const view: T.ArticleView = {
       ...toMeta(r),
       dateline: clean.dateline,
@@ -223,6 +233,7 @@ class LibraryImpl implements LibraryEngine {
       original,
       matches: [],
       titleMatches: [],
+      highlights: this.highlights.place(stored.record, clean.body),
     };
     const query = options?.highlight;
     if (query && query.trim() !== '') {
@@ -373,6 +384,48 @@ class LibraryImpl implements LibraryEngine {
       holdsLock: this.lock !== null,
       settle: () => this.writer.idle(),
     });
+  }
+
+  addHighlight(args: H.NewHighlight): Promise<H.Highlight> {
+    return this.highlights.add(args);
+  }
+
+  updateHighlight(args: H.HighlightPatch): Promise<H.Highlight> {
+    return this.highlights.change(args);
+  }
+
+  removeHighlight(args: { id: string }): Promise<H.RemovedHighlight> {
+    return this.highlights.remove(args);
+  }
+
+  restoreHighlight(args: H.RemovedHighlight): Promise<H.Highlight> {
+    return this.highlights.restore(args);
+  }
+
+  listHighlights(args: H.HighlightQuery = {}): Promise<H.ListedHighlight[]> {
+    return this.highlights.list(args);
+  }
+
+  async exportHighlights(
+    args: H.HighlightQuery = {},
+  ): Promise<{ markdown: string; count: number }> {
+    const list = await this.highlights.list(args);
+    return { markdown: highlightsMarkdown(list, new Date().toISOString()), count: list.length };
+  }
+
+  async exportMarkdown(args: { ids: T.ArticleId[] }): Promise<{ markdown: string; count: number }> {
+    const parts: string[] = [];
+    for (const id of this.knownIds(args?.ids)) {
+      const { stored, clean } = await loadArticle(this.store, id);
+      const meta = toMeta(this.record(id));
+      parts.push(
+        articleMarkdown(
+          { ...meta, body: clean.body },
+          this.highlights.place(stored.record, clean.body),
+        ),
+      );
+    }
+    return { markdown: parts.join('\n\n---\n\n') + '\n', count: parts.length };
   }
 
   onChange(listener: (change: LibraryChange) => void): () => void {

@@ -64,7 +64,8 @@ export class RecordWriter {
 
   /**
    * Applies `edit` to each article, rewriting changed files atomically and mirroring them in
-   * the catalogue. Tag edits bump `rev` and are sent to the index. Returns the changed ids.
+   * the catalogue. Tag and highlight edits bump `rev` and are sent to the index. Returns the
+   * changed ids.
    */
   update(ids: string[], edit: RecordEdit, reason: LibraryChange['reason']): Promise<string[]> {
     return this.run(async () => {
@@ -83,7 +84,7 @@ export class RecordWriter {
           const patch = edit(stored.record);
           if (!patch) continue;
           const record: ArticleRecord = { ...stored.record, ...patch };
-          if (patch.tags) {
+          if (patch.tags || patch.highlights) {
             record.rev = stored.record.rev + 1;
             const text = decodeWithEncoding(stored.original, record.encoding);
             docs.push(toIndexDoc(record, cleanArticle(text).body));

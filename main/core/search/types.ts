@@ -9,6 +9,10 @@ export interface IndexDoc {
   tags: string[];
   place: string | null;
   language: string;
+  /** The notes of the article's highlights (absent: none). */
+  notes?: string[];
+  /** The highlighted passages (absent: none). */
+  highlights?: string[];
 }
 
 export interface IndexHit {

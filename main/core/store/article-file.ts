@@ -1,14 +1,21 @@
 // The on-disk shape of one article: its metadata, a revision and the original bytes.
 import { z } from 'zod';
 import { articleMetaSchema, type ArticleMeta } from '../../contract/types';
+import { LIMITS } from '../../contract/limits';
+import { storedHighlightSchema, type StoredHighlight } from '../../contract/highlights';
 
 /** Format of article files; readers refuse files with a higher number as corrupt/newer. */
 export const ARTICLE_FORMAT = 1;
 
 /** What the catalogue keeps per article: the metadata plus the index revision. */
 export interface ArticleRecord extends ArticleMeta {
-  /** Incremented whenever an indexed field (tags) changes; the index reconciles on it. */
+  /** Incremented whenever an indexed field (tags, highlights) changes; the index reconciles on it. */
   rev: number;
+  /**
+   * The reader's highlights and notes, in the article file only: the catalogue keeps their
+   * counts (catalogEntry), so a cold open does not parse every note of the library.
+   */
+  highlights?: StoredHighlight[];
 }
 
 export interface StoredArticle {
@@ -30,7 +37,19 @@ interface ArticleFileJson {
 export const articleRecordSchema = z.looseObject({
   ...articleMetaSchema.shape,
   rev: z.number().int().positive(),
+  highlights: z.array(storedHighlightSchema).max(LIMITS.highlightsPerArticle).optional(),
 }) satisfies z.ZodType<ArticleRecord>;
+
+/**
+ * The record as the catalogue keeps it: the highlights replaced by their counts (absent when
+ * there are none, as on every article before highlights existed).
+ */
+export function catalogEntry(record: ArticleRecord): ArticleRecord {
+  const { highlights, highlightCount: _h, noteCount: _n, ...rest } = record;
+  if (!highlights || highlights.length === 0) return rest;
+  const notes = highlights.filter((h) => h.note.trim() !== '').length;
+  return { ...rest, highlightCount: highlights.length, ...(notes > 0 ? { noteCount: notes } : {}) };
+}
 
 const articleFileSchema = z.looseObject({
   format: z.number().int().positive(),

@@ -12,6 +12,7 @@ import { parseRecord, type ArticleRecord } from './article-file';
 import { writeFileAtomic } from './atomic-write';
 import {
   COLUMNS_FORMAT,
+  COLUMNS_FORMAT_3,
   decodeColumns,
   encodeColumns,
   type SnapshotOrders,
@@ -104,10 +105,10 @@ export async function readSnapshotFile(path: string): Promise<SnapshotRead> {
   const body = data.subarray(newline + 1);
   if (checksum(body) !== header.checksum) return { damaged: 'checksum mismatch' };
   try {
-    if (header.format === COLUMNS_FORMAT) {
+    if (header.format === COLUMNS_FORMAT || header.format === COLUMNS_FORMAT_3) {
       if (header.endian !== endianness()) return { damaged: 'written with another byte order' };
       // decodeColumns builds every field with its type and refuses missing required ones.
-      const { records, orders } = decodeColumns(body, header.count, header.sections);
+      const { records, orders } = decodeColumns(body, header.count, header.sections, header.format);
       return { snapshot: { records, orders, format: header.format } };
     }
     if (header.format === ROWS_FORMAT) {

@@ -2,7 +2,7 @@
 // append-only journal so that one change never rewrites the whole file.
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArticleRecord } from './article-file';
+import { catalogEntry, type ArticleRecord } from './article-file';
 import type { ArticleStore } from './article-store';
 import {
   loadSnapshot,
@@ -92,8 +92,9 @@ export class Catalog {
       try {
         const article = await store.read(id);
         if (article) {
-          catalog.records.set(id, article.record);
-          put.push(article.record);
+          const entry = catalogEntry(article.record);
+          catalog.records.set(id, entry);
+          put.push(entry);
         }
       } catch (e) {
         catalog.records.delete(id);
@@ -147,7 +148,8 @@ export class Catalog {
   }
 
   /** Stores new versions of records (after their files were written). */
-  async put(records: ArticleRecord[]): Promise<void> {
+  async put(full: ArticleRecord[]): Promise<void> {
+    const records = full.map(catalogEntry);
     // Journalled first: when that fails (disk full) memory still matches what a reopen sees.
     await this.append({ t: 'put', recs: records }, false);
     for (const r of records) {

@@ -6,7 +6,9 @@
 // and lookups with sliced keys measured 3-5 times slower, so each id is decoded on its own.
 import type { ArticleRecord } from './article-file';
 
-export const COLUMNS_FORMAT = 3;
+export const COLUMNS_FORMAT = 4;
+/** The format before highlight counts: the same layout with NUMS_3 numbers a record. */
+export const COLUMNS_FORMAT_3 = 3;
 
 /** Sorted id orders saved with the snapshot, so that a cold open need not sort. */
 export interface SnapshotOrders {
@@ -32,7 +34,10 @@ const PLACE = 6;
 const LANGUAGE = 7;
 const ENCODING = 8;
 const TAGS = 9;
-const NUMS = 10;
+const HIGHLIGHTS = 10;
+const NOTES = 11;
+const NUMS = 12;
+const NUMS_3 = 10;
 // Strings per record, in pool order.
 const STRS = 8;
 const READ = 1;
@@ -71,7 +76,7 @@ class Table {
 const pad8 = (b: Buffer): Buffer =>
   b.length % 8 ? Buffer.concat([b, Buffer.alloc(8 - (b.length % 8))]) : b;
 
-/** Encodes records (in the order given) as a format-3 body plus its section lengths. */
+/** Encodes records (in the order given) as a format-4 body plus its section lengths. */
 export function encodeColumns(
   records: readonly ArticleRecord[],
   orders: SnapshotOrders | null,
@@ -108,6 +113,8 @@ export function encodeColumns(
     nums[n + LANGUAGE] = languages.of(r.language);
     nums[n + ENCODING] = encodings.of(r.encoding);
     nums[n + TAGS] = r.tags.length;
+    nums[n + HIGHLIGHTS] = r.highlightCount ?? 0;
+    nums[n + NOTES] = r.noteCount ?? 0;
     for (const t of r.tags) tagRefs.push(tags.of(t));
     const s = i * STRS;
     put(s, r.id);
@@ -179,8 +186,14 @@ function copyOut<T extends Float64Array | Int32Array | Uint32Array>(
   return out;
 }
 
-/** Decodes a format-3 body; throws when any part of it is inconsistent. */
-export function decodeColumns(body: Buffer, count: number, sections: unknown): DecodedColumns {
+/** Decodes a format-4 (or 3) body; throws when any part of it is inconsistent. */
+export function decodeColumns(
+  body: Buffer,
+  count: number,
+  sections: unknown,
+  format = COLUMNS_FORMAT,
+): DecodedColumns {
+  const per = format === COLUMNS_FORMAT_3 ? NUMS_3 : NUMS;
   if (!Array.isArray(sections) || sections.length < 6) throw new Error('bad sections');
   const cuts: Buffer[] = [];
   let at = 0;
@@ -193,7 +206,7 @@ export function decodeColumns(body: Buffer, count: number, sections: unknown): D
   const nums = copyOut(Float64Array, cuts[1]!);
   const tagRefs = copyOut(Uint32Array, cuts[2]!);
   const lens = copyOut(Int32Array, cuts[3]!);
-  if (nums.length < count * NUMS || lens.length < count * STRS) throw new Error('short columns');
+  if (nums.length < count * per || lens.length < count * STRS) throw new Error('short columns');
   if (meta.latin1Chars > cuts[4]!.length || meta.utf16Chars * 2 > cuts[5]!.length) {
     throw new Error('bad pool size');
   }
@@ -232,7 +245,7 @@ export function decodeColumns(body: Buffer, count: number, sections: unknown): D
   const records: ArticleRecord[] = new Array(count);
   let t = 0;
   for (let i = 0; i < count; i++) {
-    const n = i * NUMS;
+    const n = i * per;
     const s = i * STRS;
     const tagCount = nums[n + TAGS]!;
     const tags: string[] = new Array(tagCount);
@@ -265,6 +278,11 @@ export function decodeColumns(body: Buffer, count: number, sections: unknown): D
     };
     // Absent rather than false when not guessed, as in the article files (and only on a few).
     if (flags & ENCODING_GUESSED) record.encodingGuessed = true;
+    if (per > HIGHLIGHTS) {
+      // Absent when none, as catalogEntry leaves them.
+      if (nums[n + HIGHLIGHTS]! > 0) record.highlightCount = nums[n + HIGHLIGHTS]!;
+      if (nums[n + NOTES]! > 0) record.noteCount = nums[n + NOTES]!;
+    }
     records[i] = record;
   }
   if (o1 !== latin1.length || o16 !== utf16.length) {

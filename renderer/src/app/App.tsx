@@ -25,6 +25,7 @@ import { usePaneWidths } from './usePaneWidths';
 import { useSettings } from './useSettings';
 import { useWindowWidth } from './useWindowWidth';
 import { CheckLibraryDialog } from '../dialogs/CheckLibraryDialog';
+import { HighlightsView } from '../highlights/HighlightsView';
 
 /** The window: sidebar, list and reader panes, with imports, notices and dialogs over them. */
 export function App() {
@@ -63,6 +64,8 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
   );
   const actions = useActions(push);
   const [dialog, setDialog] = useState<AppDialog>(null);
+  // The Highlights view takes the list's place until a view or filter is chosen again.
+  const [highlightsView, setHighlightsView] = useState(false);
   const { stats } = library;
   // In Electron the app menu's accelerator sends 'toggle-sidebar'; the browser has no menu.
   usePaneKeys({
@@ -89,6 +92,7 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
       indexReady={library.indexReady}
       filters={list.filters}
       onFilters={(next) => {
+        setHighlightsView(false);
         list.setFilters(next);
         // Choosing a view is done with the drawer; facets may be combined, so it stays for them.
         if (drawer && next.view !== list.filters.view) nav.closeDrawer();
@@ -97,6 +101,11 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
       onImport={intake.pickFiles}
       onEmptyTrash={() => setDialog('empty-trash')}
       onShortcuts={() => setDialog('shortcuts')}
+      highlightsActive={highlightsView}
+      onHighlights={() => {
+        setHighlightsView(true);
+        if (drawer) nav.closeDrawer();
+      }}
     />
   );
 
@@ -126,13 +135,23 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
               data-hidden={nav.readerShown || undefined}
               inert={nav.readerShown}
             >
-              <ListPane
-                list={list}
-                lead={<SidebarToggle open={nav.sidebarOpen} onToggle={nav.toggleSidebar} />}
-                onShowReader={nav.showReader}
-                density={settings.listDensity}
-                onDensity={(listDensity) => updateSettings({ listDensity })}
-              />
+              {highlightsView ? (
+                <HighlightsView
+                  version={library.version}
+                  tags={tagNames}
+                  lead={<SidebarToggle open={nav.sidebarOpen} onToggle={nav.toggleSidebar} />}
+                  onShowReader={nav.showReader}
+                  notify={push}
+                />
+              ) : (
+                <ListPane
+                  list={list}
+                  lead={<SidebarToggle open={nav.sidebarOpen} onToggle={nav.toggleSidebar} />}
+                  onShowReader={nav.showReader}
+                  density={settings.listDensity}
+                  onDensity={(listDensity) => updateSettings({ listDensity })}
+                />
+              )}
             </div>
             {!single && (
               <Splitter

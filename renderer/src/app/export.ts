@@ -1,21 +1,30 @@
+import type { HighlightQuery } from '../../../main/contract/highlights';
 import { getClient } from '../api/client';
 
-/** Saves the original text of the given articles as one .txt download; returns how many. */
-export async function exportArticles(ids: string[]): Promise<number> {
-  const api = getClient();
-  const parts: string[] = [];
-  for (const id of ids) {
-    const a = await api.call('getArticle', { id });
-    parts.push(a.original.trimEnd());
-  }
-  const blob = new Blob([parts.join('\n\n\u2014\u2014\u2014\n\n') + '\n'], {
-    type: 'text/plain;charset=utf-8',
-  });
+/** Offers `text` as a download named `name` (the browser's and Electron's save path). */
+export function saveText(text: string, name: string, type = 'text/markdown;charset=utf-8'): void {
+  const blob = new Blob([text.endsWith('\n') ? text : `${text}\n`], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = ids.length === 1 ? 'article.txt' : `articles-${ids.length}.txt`;
+  link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return ids.length;
+}
+
+/**
+ * Saves the given articles as one Markdown download, each with its highlights quoted and their
+ * notes; returns how many.
+ */
+export async function exportArticles(ids: string[]): Promise<number> {
+  const { markdown, count } = await getClient().call('exportMarkdown', { ids });
+  saveText(markdown, ids.length === 1 ? 'article.md' : `articles-${ids.length}.md`);
+  return count;
+}
+
+/** Saves the highlights `query` chooses as one Markdown download; returns how many. */
+export async function exportHighlights(query: HighlightQuery): Promise<number> {
+  const { markdown, count } = await getClient().call('exportHighlights', query);
+  if (count > 0) saveText(markdown, 'highlights.md');
+  return count;
 }

@@ -4,6 +4,7 @@ import type { ApiEvent, ApiEvents, ApiMethod } from '../../../main/contract/api-
 import { DEFAULT_SETTINGS } from '../../../main/contract/settings';
 import type { ArticleMeta, ArticleView, LibraryStats } from '../../../main/contract/types';
 import { createClient, setClient } from '../api/client';
+import { fakeHighlightCall } from '../highlights/fake-highlights';
 
 export interface FakeCall {
   method: ApiMethod;
@@ -38,12 +39,14 @@ export function fakeArticle(n: number, patch: Partial<ArticleView> = {}): Articl
     original: body,
     matches: [],
     titleMatches: [],
+    highlights: [],
     ...patch,
   };
 }
 
 const metaOf = (a: ArticleView): ArticleMeta => {
-  const { dateline: _d, body: _b, original: _o, matches: _m, titleMatches: _t, ...meta } = a;
+  const { dateline: _d, body: _b, original: _o, matches: _m, titleMatches: _t, ...rest } = a;
+  const { highlights: _h, ...meta } = rest;
   return meta;
 };
 
@@ -85,6 +88,14 @@ export function installFakeMain(articles: ArticleView[], listed: ArticleView[] =
         }
         return [...counts].map(([name, count]) => ({ name, count }));
       }
+      case 'addHighlight':
+      case 'updateHighlight':
+      case 'removeHighlight':
+      case 'restoreHighlight':
+      case 'listHighlights':
+      case 'exportHighlights':
+      case 'exportMarkdown':
+        return fakeHighlightCall(articles, method, args);
       case 'purge':
         return { removed: (args as { ids: string[] }).ids.length };
       default:

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../main/contract/error-message';
 import { getClient } from '../api/client';
 import type { ReaderActions } from '../reader/Reader';
 import { plural } from '../shared/format';
+import { highlightActions } from '../highlights/highlight-actions';
 
 type Push = (message: string, undo?: () => Promise<unknown> | void) => void;
 
@@ -33,6 +34,7 @@ export function useActions(push: Push): AppActions {
       work.then(done, (e: unknown) => push(errorMessage(e))).then(() => undefined);
     const undoTags = (snapshot: TagSnapshot) => () => api.call('restoreTags', snapshot);
     return {
+      ...highlightActions(api, push),
       addTags: (ids, tags) =>
         run(api.call('addTags', { ids, tags }), (snap) =>
           ids.length > 1

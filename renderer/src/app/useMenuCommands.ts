@@ -3,7 +3,9 @@ import type { Theme } from '../../../main/contract/api-contract';
 import { errorMessage } from '../../../main/contract/error-message';
 import { getClient } from '../api/client';
 import { requestFindInReader } from '../reader/find-request';
-import { exportArticles } from './export';
+import { highlightExportQuery } from '../highlights/view-query';
+import { plural } from '../shared/format';
+import { exportArticles, exportHighlights } from './export';
 
 export interface MenuHandlers {
   focusSearch(): void;
@@ -54,6 +56,17 @@ export function useMenuCommands(handlers: MenuHandlers): void {
             );
             return;
           }
+          case 'export-highlights':
+            exportHighlights(highlightExportQuery()).then(
+              (n) =>
+                h.notify(
+                  n === 0
+                    ? 'There are no highlights to export.'
+                    : `Exported ${plural(n, 'highlight')}`,
+                ),
+              (e: unknown) => h.notify(errorMessage(e)),
+            );
+            return;
           default:
             return;
         }

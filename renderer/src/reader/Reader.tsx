@@ -23,8 +23,13 @@ import { FindBar } from './FindBar';
 import { FIND_REQUEST_EVENT } from './find-request';
 import { isMarkdownSource } from './MarkdownBody';
 import { useFindInArticle } from './useFindInArticle';
+import type { HighlightActions } from '../highlights/highlight-actions';
+import { HighlightLayer } from '../highlights/HighlightLayer';
+import { HighlightsPanel } from '../highlights/HighlightsPanel';
+import { useReaderHighlights } from '../highlights/useReaderHighlights';
+import { usePersistentState } from '../shared/usePersistentState';
 
-export interface ReaderActions {
+export interface ReaderActions extends HighlightActions {
   addTags(ids: string[], tags: string[]): void;
   removeTags(ids: string[], tags: string[]): void;
   setFavourite(ids: string[], favourite: boolean): void;
@@ -71,12 +76,19 @@ export function Reader(props: Props) {
   // The last position saved, shown as data-saved-position (tests wait for it).
   const [saved, setSaved] = useState<{ id: string; position: number } | null>(null);
   const scroller = useRef<HTMLDivElement | null>(null);
+  const [scrollerEl, setScrollerEl] = useState<HTMLDivElement | null>(null);
   const attach = useCallback(
     (el: HTMLDivElement | null) => {
       scroller.current = el;
+      setScrollerEl(el);
       attachScroller(el);
     },
     [attachScroller],
+  );
+  const [panelOpen, setPanelOpen] = usePersistentState(
+    'ar.highlightsPanel',
+    false,
+    (v): v is boolean => typeof v === 'boolean',
   );
   const restoredFor = useRef<string | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -95,6 +107,13 @@ export function Reader(props: Props) {
     findSteps,
     rendered,
   );
+  const hl = useReaderHighlights({
+    article,
+    setArticle,
+    actions,
+    scroller: scrollerEl,
+    enabled: !showOriginal && !formatted,
+  });
   const showInFolder = useCallback(() => {
     if (article) actions.showInFolder(article.id);
   }, [actions, article]);
@@ -254,6 +273,9 @@ export function Reader(props: Props) {
         onFind={openFind}
         onPrint={() => window.print()}
         onCite={copyCitation}
+        highlightCount={article.highlights.length}
+        highlightsOpen={panelOpen}
+        onToggleHighlights={() => setPanelOpen((o) => !o)}
       />
       {findOpen && (
         <FindBar
@@ -269,34 +291,45 @@ export function Reader(props: Props) {
           onClose={closeFind}
         />
       )}
-      <div
-        className="reader-scroller"
-        ref={attach}
-        onScroll={onScroll}
-        tabIndex={0}
-        role="region"
-        aria-label="Article text"
-        data-saved-position={saved?.id === article.id ? saved.position : undefined}
-        style={style}
-      >
-        <div className="reader-column" ref={setColumn}>
-          <ReaderBody
-            article={article}
-            showOriginal={showOriginal}
-            currentMatch={currentMatch}
-            formatted={formatted}
-            onShowInFolder={showInFolder}
-          />
-          <section className="reader-tags" aria-label="Tags of this article">
-            <TagEditor
-              ref={attachTagInput}
-              tags={article.tags}
-              suggestions={props.suggestions}
-              onAdd={(tag) => actions.addTags(ids, [tag])}
-              onRemove={(tag) => actions.removeTags(ids, [tag])}
+      <div className="reader-main">
+        <div
+          className="reader-scroller"
+          ref={attach}
+          onScroll={onScroll}
+          tabIndex={0}
+          role="region"
+          aria-label="Article text"
+          data-saved-position={saved?.id === article.id ? saved.position : undefined}
+          style={style}
+        >
+          <div className="reader-column" ref={setColumn}>
+            <ReaderBody
+              article={article}
+              showOriginal={showOriginal}
+              currentMatch={currentMatch}
+              formatted={formatted}
+              onShowInFolder={showInFolder}
             />
-          </section>
+            <section className="reader-tags" aria-label="Tags of this article">
+              <TagEditor
+                ref={attachTagInput}
+                tags={article.tags}
+                suggestions={props.suggestions}
+                onAdd={(tag) => actions.addTags(ids, [tag])}
+                onRemove={(tag) => actions.removeTags(ids, [tag])}
+              />
+            </section>
+          </div>
+          <HighlightLayer hl={hl} scroller={scrollerEl} />
         </div>
+        {panelOpen && (
+          <HighlightsPanel
+            highlights={article.highlights}
+            onJump={hl.jumpTo}
+            onEdit={hl.edit}
+            onClose={() => setPanelOpen(false)}
+          />
+        )}
       </div>
     </div>
   );

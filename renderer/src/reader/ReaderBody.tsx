@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import type { ArticleView } from '../../../main/contract/types';
 import { articleDateLabel, formatPlace, languageName, plural } from '../shared/format';
 import { normaliseRanges, rangesWithin, renderHighlighted } from '../shared/highlight';
+import { highlightSpansWithin, renderMarked } from '../highlights/marks';
 import { MarkdownBody } from './MarkdownBody';
 import { splitParagraphs } from './paragraphs';
 
@@ -23,12 +24,14 @@ export const ReaderBody = memo(function ReaderBody(props: Props) {
     const ranges = normaliseRanges(article.matches, article.body.length);
     let first = 0;
     return splitParagraphs(article.body).map((p) => {
-      const own = rangesWithin(ranges, p.start, p.start + p.text.length);
-      const item = { ...p, ranges: own, first };
+      const end = p.start + p.text.length;
+      const own = rangesWithin(ranges, p.start, end);
+      const spans = highlightSpansWithin(article.highlights, p.start, end);
+      const item = { ...p, ranges: own, spans, first };
       first += normaliseRanges(own, p.text.length).length;
       return item;
     });
-  }, [article.body, article.matches]);
+  }, [article.body, article.matches, article.highlights]);
 
   const date = articleDateLabel(article);
   const meta = [
@@ -81,12 +84,23 @@ export const ReaderBody = memo(function ReaderBody(props: Props) {
           ))}
         </div>
       ) : props.formatted ? (
-        <MarkdownBody text={article.body} />
+        <>
+          {article.highlights.length > 0 && (
+            <p className="hl-formatted-note" role="note">
+              Highlights are drawn in the plain text: turn off Formatted to see them.
+            </p>
+          )}
+          <MarkdownBody text={article.body} />
+        </>
       ) : (
+        // data-start maps a selection back to offsets in the body (highlights/selection-offsets).
         <div className="article-body">
           {paragraphs.map((p) => (
-            <p key={p.start} dir="auto">
-              {renderHighlighted(p.text, p.ranges, { firstIndex: p.first, current: currentMatch })}
+            <p key={p.start} dir="auto" data-start={p.start}>
+              {renderMarked(p.text, p.ranges, p.spans, {
+                firstIndex: p.first,
+                current: currentMatch,
+              })}
             </p>
           ))}
         </div>

@@ -21,6 +21,9 @@ interface Props {
   onFind(): void;
   onPrint(): void;
   onCite(): void;
+  highlightCount: number;
+  highlightsOpen: boolean;
+  onToggleHighlights(): void;
 }
 
 const THEMES: { theme: Theme; label: string }[] = [
@@ -92,6 +95,15 @@ export function ReaderToolbar(props: Props) {
         )}
       </div>
       <div className="group">
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={props.highlightsOpen}
+          onClick={props.onToggleHighlights}
+          title="Show the highlights and notes of this article"
+        >
+          Highlights ({props.highlightCount})
+        </button>
         <button
           type="button"
           className="tool"

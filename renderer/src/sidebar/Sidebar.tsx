@@ -13,6 +13,9 @@ interface Props {
   filters: Filters;
   onFilters(next: Filters): void;
   onManageTags(): void;
+  /** The Highlights view: shown instead of the article list while active. */
+  highlightsActive?: boolean;
+  onHighlights?(): void;
 }
 
 const VIEWS: { view: LibraryView; label: string; count: (s: LibraryStats) => number }[] = [
@@ -64,7 +67,8 @@ function Facet(props: {
 }
 
 /** Library views, tags (click filters, a second narrows) and place/language facets. */
-export function Sidebar({ stats, filters, onFilters, onManageTags }: Props) {
+export function Sidebar(props: Props) {
+  const { stats, filters, onFilters, onManageTags, highlightsActive = false } = props;
   const toggleTag = (name: string) => {
     const has = filters.tags.some((t) => sameTag(t, name));
     onFilters({
@@ -80,7 +84,7 @@ export function Sidebar({ stats, filters, onFilters, onManageTags }: Props) {
             <button
               type="button"
               className="nav-item"
-              aria-current={filters.view === v.view ? 'page' : undefined}
+              aria-current={!highlightsActive && filters.view === v.view ? 'page' : undefined}
               onClick={() => onFilters({ ...filters, view: v.view })}
             >
               <span className="nav-label">{v.label}</span>
@@ -88,6 +92,18 @@ export function Sidebar({ stats, filters, onFilters, onManageTags }: Props) {
             </button>
           </li>
         ))}
+        {props.onHighlights && (
+          <li>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={highlightsActive ? 'page' : undefined}
+              onClick={props.onHighlights}
+            >
+              <span className="nav-label">Highlights</span>
+            </button>
+          </li>
+        )}
       </ul>
       <Facet
         title="Tags"

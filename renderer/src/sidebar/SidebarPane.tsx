@@ -11,6 +11,8 @@ interface Props {
   onImport(): void;
   onEmptyTrash(): void;
   onShortcuts(): void;
+  highlightsActive?: boolean;
+  onHighlights?(): void;
   /** False while the search index is still loading. */
   indexReady: boolean;
 }
@@ -34,6 +36,8 @@ export function SidebarPane(props: Props) {
         filters={filters}
         onFilters={props.onFilters}
         onManageTags={props.onManageTags}
+        highlightsActive={props.highlightsActive}
+        onHighlights={props.onHighlights}
       />
       <div className="sidebar-foot">
         {!props.indexReady && (

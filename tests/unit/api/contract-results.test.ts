@@ -29,6 +29,8 @@ interface State {
   src: string;
   ids: string[];
   snapshot: ApiResult<'removeTags'> | null;
+  highlight: string;
+  removed: ApiResult<'removeHighlight'> | null;
 }
 
 /** One call of every method, in the order they run; the mapped type makes the list complete. */
@@ -62,6 +64,13 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   setRead: (s) => ({ ids: [s.ids[0]!], read: true }),
   setFavourite: (s) => ({ ids: [s.ids[1]!], favourite: true }),
   setPosition: (s) => ({ id: s.ids[0]!, position: 0.4 }),
+  addHighlight: (s) => ({ id: s.ids[0]!, start: 0, end: 12, note: 'نکته: a note', color: 'blue' }),
+  updateHighlight: (s) => ({ id: s.highlight, note: 'changed' }),
+  listHighlights: () => ({}),
+  exportHighlights: () => ({ color: 'blue' }),
+  exportMarkdown: (s) => ({ ids: [s.ids[0]!, s.ids[1]!] }),
+  removeHighlight: (s) => ({ id: s.highlight }),
+  restoreHighlight: (s) => s.removed!,
   trash: (s) => ({ ids: [s.ids[1]!, s.ids[2]!] }),
   restore: (s) => ({ ids: [s.ids[1]!] }),
   purge: (s) => ({ ids: [s.ids[2]!] }),
@@ -78,6 +87,8 @@ const extras: { [M in ApiMethod]?: (s: State) => ApiArgs<M> } = {
   search: () => ({ query: 'harbor~1 lant*', sort: 'date', tags: ['👩\u200d👩\u200d👧'] }),
   listArticles: () => ({ view: 'favourites', tags: ['می\u200cخواهم'] }),
   getArticle: (s) => ({ id: s.ids[1]! }),
+  addHighlight: (s) => ({ id: s.ids[0]!, text: 'a', occurrence: 2 }),
+  listHighlights: (s) => ({ articleId: s.ids[0]!, trashed: true }),
 };
 
 /** Parses `value` with `schema` and expects it back unchanged, naming the failing call. */
@@ -96,7 +107,13 @@ describe('the contract over the real handler table', () => {
     events.push({ event, payload });
   const slot = new EngineSlot(emit);
   let handlers: ApiHandlers;
-  const state: State = { src: join(base, 'src'), ids: [], snapshot: null };
+  const state: State = {
+    src: join(base, 'src'),
+    ids: [],
+    snapshot: null,
+    highlight: '',
+    removed: null,
+  };
 
   beforeAll(async () => {
     writeArticles(state.src, {
@@ -155,6 +172,8 @@ describe('the contract over the real handler table', () => {
         expect(state.ids.length).toBeGreaterThanOrEqual(3);
       }
       if (method === 'removeTags') state.snapshot = value as ApiResult<'removeTags'>;
+      if (method === 'addHighlight') state.highlight = (value as ApiResult<'addHighlight'>).id;
+      if (method === 'removeHighlight') state.removed = value as ApiResult<'removeHighlight'>;
     }
     for (const method of Object.keys(extras) as ApiMethod[]) {
       await run(method, extras[method]!(state) as never, `${method} (second call)`);

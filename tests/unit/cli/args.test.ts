@@ -85,3 +85,91 @@ describe('parseCommandLine', () => {
     expect(usageError(['list', '--library', ''])).toMatch(/--library needs a folder/);
   });
 });
+
+describe('parseCommandLine: highlights and notes', () => {
+  const article = '0123456789abcdef';
+  const highlight = `${article}-0a1b2c3d`;
+
+  it('reads highlight with its text, note, colour and occurrence', () => {
+    const cli = parseCommandLine([
+      'highlight',
+      article,
+      'the harbour lanterns',
+      '--note',
+      'ملاحظة',
+      '--color',
+      'green',
+      '--occurrence',
+      '2',
+    ]);
+    expect(cli).toMatchObject({
+      command: 'highlight',
+      args: [article, 'the harbour lanterns'],
+      note: 'ملاحظة',
+      color: 'green',
+      occurrence: 2,
+    });
+    const plain = parseCommandLine(['highlight', article, 'x']);
+    expect([plain.note, plain.color, plain.occurrence]).toEqual([undefined, undefined, undefined]);
+    expect(parseCommandLine(['highlight', article, '--', '-40 degrees']).args[1]).toBe(
+      '-40 degrees',
+    );
+  });
+
+  it('refuses a blank text, a bad colour, occurrence or id, and a note over the limit', () => {
+    expect(usageError(['highlight', article, ' \t'])).toMatch(/the text to highlight is empty/);
+    expect(usageError(['highlight', article, 'x', '--color', 'red'])).toMatch(
+      /--color must be one of yellow, green, blue, pink, purple, not 'red'/,
+    );
+    expect(usageError(['highlight', article, 'x', '--occurrence', '0'])).toMatch(
+      /--occurrence must be a whole number of at least 1, not '0'/,
+    );
+    expect(usageError(['highlight', article, 'x', '--occurrence', '1.5'])).toMatch(/'1.5'/);
+    expect(usageError(['highlight', article, 'x', '--occurrence', '9'.repeat(20)])).toMatch(
+      /--occurrence is too large/,
+    );
+    expect(usageError(['highlight', 'abc', 'x'])).toMatch(/'abc' must be an article id/);
+    expect(usageError(['highlight', article, 'x', '--note', 'n'.repeat(10_001)])).toMatch(
+      /--note must be at most 10,000 characters/,
+    );
+    expect(usageError(['highlight', article, '-x'])).toMatch(
+      /put a text that starts with '-' after --/,
+    );
+    expect(usageError(['highlight', article, 'x', '--note', '-later'])).toMatch(
+      /--note=VALUE for a value that starts with '-'/,
+    );
+    expect(parseCommandLine(['highlight', article, 'x', '--note=-later']).note).toBe('-later');
+    expect(usageError(['highlight', article, 'two', 'words'])).toMatch(
+      /too many arguments; usage: highlight ID TEXT \(quote text of several words\)/,
+    );
+  });
+
+  it('reads note, unhighlight and highlights, and checks their ids', () => {
+    expect(parseCommandLine(['note', highlight, ''])).toMatchObject({
+      command: 'note',
+      args: [highlight, ''],
+    });
+    expect(parseCommandLine(['unhighlight', highlight]).args).toEqual([highlight]);
+    expect(parseCommandLine(['highlights']).args).toEqual([]);
+    expect(parseCommandLine(['highlights', article, '--json'])).toMatchObject({
+      args: [article],
+      json: true,
+    });
+    expect(usageError(['note', article, 'x'])).toMatch(/must be a highlight id/);
+    expect(usageError(['unhighlight', `${highlight}0`])).toMatch(/must be a highlight id/);
+    expect(usageError(['highlights', 'nope'])).toMatch(/'nope' must be an article id/);
+    expect(usageError(['note', highlight, 'x'.repeat(10_001)])).toMatch(
+      /the note must be at most 10,000 characters/,
+    );
+    expect(usageError(['note', highlight])).toMatch(/usage: note HID NOTE/);
+  });
+
+  it('keeps the highlight options to the commands they belong to', () => {
+    expect(usageError(['note', highlight, 'x', '--color', 'blue'])).toMatch(
+      /--color does not apply to 'note'/,
+    );
+    expect(usageError(['list', '--occurrence', '2'])).toMatch(/--occurrence does not apply/);
+    expect(parseCommandLine(['export-highlights', '--out', 'h.md']).out).toBe('h.md');
+    expect(usageError(['export-highlights', '--out', ' '])).toMatch(/--out needs a file path/);
+  });
+});

@@ -216,6 +216,7 @@ describe('escaping controls in CLI output', () => {
       original: '',
       matches: [],
       titleMatches: [],
+      highlights: [],
     };
     const lines = describeArticle(view, false).split('\n');
     for (const line of lines.slice(0, 4)) expect(line).not.toMatch(UNSAFE);

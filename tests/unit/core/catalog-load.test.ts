@@ -8,7 +8,11 @@ import type { LibraryEngine } from '../../../main/core/engine';
 import { SortedOrders } from '../../../main/core/library/sorted-orders';
 import { ArticleStore } from '../../../main/core/store/article-store';
 import { Catalog } from '../../../main/core/store/catalog';
-import { loadSnapshot, snapshotFile } from '../../../main/core/store/catalog-snapshot';
+import {
+  loadSnapshot,
+  snapshotFile,
+  SNAPSHOT_FORMAT,
+} from '../../../main/core/store/catalog-snapshot';
 import { encodeRows, ROW_FIELDS, ROWS_FORMAT } from '../../../main/core/store/snapshot-rows';
 import { article, openFake, writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
@@ -54,7 +58,7 @@ describe('catalogue load', () => {
     expect(await titles(again)).toEqual(sortedTitles(TITLES));
     writeFileSync(victim, intact);
     await again.close();
-    expect(header(dir).format).toBe(3);
+    expect(header(dir).format).toBe(SNAPSHOT_FORMAT);
     const after = (await loadSnapshot(join(dir, 'catalog.json')))!;
     expect(after.orders?.lists.has('title')).toBe(true);
     const byId = new Map(after.records.map((r) => [r.id, r]));

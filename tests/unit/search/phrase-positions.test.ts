@@ -40,6 +40,8 @@ function textHas(d: IndexDoc, words: string[], fields: readonly FieldName[]) {
     body: [d.body],
     tags: d.tags,
     place: d.place ? [d.place] : [],
+    note: d.notes ?? [],
+    highlight: d.highlights ?? [],
   };
   const matchers = words.map(exactMatcher);
   const has = (text: string): boolean => {

@@ -71,10 +71,13 @@ describe('menu template', () => {
     expect(byLabel(t, 'Import Files…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel(t, 'Import Folder…')?.accelerator).toBe('Shift+CmdOrCtrl+O');
     expect(byLabel(t, 'Find')?.accelerator).toBe('CmdOrCtrl+F');
+    expect(byLabel(t, 'Highlight Selection')?.accelerator).toBe('CmdOrCtrl+Shift+H');
     for (const label of [
       'Import Files…',
       'Import Folder…',
       'Export Selected…',
+      'Export Highlights…',
+      'Highlight Selection',
       'Open Library Folder',
       'Choose Library…',
       'Check Library…',
@@ -94,6 +97,8 @@ describe('menu template', () => {
       'importFiles',
       'importFolder',
       'command:export-selected',
+      'command:export-highlights',
+      'command:highlight-selection',
       'openLibraryFolder',
       'chooseLibrary',
       'command:check-library',

@@ -6,10 +6,21 @@ import { normalizeWord } from './normalize';
 import type { IndexDoc } from '../types';
 import { formCode, type WordVariant } from './word-form';
 
-/** The Lunr fields, with the boost the title gets. */
-export const FIELDS = ['title', 'body', 'tags', 'place'] as const;
+/** The Lunr fields, with the boost each gets: your own notes weigh more than the body. */
+export const FIELDS = ['title', 'body', 'tags', 'place', 'note', 'highlight'] as const;
 export type FieldName = (typeof FIELDS)[number];
-export const FIELD_BOOST: Record<FieldName, number> = { title: 3, body: 1, tags: 1, place: 1 };
+export const FIELD_BOOST: Record<FieldName, number> = {
+  title: 3,
+  body: 1,
+  tags: 1,
+  place: 1,
+  note: 2,
+  highlight: 1.5,
+};
+
+/** What `has:` may ask for, and the field holding its mark. */
+export const HAS_FIELDS = { notes: 'note', highlights: 'highlight' } as const;
+export type HasWhat = keyof typeof HAS_FIELDS;
 
 /** Prefix of the one term per tag that `tag:` matches; no tokenizer ever produces it. */
 export const TAG_MARK = '\u0001';
@@ -17,6 +28,9 @@ export const TAG_MARK = '\u0001';
 /** The index language for an article language: one with a stemmer, or "" (no stemming). */
 export const stemLanguage = (lang: string | undefined): string =>
   lang && hasStemmer(lang) ? lang : '';
+
+/** The term an article with notes (or highlights) carries in that field, for `has:`. */
+export const hasTerm = (what: HasWhat): string => `${TAG_MARK}has:${what}`;
 
 /** The exact-tag term for a tag name (case and spacing insensitive). */
 export const tagTerm = (tag: string): string =>
@@ -126,6 +140,22 @@ const field = (text: string | null, lang: string): FieldTerms => {
   return out;
 };
 
+/**
+ * A field of several texts (notes, highlighted passages): one position apart, so a phrase
+ * never spans two of them, plus the `has:` mark when there is any text.
+ */
+function listField(texts: readonly string[] | undefined, lang: string, what: HasWhat): FieldTerms {
+  const out = emptyField();
+  let next = 0;
+  for (const text of texts ?? []) next = addTextTerms(text, lang, out, next) + 1;
+  if (out.terms.length > 0) {
+    out.terms.push(hasTerm(what));
+    out.positions.push(NO_POSITION);
+    out.forms.push(0);
+  }
+  return out;
+}
+
 /** Analyses one article for indexing. */
 export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
   const lang = stemLanguage(doc.language);
@@ -141,18 +171,36 @@ export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
   const title = field(doc.title, lang);
   const body = field(doc.body, lang);
   const place = field(doc.place, lang);
+  const note = listField(doc.notes, lang, 'notes');
+  const highlight = listField(doc.highlights, lang, 'highlights');
   return {
     id: doc.id,
     rev: doc.rev,
     lang,
-    fields: { title: title.terms, body: body.terms, tags: tags.terms, place: place.terms },
+    fields: {
+      title: title.terms,
+      body: body.terms,
+      tags: tags.terms,
+      place: place.terms,
+      note: note.terms,
+      highlight: highlight.terms,
+    },
     positions: {
       title: title.positions,
       body: body.positions,
       tags: tags.positions,
       place: place.positions,
+      note: note.positions,
+      highlight: highlight.positions,
     },
-    forms: { title: title.forms, body: body.forms, tags: tags.forms, place: place.forms },
+    forms: {
+      title: title.forms,
+      body: body.forms,
+      tags: tags.forms,
+      place: place.forms,
+      note: note.forms,
+      highlight: highlight.forms,
+    },
   };
 }
 

@@ -71,7 +71,9 @@ export function highlightClauses(
   language: string | undefined,
   indexLanguages: string[],
 ): TextRange[] {
-  const positive = clauses.filter((c) => c.presence !== 'prohibited' && c.kind !== 'tag');
+  const positive = clauses.filter(
+    (c) => c.presence !== 'prohibited' && c.kind !== 'tag' && c.kind !== 'has',
+  );
   if (positive.length === 0 || !text) return [];
   const langs = textLanguages(language, indexLanguages);
   const queryLangs = [...new Set([...indexLanguages, ...langs])];

@@ -72,7 +72,7 @@ export function snippetPlan(
     lookups: 0,
   };
   for (const c of clauses) {
-    if (c.presence === 'prohibited' || c.kind === 'tag') continue;
+    if (c.presence === 'prohibited' || c.kind === 'tag' || c.kind === 'has') continue;
     const fields = SHOWN.filter((f) => !c.fields || c.fields.includes(f));
     if (c.kind === 'phrase') {
       const words = phraseVariants(c, languages);

@@ -4,7 +4,14 @@
 // over every document slot of the segments (segment base + position): a common word hits
 // half the library, and string-keyed maps of that size dominated query time.
 import type { CappedTerm } from '../../../contract/types';
-import { expandWord, FIELDS, tagTerm, type FieldName } from '../analysis/analyzer';
+import {
+  expandWord,
+  FIELDS,
+  HAS_FIELDS,
+  hasTerm,
+  tagTerm,
+  type FieldName,
+} from '../analysis/analyzer';
 import { phraseVariants } from './phrase-variants';
 import { idf } from '../segments/lunr-segment';
 import { expansionLimits, type Expansion, type ExpansionLimits } from './expansions';
@@ -231,6 +238,9 @@ function clauseScores(
   into: Scratch,
 ): void {
   if (c.kind === 'tag') return scoreTerms(space, [tagTerm(c.tag)], ['tags'], c.boost, into);
+  if (c.kind === 'has') {
+    return scoreTerms(space, [hasTerm(c.what)], [HAS_FIELDS[c.what]], c.boost, into);
+  }
   const fields = c.fields ?? FIELDS;
   if (c.kind === 'phrase') return phraseScores(space, ctx.languages, c, fields, into);
   let terms: string[];

@@ -6,7 +6,7 @@
 // See main/contract/search-syntax.ts for what people are told.
 import { LIMITS } from '../../../contract/limits';
 import { QueryError } from '../../errors';
-import { FIELDS, type FieldName } from '../analysis/analyzer';
+import { FIELDS, HAS_FIELDS, type FieldName, type HasWhat } from '../analysis/analyzer';
 import { isIdeograph, tokenize } from '../analysis/tokenizer';
 
 export type Presence = 'optional' | 'required' | 'prohibited';
@@ -48,7 +48,16 @@ export interface TagClause extends ClauseBase {
   tag: string;
 }
 
-export type Clause = TermClause | PhraseClause | TagClause;
+/** Articles with notes, or with highlights (has:notes, has:highlights). */
+export interface HasClause extends ClauseBase {
+  kind: 'has';
+  what: HasWhat;
+}
+
+export type Clause = TermClause | PhraseClause | TagClause | HasClause;
+
+/** The pseudo-fields: tag:name and has:notes|highlights. */
+type Pseudo = 'tag' | 'has';
 
 /** Longest query, the contract's one limit (the API refuses longer ones before they get here). */
 export const MAX_QUERY_LENGTH = LIMITS.queryLength;
@@ -65,7 +74,8 @@ export function autoDistance(word: string): number {
   const length = [...word].length;
   return length <= 2 ? 0 : length <= 5 ? 1 : MAX_EDIT_DISTANCE;
 }
-const FIELD_LIST = [...FIELDS, 'tag'].join(', ');
+const FIELD_LIST = [...FIELDS, 'tag', 'has'].join(', ');
+const HAS_LIST = Object.keys(HAS_FIELDS).join(' or ');
 
 // Stands for an unescaped * while reading, so that an escaped \* stays a plain character.
 const STAR = '\u0000';
@@ -315,7 +325,7 @@ function parseClause(s: Scanner): Clause | null {
       throw new QueryError(`"${sign}" must be followed by a word, as in ${sign}word.`);
     }
   }
-  let field: FieldName | 'tag' | null = null;
+  let field: FieldName | Pseudo | null = null;
   let quoted: string | null = null;
   let word = '';
   if (s.peek() === '"') {
@@ -362,11 +372,11 @@ function readQuoted(s: Scanner): string {
   return text;
 }
 
-function checkField(name: string): FieldName | 'tag' {
+function checkField(name: string): FieldName | Pseudo {
   const lower = name.toLowerCase();
   if (!name) throw new QueryError(`":" must follow a field name, as in title:word.`);
-  if (lower === 'tag' || (FIELDS as readonly string[]).includes(lower)) {
-    return lower as FieldName | 'tag';
+  if (lower === 'tag' || lower === 'has' || (FIELDS as readonly string[]).includes(lower)) {
+    return lower as FieldName | Pseudo;
   }
   throw new QueryError(`Unknown field "${name}". Fields are ${FIELD_LIST}.`);
 }
@@ -395,7 +405,7 @@ function readModifiers(s: Scanner, phrase: boolean): { boost: number; fuzzy: num
 
 interface RawClause {
   presence: Presence;
-  field: FieldName | 'tag' | null;
+  field: FieldName | Pseudo | null;
   quoted: string | null;
   word: string;
   boost: number;
@@ -405,7 +415,14 @@ interface RawClause {
 
 function buildClause(r: RawClause): Clause | null {
   const base = { presence: r.presence, boost: r.boost, source: r.source };
-  const fields = r.field && r.field !== 'tag' ? [r.field] : null;
+  const fields = r.field && r.field !== 'tag' && r.field !== 'has' ? [r.field] : null;
+  if (r.field === 'has') {
+    const what = (r.quoted ?? r.word).trim().toLowerCase();
+    if (!Object.hasOwn(HAS_FIELDS, what) || r.fuzzy > 0) {
+      throw new QueryError(`"has:" is followed by ${HAS_LIST}, as in has:notes.`);
+    }
+    return { kind: 'has', what: what as HasWhat, ...base };
+  }
   if (r.field === 'tag') {
     const tag = (r.quoted ?? r.word).trim();
     if (tag.includes(STAR) || r.fuzzy > 0) {

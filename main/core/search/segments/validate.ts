@@ -23,5 +23,11 @@ export function validateDocs(docs: unknown): asserts docs is IndexDoc[] {
     }
     if (d!.place !== null && typeof d!.place !== 'string') fail('needs a text place or null');
     if (typeof d!.language !== 'string') fail('needs a language code');
+    for (const key of ['notes', 'highlights'] as const) {
+      const list = d![key];
+      if (list !== undefined && (!Array.isArray(list) || list.some((t) => typeof t !== 'string'))) {
+        fail(`needs ${key} as a list of text`);
+      }
+    }
   });
 }
