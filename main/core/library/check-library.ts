@@ -13,7 +13,12 @@ import {
   sha256,
   type IndexManifest,
 } from '../search/storage/persistence';
-import { articleRecordSchema, decodeArticleFile, type ArticleRecord } from '../store/article-file';
+import {
+  articleRecordSchema,
+  catalogEntry,
+  decodeArticleFile,
+  type ArticleRecord,
+} from '../store/article-file';
 import type { ArticleStore } from '../store/article-store';
 import { readSnapshotFile } from '../store/catalog-snapshot';
 import { parseJournalLine } from '../store/journal-line';
@@ -210,7 +215,7 @@ async function checkArticles(deps: CheckDeps, report: Report): Promise<number> {
         continue;
       }
       const listed = records.get(id);
-      if (!listed || !sameRecord(listed, outcome.record)) differs.add(id);
+      if (!listed || !sameRecord(listed, catalogEntry(outcome.record))) differs.add(id);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, ids.length) }, worker));
@@ -222,7 +227,7 @@ async function checkArticles(deps: CheckDeps, report: Report): Promise<number> {
     if ('problem' in outcome) report('article', store.pathOf(id), outcome.problem);
     else if (!listed)
       report('catalog', store.pathOf(id), 'the catalogue does not list this article');
-    else if (!sameRecord(listed, outcome.record)) {
+    else if (!sameRecord(listed, catalogEntry(outcome.record))) {
       report('catalog', store.pathOf(id), "the catalogue's entry differs from the article file");
     }
   }
@@ -260,6 +265,7 @@ async function readArticle(
 
 const RECORD_FIELDS = articleRecordSchema.keyof().options;
 
+/** Whether the catalogue's entry `a` says what the file's record (as catalogEntry made it) says. */
 function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
   for (const key of RECORD_FIELDS) {
     // Older records leave the flag out rather than writing false.

@@ -202,4 +202,10 @@ describe('highlights', () => {
     expect(article.markdown).toContain('## Highlights');
     expect(article.markdown).toContain('orphaned');
   });
+
+  it('passes a library check: the catalogue keeps counts, the files the highlights', async () => {
+    const report = await lib.check();
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
 });
