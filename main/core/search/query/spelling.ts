@@ -59,34 +59,37 @@ interface Spelling {
   term: string;
   docs: number;
   shown: string;
-  /** Every spelling one edit from the typed word that reaches `term`. */
-  spellings?: string[];
+  /** How often `shown` is written so (in a sample of the term's postings); 0: unknown. */
+  uses?: number;
+  /** The weight of this spelling as an alternative (1: the commonest). */
+  weight?: number;
 }
 
-// Postings of a term read per segment to see which of its spellings articles use.
-const FORM_SAMPLE = 500;
+// Postings of a term read per segment and field to see which of its spellings articles use.
+const FORM_SAMPLE = 2_000;
+// One-edit spellings are alternatives weighted by the square root of how often each is written
+// against the commonest (a rare word would otherwise outrank a common one by its rarity alone:
+// "relieve" for "recieve" above "receive"), down to this weight; rarer ones are left out.
+const MIN_SPELLING_WEIGHT = 0.1;
 
-/** Of the spellings reaching `term`, the one the articles write most (ties: the shortest). */
-function commonestSpelling(
-  segments: readonly Segment[],
-  term: string,
-  spellings: string[],
-): string {
+/** How often each written form of `term` occurs, in the first postings of titles and bodies. */
+function formUses(segments: readonly Segment[], term: string): Map<number, number> {
   const counts = new Map<number, number>();
   for (const seg of segments) {
-    for (const [form, n] of seg.index.formCounts(term, 'body', FORM_SAMPLE)) {
-      counts.set(form, (counts.get(form) ?? 0) + n);
+    for (const field of ['title', 'body'] as const) {
+      for (const [form, n] of seg.index.formCounts(term, field, FORM_SAMPLE)) {
+        counts.set(form, (counts.get(form) ?? 0) + n);
+      }
     }
   }
-  const uses = (w: string) => counts.get(formCode(w, term)) ?? 0;
-  return [...spellings].sort(
-    (a, b) => uses(b) - uses(a) || a.length - b.length || (a < b ? -1 : 1),
-  )[0]!;
+  return counts;
 }
 
 /**
- * Spellings one edit from `word` as typed whose index terms (under any language) the index
- * holds, apart from the word's own `variants`; per term, the spellings reaching it.
+ * Spellings one edit from `word` as typed that articles write: each reaches an index term
+ * (under some language) other than the word's own `variants`, and occurs written so (a
+ * candidate whose stem is common but which nobody writes, like "overment" for "goverment",
+ * stemmed to "over", is no spelling). Per term the spelling written most; commonest first.
  */
 function editedSpellings(
   word: string,
@@ -95,20 +98,33 @@ function editedSpellings(
   languages: readonly string[],
 ): Spelling[] {
   const own = new Set(variants);
-  const found = new Map<string, Spelling>();
+  const reaching = new Map<string, Set<string>>();
   for (const candidate of oneEditAway(word, alphabetFor(word, segments))) {
     for (const term of expandWord(candidate, languages)) {
       // A stemmer of another language can cut a candidate to a stub ("pcies" → "pc" in
       // Portuguese) that half the index holds.
       if (own.has(term) || (term !== candidate && [...term].length < MIN_STEM)) continue;
-      const docs = docsWith(segments, [term]);
-      if (docs === 0) continue;
-      const had = found.get(term);
-      if (had) had.spellings!.push(candidate);
-      else found.set(term, { term, docs, shown: candidate, spellings: [candidate] });
+      if (docsWith(segments, [term]) === 0) continue;
+      const set = reaching.get(term);
+      if (set) set.add(candidate);
+      else reaching.set(term, new Set([candidate]));
     }
   }
-  return [...found.values()];
+  const found: Spelling[] = [];
+  for (const [term, spellings] of reaching) {
+    const uses = formUses(segments, term);
+    let best = '';
+    let most = 0;
+    for (const w of spellings) {
+      const n = uses.get(formCode(w, term)) ?? 0;
+      if (n > most || (n === most && n > 0 && w < best)) [best, most] = [w, n];
+    }
+    if (most > 0) found.push({ term, docs: docsWith(segments, [term]), shown: best, uses: most });
+  }
+  found.sort((a, b) => b.uses! - a.uses! || (a.term < b.term ? -1 : 1));
+  const most = found[0]?.uses ?? 0;
+  for (const x of found) x.weight = Math.sqrt(x.uses! / most);
+  return found.filter((x) => x.weight! >= MIN_SPELLING_WEIGHT);
 }
 
 /**
@@ -133,12 +149,9 @@ export function correctSpelling(
   const widen = (c: TermClause, near: readonly Spelling[]): Clause[] => {
     const anyOf = c.anyOf ?? ++group;
     // The word itself stays one of the alternatives (a rare spelling's articles still match).
-    return [c, ...near.map((x) => ({ ...c, word: x.term }))].map((x) => ({ ...x, anyOf }));
+    const spellings = near.map((x) => ({ ...c, word: x.term, boost: c.boost * (x.weight ?? 1) }));
+    return [c, ...spellings].map((x) => ({ ...x, anyOf }));
   };
-  const shownSpelling = (x: Spelling): string =>
-    x.spellings && x.spellings.length > 1
-      ? commonestSpelling(segments, x.term, x.spellings)
-      : x.shown;
   const respelt: Clause[] = [];
   const out = clauses.flatMap((c): Clause[] => {
     const keep = (): Clause[] => (respelt.push(c), [c]);
@@ -150,13 +163,12 @@ export function correctSpelling(
     const held = docsWith(segments, variants);
     if (held > suggestBelow) return keep();
     // Spellings one edit from the word as typed first (Norvig's rule: the nearer the likelier).
-    const edits = (
-      edited++ < MAX_EDITED_WORDS ? editedSpellings(c.word, variants, segments, languages) : []
-    ).sort(byDocs);
+    const edits =
+      edited++ < MAX_EDITED_WORDS ? editedSpellings(c.word, variants, segments, languages) : [];
     const suggest = (): Clause[] => {
       const best = edits[0];
       if (held > 0 && best && best.docs >= held * SUGGEST_FACTOR) {
-        suggested.push({ from: c.source, to: shownSpelling(best) });
+        suggested.push({ from: c.source, to: best.shown });
         respelt.push(...widen(c, [best]));
       } else respelt.push(c);
       return [c];
@@ -172,7 +184,7 @@ export function correctSpelling(
       return [left];
     }
     if (held > 0 && near[0]!.docs < held * RARE_FACTOR) return suggest();
-    corrected.push({ from: c.source, to: shownSpelling(near[0]!) });
+    corrected.push({ from: c.source, to: near[0]!.shown });
     const widened = widen(c, near);
     respelt.push(...widened);
     return widened;
