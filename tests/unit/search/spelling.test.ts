@@ -115,3 +115,33 @@ describe('spellings reached from a short stem', () => {
     expect(r.corrected).toEqual([{ from: 'prcies', to: 'prices' }]);
   });
 });
+
+describe('spellings nobody writes', () => {
+  // "overment" is one delete from "goverment" and stems to "over", which 30 articles hold;
+  // nobody writes "overment", so it is no spelling: "government" is.
+  const corpus = [
+    ...Array.from({ length: 30 }, (_, i) =>
+      doc(`o${i}`, { title: `Match ${i}`, body: 'The game was over before half time.' }),
+    ),
+    ...Array.from({ length: 5 }, (_, i) =>
+      doc(`g${i}`, { title: `Policy ${i}`, body: 'The government spoke about the plans.' }),
+    ),
+  ];
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    const t = await tempDir();
+    cleanup = t.cleanup;
+    index = await openIndex(t.dir, new MemoryStore(corpus));
+  });
+  afterAll(async () => {
+    await index.close();
+    await cleanup();
+  });
+
+  it('takes only spellings that articles write', async () => {
+    const r = await index.search('goverment');
+    expect(r.corrected).toEqual([{ from: 'goverment', to: 'government' }]);
+    expect(ids(r).sort()).toEqual(['g0', 'g1', 'g2', 'g3', 'g4']);
+  });
+});
