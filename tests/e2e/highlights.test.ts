@@ -92,7 +92,7 @@ describe.skipIf(!ready)('highlights and notes in Chromium', () => {
   };
 
   beforeAll(async () => {
-    src = mkdtempSync(join(tmpdir(), 'ar-highlights-'));
+    src = mkdtempSync(join(tmpdir(), 'articles-'));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text);
     seed = await seedLibrary(async (engine) => {
       const summary = await engine.importSources([{ path: src }]);
@@ -137,6 +137,7 @@ describe.skipIf(!ready)('highlights and notes in Chromium', () => {
     await dragSelect('agreed the budget', 'harbour wall');
     const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
     await toolbar.waitFor();
+    await screenshot(page, 'highlights-toolbar');
     await toolbar.getByRole('button', { name: 'Highlight', exact: true }).click();
     await marks().first().waitFor();
     expect(await marks().allInnerTexts()).toEqual(['agreed the budget for the new harbour wall']);
@@ -201,6 +202,13 @@ describe.skipIf(!ready)('highlights and notes in Chromium', () => {
     ]);
     await screenshot(page, 'highlights-reader', { docs: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Readable in the dark and sepia themes too (checked by eye in the artifacts).
+    for (const theme of ['dark', 'sepia'] as const) {
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+      await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' });
+      await screenshot(page, `highlights-reader-${theme}`);
+    }
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
 
     await page
       .getByRole('navigation', { name: 'Library' })
@@ -223,11 +231,16 @@ describe.skipIf(!ready)('highlights and notes in Chromium', () => {
     await page.getByText('1 highlight', { exact: true }).waitFor();
   });
 
-  it('fits an 800-pixel window: popover and panel over the text', async () => {
+  it('fits an 800-pixel window: the panel lies over the text, the popover fits', async () => {
     await open({ width: 800, height: 760 });
     await openArticle('Cranes return to the quay');
     await page.getByRole('button', { name: 'Highlights (3)' }).click();
-    await page.getByRole('complementary', { name: 'Highlights and notes' }).waitFor();
+    const panel = page.getByRole('complementary', { name: 'Highlights and notes' });
+    await panel.waitFor();
+    await screenshot(page, 'highlights-narrow-800', { docs: true });
+    // Choosing a passage in the panel that covers the text moves the panel aside.
+    await panel.getByRole('button', { name: /^Green highlight: / }).click();
+    await panel.waitFor({ state: 'detached' });
     await page.locator('.article-body mark.hl.hl-green').first().click();
     const popover = page.getByRole('dialog', { name: 'Highlight' });
     await popover.waitFor();
@@ -236,7 +249,7 @@ describe.skipIf(!ready)('highlights and notes in Chromium', () => {
       return r.left >= 0 && r.right <= window.innerWidth;
     });
     expect(fits).toBe(true);
-    await screenshot(page, 'highlights-narrow-800', { docs: true });
+    await screenshot(page, 'highlights-popover-800');
     await page.keyboard.press('Escape');
     await popover.waitFor({ state: 'detached' });
   });

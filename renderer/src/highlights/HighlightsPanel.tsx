@@ -1,7 +1,8 @@
 // The open article's highlights and notes beside the text, in reading order; the ones that could
 // not be placed in today's text come last, marked "orphaned" with their quote.
+import { useRef } from 'react';
 import type { Highlight } from '../../../main/contract/highlights';
-import { COLOR_LABELS, highlightLabel } from './colors';
+import { COLOR_LABELS } from './colors';
 
 interface Props {
   highlights: readonly Highlight[];
@@ -24,8 +25,17 @@ export function inTextOrder(highlights: readonly Highlight[]): Highlight[] {
 /** The side panel listing the open article's highlights. */
 export function HighlightsPanel({ highlights, onJump, onEdit, onClose }: Props) {
   const items = inTextOrder(highlights);
+  const ref = useRef<HTMLElement | null>(null);
+  // Where the panel lies over the text (a narrow reader), it steps aside for the passage.
+  const then = (go: (id: string) => void) => (id: string) => {
+    const el = ref.current;
+    if (el && getComputedStyle(el).position === 'absolute') onClose();
+    go(id);
+  };
+  const jump = then(onJump);
+  const edit = then(onEdit);
   return (
-    <aside className="hl-panel" aria-label="Highlights and notes">
+    <aside ref={ref} className="hl-panel" aria-label="Highlights and notes">
       <div className="hl-panel-head">
         <h2>Highlights</h2>
         <button
@@ -46,30 +56,34 @@ export function HighlightsPanel({ highlights, onJump, onEdit, onClose }: Props) 
               <button
                 type="button"
                 className="hl-item-main"
-                aria-label={highlightLabel(h)}
                 title={h.orphaned ? 'This passage is no longer in the text' : 'Go to the passage'}
-                onClick={() => (h.orphaned ? onEdit(h.id) : onJump(h.id))}
+                onClick={() => (h.orphaned ? edit(h.id) : jump(h.id))}
               >
-                <span
-                  className={`hl-swatch hl-${h.color}`}
-                  role="img"
-                  aria-label={COLOR_LABELS[h.color]}
-                />
+                <span className={`hl-swatch hl-${h.color}`} aria-hidden="true" />
+                <span className="visually-hidden">{COLOR_LABELS[h.color]} highlight: </span>
                 <span className="hl-quote" dir="auto">
                   {h.exact}
                 </span>
-                {h.orphaned && <span className="hl-orphan-tag">orphaned</span>}
+                {h.orphaned && (
+                  <>
+                    <span className="visually-hidden">, </span>
+                    <span className="hl-orphan-tag">orphaned</span>
+                  </>
+                )}
                 {h.note && (
-                  <span className="hl-item-note" dir="auto">
-                    {h.note}
-                  </span>
+                  <>
+                    <span className="visually-hidden">. Note: </span>
+                    <span className="hl-item-note" dir="auto">
+                      {h.note}
+                    </span>
+                  </>
                 )}
               </button>
               <button
                 type="button"
                 className="link-button hl-edit"
                 aria-label={`Edit highlight: ${h.exact.slice(0, 40)}`}
-                onClick={() => onEdit(h.id)}
+                onClick={() => edit(h.id)}
               >
                 Edit
               </button>

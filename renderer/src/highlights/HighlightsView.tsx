@@ -12,7 +12,7 @@ import { getClient } from '../api/client';
 import { exportHighlights } from '../app/export';
 import { useSelection } from '../list/SelectionContext';
 import { formatDate, plural } from '../shared/format';
-import { COLOR_LABELS, highlightLabel } from './colors';
+import { COLOR_LABELS } from './colors';
 import { requestJump } from './jump';
 import { setShownHighlightQuery } from './view-query';
 
@@ -147,31 +147,34 @@ export function HighlightsView({ version, tags, lead, onShowReader, notify }: Pr
           <ul className="hl-view-list" aria-label="Highlights, newest first">
             {items.slice(0, shown).map((h) => (
               <li key={h.id}>
-                <button
-                  type="button"
-                  className="hl-card"
-                  aria-label={`${h.title}. ${highlightLabel(h)}. ${formatDate(h.createdAt)}`}
-                  onClick={() => open(h)}
-                >
+                <button type="button" className="hl-card" onClick={() => open(h)}>
                   <span className="hl-card-head">
-                    <span
-                      className={`hl-swatch hl-${h.color}`}
-                      role="img"
-                      aria-label={COLOR_LABELS[h.color]}
-                    />
+                    <span className={`hl-swatch hl-${h.color}`} aria-hidden="true" />
                     <span className="hl-card-title" dir="auto">
                       {h.title}
                     </span>
-                    <span className="hl-card-date">{formatDate(h.createdAt)}</span>
+                    <span className="hl-card-date">
+                      <span className="visually-hidden">, </span>
+                      {formatDate(h.createdAt)}
+                    </span>
                   </span>
+                  <span className="visually-hidden">. {COLOR_LABELS[h.color]} highlight: </span>
                   <span className={`hl-quote hl-card-quote hl-${h.color}`} dir="auto">
                     {h.exact}
                   </span>
-                  {h.orphaned && <span className="hl-orphan-tag">orphaned</span>}
+                  {h.orphaned && (
+                    <>
+                      <span className="visually-hidden">, </span>
+                      <span className="hl-orphan-tag">orphaned</span>
+                    </>
+                  )}
                   {h.note && (
-                    <span className="hl-item-note" dir="auto">
-                      {h.note}
-                    </span>
+                    <>
+                      <span className="visually-hidden">. Note: </span>
+                      <span className="hl-item-note" dir="auto">
+                        {h.note}
+                      </span>
+                    </>
                   )}
                 </button>
               </li>

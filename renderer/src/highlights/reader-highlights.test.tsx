@@ -234,7 +234,7 @@ describe('the highlights panel', () => {
     expect(within(items[1]!).getByText('the wall')).toBeTruthy();
     fireEvent.click(
       within(items[1]!).getByRole('button', {
-        name: /^Yellow highlight: “harbour wall” Note: the wall$/,
+        name: /^Yellow highlight:\s*harbour wall\.\s*Note:\s*the wall$/,
       }),
     );
     const wall = marks().find((m) => m.textContent === 'harbour wall')!;
