@@ -1,8 +1,7 @@
 // Quoted words and phrases match the words as written: case and accents folded, Arabic
 // letters unified, but not stemmed ("Greene" is not "Green", "talks" is not "talk").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchIndex } from '../../../main/core/search/segmented-index';
-import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { doc, ids, indexOver } from './helpers';
 
 const corpus = [
   doc('greene', { title: 'A novel by Graham Greene', body: 'GREENE wrote it in Vietnam.' }),
@@ -16,18 +15,8 @@ const corpus = [
 ];
 
 describe('quotes mean exact', () => {
-  let index: SearchIndex;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const t = await tempDir();
-    cleanup = t.cleanup;
-    index = await openIndex(t.dir, new MemoryStore(corpus));
-  });
-  afterAll(async () => {
-    await index.close();
-    await cleanup();
-  });
-  const set = async (query: string): Promise<string[]> => ids(await index.search(query)).sort();
+  const index = indexOver(corpus);
+  const set = async (query: string): Promise<string[]> => ids(await index().search(query)).sort();
 
   it('matches a quoted word as written, an unquoted one by its stem', async () => {
     expect(await set('greene')).toEqual(['green', 'greene']);
@@ -64,7 +53,7 @@ describe('quotes mean exact', () => {
       const shown = ['greene', 'green', 'greener'].flatMap((id) => {
         const d = corpus.find((x) => x.id === id)!;
         const texts = { title: d.title, body: d.body };
-        const r = index.matchedRanges(query, id, texts, limit)!;
+        const r = index().matchedRanges(query, id, texts, limit)!;
         return [
           ...r.title.map((m) => texts.title.slice(m.start, m.end)),
           ...r.body.map((m) => texts.body.slice(m.start, m.end)),
@@ -73,9 +62,13 @@ describe('quotes mean exact', () => {
       expect(shown, `limit ${limit}`).toEqual(['Greene', 'GREENE', 'Green', 'green']);
     }
     const text = 'Greene and green and greener';
-    const marked = index.highlight('"green"', text, 'en').map((r) => text.slice(r.start, r.end));
+    const marked = index()
+      .highlight('"green"', text, 'en')
+      .map((r) => text.slice(r.start, r.end));
     expect(marked).toEqual(['green']);
-    const stemmed = index.highlight('green', text, 'en').map((r) => text.slice(r.start, r.end));
+    const stemmed = index()
+      .highlight('green', text, 'en')
+      .map((r) => text.slice(r.start, r.end));
     expect(stemmed).toEqual(['Greene', 'green']);
   });
 });

@@ -1,7 +1,7 @@
 // A required word that no article holds is searched by its nearest spellings, and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../../../main/core/search/segmented-index';
-import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { doc, ids, indexOver, MemoryStore, openIndex, tempDir } from './helpers';
 
 const corpus = [
   doc('p1', { title: 'Mobile phones sold', body: 'Sales of mobile phones rose in spring.' }),
@@ -127,20 +127,10 @@ describe('spellings nobody writes', () => {
       doc(`g${i}`, { title: `Policy ${i}`, body: 'The government spoke about the plans.' }),
     ),
   ];
-  let index: SearchIndex;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const t = await tempDir();
-    cleanup = t.cleanup;
-    index = await openIndex(t.dir, new MemoryStore(corpus));
-  });
-  afterAll(async () => {
-    await index.close();
-    await cleanup();
-  });
+  const index = indexOver(corpus);
 
   it('takes only spellings that articles write', async () => {
-    const r = await index.search('goverment');
+    const r = await index().search('goverment');
     expect(r.corrected).toEqual([{ from: 'goverment', to: 'government' }]);
     expect(ids(r).sort()).toEqual(['g0', 'g1', 'g2', 'g3', 'g4']);
   });
