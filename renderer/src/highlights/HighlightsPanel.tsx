@@ -3,6 +3,7 @@
 import { useRef } from 'react';
 import type { Highlight } from '../../../main/contract/highlights';
 import { COLOR_LABELS } from './colors';
+import { HighlightExtras } from './HighlightExtras';
 
 interface Props {
   highlights: readonly Highlight[];
@@ -64,20 +65,7 @@ export function HighlightsPanel({ highlights, onJump, onEdit, onClose }: Props) 
                 <span className="hl-quote" dir="auto">
                   {h.exact}
                 </span>
-                {h.orphaned && (
-                  <>
-                    <span className="visually-hidden">, </span>
-                    <span className="hl-orphan-tag">orphaned</span>
-                  </>
-                )}
-                {h.note && (
-                  <>
-                    <span className="visually-hidden">. Note: </span>
-                    <span className="hl-item-note" dir="auto">
-                      {h.note}
-                    </span>
-                  </>
-                )}
+                <HighlightExtras highlight={h} />
               </button>
               <button
                 type="button"

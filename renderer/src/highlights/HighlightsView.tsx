@@ -15,6 +15,7 @@ import { formatDate, plural } from '../shared/format';
 import { COLOR_LABELS } from './colors';
 import { requestJump } from './jump';
 import { setShownHighlightQuery } from './view-query';
+import { HighlightExtras } from './HighlightExtras';
 
 interface Props {
   /** Changes whenever the library changes (the list is fetched again). */
@@ -162,20 +163,7 @@ export function HighlightsView({ version, tags, lead, onShowReader, notify }: Pr
                   <span className={`hl-quote hl-card-quote hl-${h.color}`} dir="auto">
                     {h.exact}
                   </span>
-                  {h.orphaned && (
-                    <>
-                      <span className="visually-hidden">, </span>
-                      <span className="hl-orphan-tag">orphaned</span>
-                    </>
-                  )}
-                  {h.note && (
-                    <>
-                      <span className="visually-hidden">. Note: </span>
-                      <span className="hl-item-note" dir="auto">
-                        {h.note}
-                      </span>
-                    </>
-                  )}
+                  <HighlightExtras highlight={h} />
                 </button>
               </li>
             ))}
