@@ -101,8 +101,14 @@ function find(record: ArticleRecord, id: string): StoredHighlight {
   return h;
 }
 
+// Article files read at once when listing highlights.
+const READS_IN_FLIGHT = 16;
+
 /** Highlight edits and lists over the catalogue; writes go through the engine's `update`. */
 export class HighlightOps {
+  /** Placed highlights per article, with the record revision they were read at. */
+  private readonly cache = new Map<string, { rev: number; placed: Highlight[] }>();
+
   constructor(
     private readonly store: ArticleStore,
     private readonly catalog: Catalog,
@@ -206,19 +212,43 @@ export class HighlightOps {
    */
   async list(input: unknown = {}): Promise<ListedHighlight[]> {
     const q = parse('listHighlights', highlightQuerySchema, input);
-    const out: ListedHighlight[] = [];
-    for (const r of this.candidates(q)) {
-      const stored = await loadStored(this.store, r.id);
-      const all = (stored.record.highlights ?? []).filter((h) => !q.color || h.color === q.color);
-      if (all.length === 0) continue;
-      const stale = all.some((h) => h.cleanerVersion !== CLEANER_VERSION);
-      const body = stale ? (await loadArticle(this.store, r.id)).clean.body : null;
-      for (const h of all) {
-        const placed = body === null ? placeAsStored(r.id, h) : placeHighlight(r.id, h, body);
-        out.push({ ...placed, title: r.title });
+    const records = this.candidates(q);
+    const placed: Highlight[][] = new Array(records.length);
+    let next = 0;
+    // A few files in flight: the first listing of a large library reads one file per
+    // highlighted article, and waits on the disk more than on the CPU.
+    const reader = async (): Promise<void> => {
+      while (next < records.length) {
+        const i = next++;
+        placed[i] = await this.placedOf(records[i]!);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, records.length) }, reader));
+    const out: ListedHighlight[] = [];
+    records.forEach((r, i) => {
+      for (const h of placed[i]!) {
+        if (!q.color || h.color === q.color) out.push({ ...h, title: r.title });
+      }
+    });
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  /**
+   * An article's highlights placed, from the cache while its record's revision (bumped by
+   * every highlight edit) is the one they were read at.
+   */
+  private async placedOf(r: ArticleRecord): Promise<Highlight[]> {
+    const cached = this.cache.get(r.id);
+    if (cached && cached.rev === r.rev) return cached.placed;
+    const stored = await loadStored(this.store, r.id);
+    const all = stored.record.highlights ?? [];
+    const stale = all.some((h) => h.cleanerVersion !== CLEANER_VERSION);
+    const body = stale ? (await loadArticle(this.store, r.id)).clean.body : null;
+    const placed = all.map((h) =>
+      body === null ? placeAsStored(r.id, h) : placeHighlight(r.id, h, body),
+    );
+    this.cache.set(r.id, { rev: stored.record.rev, placed });
+    return placed;
   }
 
   /** Catalogue records whose highlights a query asks for. */

@@ -93,10 +93,14 @@ describe('highlights', () => {
   it('edits, removes and puts back a highlight (undo)', async () => {
     const id = ids['harbour.txt']!;
     const h = await lib.addHighlight({ id, text: 'lanterns were lit' });
+    expect((await lib.listHighlights({ articleId: id }))[0]!.note).toBe('');
     const edited = await lib.updateHighlight({ id: h.id, note: 'ملاحظة بالعربية', color: 'pink' });
+    // Listed again after the edit: not the answer remembered from before it.
+    expect((await lib.listHighlights({ articleId: id }))[0]!.note).toBe('ملاحظة بالعربية');
     expect(edited).toMatchObject({ note: 'ملاحظة بالعربية', color: 'pink', start: h.start });
     const removed = await lib.removeHighlight({ id: h.id });
     expect((await lib.get(id)).highlights).toEqual([]);
+    expect(await lib.listHighlights({ articleId: id })).toEqual([]);
     const back = await lib.restoreHighlight(removed);
     expect(back).toMatchObject({ id: h.id, note: 'ملاحظة بالعربية', color: 'pink' });
     expect((await lib.get(id)).highlights.map((x) => x.id)).toEqual([h.id]);
