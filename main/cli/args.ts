@@ -24,6 +24,8 @@ export class UsageError extends Error {
 export const COMMANDS = [
   'import',
   'search',
+  'related',
+  'versions',
   'list',
   'show',
   'tag',
@@ -87,6 +89,8 @@ const SPEC: Record<
     max: Infinity,
     usage: 'search QUERY',
   },
+  related: { options: ['limit'], min: 1, max: 1, usage: 'related ID' },
+  versions: { options: [], min: 0, max: 0, usage: 'versions' },
   list: { options: ['sort', 'order', 'tag', 'view', 'limit'], min: 0, max: 0, usage: 'list' },
   show: { options: ['original'], min: 1, max: 1, usage: 'show ID' },
   tag: { options: [], min: 2, max: Infinity, usage: 'tag ID TAG...' },
@@ -245,7 +249,11 @@ const TEXT_HINTS: Record<string, string> = {
 
 /** The ids, passage and note of the highlight commands, checked by the contract's schemas. */
 function checkHighlightArguments(command: CommandName, args: string[]): void {
-  if (command === 'highlight' || (command === 'highlights' && args[0] !== undefined)) {
+  if (
+    command === 'highlight' ||
+    command === 'related' ||
+    (command === 'highlights' && args[0] !== undefined)
+  ) {
     checked(quoteValue(args[0]!), articleIdSchema, args[0]!);
   }
   if (command === 'highlight' && args[1]!.trim() === '') {

@@ -2,6 +2,7 @@
 import { COMMANDS, usageOf, type CommandName } from './args';
 import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS } from '../contract/highlights';
 import { LIMITS } from '../contract/limits';
+import { DEFAULT_RELATED_LIMIT } from '../contract/related';
 import { formatCount } from './format/numbers';
 
 const COLORS = HIGHLIGHT_COLORS.map((c) => (c === DEFAULT_HIGHLIGHT_COLOR ? `${c} (default)` : c));
@@ -9,6 +10,8 @@ const COLORS = HIGHLIGHT_COLORS.map((c) => (c === DEFAULT_HIGHLIGHT_COLOR ? `${c
 const SUMMARIES: Record<CommandName, string> = {
   import: 'Import .txt/.text/.md files and folders (recursively)',
   search: 'Full-text search: all the words; OR, -word, "phrases", title:word, tag:name',
+  related: 'The articles most like one (by their weighted words), most similar first',
+  versions: 'List the groups of articles that are versions of the same story',
   list: 'List articles',
   show: 'Show one article (clean text, or --original)',
   tag: 'Add tags to an article',
@@ -44,6 +47,14 @@ const DETAILS: Partial<Record<CommandName, string[]>> = {
     '  --limit N        at most N rows (default 50)',
   ],
   show: ['  --original       print the original text instead of the clean body'],
+  related: [
+    `  --limit N        at most N articles (default ${DEFAULT_RELATED_LIMIT}, at most ${LIMITS.relatedLimit})`,
+    "  The article's own versions and articles in the trash are left out",
+  ],
+  versions: [
+    '  Versions: near-duplicate bodies (a headline, a paragraph or a few words changed);',
+    '  `show ID --json` lists the versions of one article. Articles in the trash are left out',
+  ],
   highlight: [
     `  --note NOTE      a note on the highlight (up to ${formatCount(LIMITS.noteLength)} characters)`,
     `  --color C        ${COLORS.slice(0, -1).join(', ')} or ${COLORS.at(-1)}`,

@@ -21,6 +21,8 @@ import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { checkCommand, reindexCommand, statsCommand } from './commands/maintenance';
 import { noteCommand } from './commands/note';
+import { relatedCommand } from './commands/related';
+import { versionsCommand } from './commands/versions';
 import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { tagCommand, tagsCommand } from './commands/tags';
@@ -38,6 +40,8 @@ type Runner = (lib: LibraryEngine, ctx: CommandContext) => Promise<number>;
 const RUNNERS: Record<LibraryCommand, Runner> = {
   import: importCommand,
   search: searchCommand,
+  related: relatedCommand,
+  versions: versionsCommand,
   list: listCommand,
   show: showCommand,
   tag: (lib, ctx) => tagCommand(lib, ctx, false),
@@ -59,6 +63,8 @@ const RUNNERS: Record<LibraryCommand, Runner> = {
 /** Commands that only read: they open without the lock and work beside a running app. */
 const READ_ONLY = new Set<LibraryCommand>([
   'search',
+  'related',
+  'versions',
   'list',
   'show',
   'tags',

@@ -24,6 +24,8 @@ import {
   newHighlightSchema,
   removedHighlightSchema,
 } from './highlights';
+import { relatedQuerySchema, relatedResultSchema } from './related';
+import { versionGroupsSchema } from './versions';
 import { tagNameSchema, tagReferenceSchema } from './tag-name';
 import {
   articleIdSchema,
@@ -68,6 +70,10 @@ export const apiContract = {
     result: articleViewSchema,
   },
   search: { args: searchQuerySchema, result: searchResultSchema },
+  /** The articles most like one by their weighted terms (not itself, its versions, the trash). */
+  related: { args: relatedQuerySchema, result: relatedResultSchema },
+  /** Every group of two or more versions of a story (near-duplicate bodies). */
+  listVersions: { args: noArgs, result: versionGroupsSchema },
   addTags: { args: z.strictObject({ ids: idList, tags: newTagList }), result: tagSnapshotSchema },
   removeTags: { args: z.strictObject({ ids: idList, tags: tagList }), result: tagSnapshotSchema },
   restoreTags: { args: tagSnapshotSchema, result: nothing },

@@ -29,6 +29,8 @@ export const LIMITS = {
   listLimit: 10_000,
   /** Hits one search page may hold. */
   searchLimit: 1_000,
+  /** Related articles one call may ask for. */
+  relatedLimit: 100,
   /** Largest offset of a list or search page. */
   maxOffset: 10_000_000,
   /** Characters in the note of a highlight. */

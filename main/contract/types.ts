@@ -72,6 +72,8 @@ export const articleViewSchema = articleMetaSchema.extend({
   titleMatches: z.array(textRangeSchema),
   /** The reader's highlights and notes, placed in `body` (orphaned ones kept, unplaced). */
   highlights: z.array(highlightSchema),
+  /** Ids of the other versions of this story (its version group), sorted; empty when none. */
+  versions: z.array(articleIdSchema),
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 

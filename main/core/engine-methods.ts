@@ -28,6 +28,8 @@ export const ENGINE_METHODS = {
   list: true,
   get: true,
   search: true,
+  related: true,
+  listVersions: true,
   addTags: true,
   removeTags: true,
   restoreTags: true,

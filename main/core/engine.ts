@@ -24,6 +24,8 @@ import type {
   NewHighlight,
   RemovedHighlight,
 } from '../contract/highlights';
+import type { RelatedQuery, RelatedResult } from '../contract/related';
+import type { VersionGroups } from '../contract/versions';
 
 export interface ImportOptions {
   /** Aborting stops the batch after the file in hand; what was imported stays. */
@@ -69,6 +71,10 @@ export interface LibraryEngine {
   get(id: ArticleId, options?: { highlight?: string }): Promise<ArticleView>;
   /** Full-text search; BAD_QUERY with a one-line reason for bad queries. */
   search(query: SearchQuery): Promise<SearchResult>;
+  /** The articles most like one by their weighted terms (not itself, its versions, the trash). */
+  related(args: RelatedQuery): Promise<RelatedResult>;
+  /** Every group of two or more versions of a story (near-duplicate bodies), trash left out. */
+  listVersions(): Promise<VersionGroups>;
 
   /** Adds tags to articles; returns the tags before, for undo. */
   addTags(ids: ArticleId[], tags: string[]): Promise<TagSnapshot>;

@@ -7,6 +7,7 @@ import './list/list.css';
 import './reader/reader.css';
 import './dialogs/panels.css';
 import './highlights/highlights.css';
+import './related/related.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -10,22 +10,51 @@ export interface EngineResult {
   indexBytes: number;
   libraryBytes: number;
   peakRssMb: number;
-  cold?: {
-    coldListMs: number;
-    firstSearchMs: number;
-    p50: number;
-    p95: number;
-    errors: number;
-    peakRssMb: number;
-    /** The costly queries of `adversarialQueries` (absent from older results). */
-    adversarial?: {
-      maxMs: number;
-      slowest: string;
-      answered: number;
-      refused: number;
-      failed: number;
-    };
+  cold?: EngineCold;
+}
+
+/** The engine's cold run: a fresh process opening the library, listing, searching. */
+export interface EngineCold {
+  /** Library.open alone (absent from older results). */
+  openMs?: number;
+  coldListMs: number;
+  firstSearchMs: number;
+  p50: number;
+  p95: number;
+  errors: number;
+  peakRssMb: number;
+  /** The costly queries of `adversarialQueries` (absent from older results). */
+  adversarial?: {
+    maxMs: number;
+    slowest: string;
+    answered: number;
+    refused: number;
+    failed: number;
   };
+}
+
+/** Sizes of the caches highlights add to, before adding and after. */
+interface CacheBytes {
+  snapshotBytes: number;
+  journalBytes: number;
+  indexBytes: number;
+}
+
+/** --highlights: what adding them cost, and the second cold run with them in the library. */
+export interface HighlightResult {
+  highlights: number;
+  notes: number;
+  articles: number;
+  skipped: number;
+  /** The addHighlight calls alone; totalMs adds reading each article to pick its passage. */
+  addMs: number;
+  totalMs?: number;
+  msPerHighlight: number;
+  /** From the last add until `has:highlights` found every marked article; null: timed out. */
+  indexedMs: number | null;
+  before: CacheBytes;
+  after: CacheBytes;
+  cold: EngineCold;
 }
 
 export interface LunrResult {
@@ -49,6 +78,8 @@ export interface SizeResult {
   size: number;
   engine: EngineResult | { error: string };
   lunr: LunrResult | { error: string };
+  /** Only with --highlights. */
+  highlights?: HighlightResult | { error: string };
 }
 
 const mb = (bytes: number): string => (Number.isFinite(bytes) ? (bytes / 1048576).toFixed(1) : '-');
@@ -190,4 +221,83 @@ export function renderTargets(results: SizeResult[]): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+// Finer than `ratio`: the target is about a few per cent.
+const change = (a: number, b: number): string =>
+  b > 0 && Number.isFinite(a / b)
+    ? `${(a / b).toFixed(3)}× (${a >= b ? '+' : ''}${((a / b - 1) * 100).toFixed(1)}%)`
+    : '-';
+
+/** The share by which `after` may exceed `before` for the highlight target. */
+const HIGHLIGHT_COST = 0.05;
+
+/** The highlight figures as markdown: a table per corpus and the target where it applies. */
+export function renderHighlights(results: SizeResult[]): string {
+  const parts: string[] = [];
+  for (const r of results) {
+    const h = r.highlights;
+    const base = failed(r.engine) ? undefined : r.engine.cold;
+    if (!h || !base) continue;
+    if (failed(h)) {
+      parts.push(`**${r.label}**: highlights failed: ${h.error}`, '');
+      continue;
+    }
+    parts.push(
+      `**${r.label}**: Highlights: ${fmt(h.highlights)} across ${fmt(h.articles)} articles ` +
+        `(${fmt(h.notes)} with a note${h.skipped > 0 ? `, ${h.skipped} articles too short` : ''})`,
+      '',
+      highlightTable(base, h.cold),
+      '',
+      `- adding: ${ms(h.msPerHighlight)} ms per highlight ` +
+        `(${fmt(h.highlights / (h.addMs / 1000))}/s, ${(h.addMs / 1000).toFixed(1)} s in all); ` +
+        `index caught up ${h.indexedMs == null ? 'not within the timeout' : `${ms(h.indexedMs)} ms`} after the last`,
+      `- catalogue snapshot ${mb(h.before.snapshotBytes)} → ${mb(h.after.snapshotBytes)} MB, ` +
+        `journal ${mb(h.before.journalBytes)} → ${mb(h.after.journalBytes)} MB, ` +
+        `index ${mb(h.before.indexBytes)} → ${mb(h.after.indexBytes)} MB`,
+    );
+    const t = highlightTarget(r.size, h, base);
+    if (t) parts.push(`- ${t.pass ? 'PASS' : 'MISS'} ${t.label}: ${t.value}`);
+    parts.push('');
+  }
+  return parts.join('\n');
+}
+
+/** Without / with / ratio rows for the cold-run figures highlights could slow down. */
+function highlightTable(without: EngineCold, withHl: EngineCold): string {
+  const figures: [string, (c: EngineCold) => number | undefined][] = [
+    ['cold open ms', (c) => c.openMs],
+    ['cold open (list) ms', (c) => c.coldListMs],
+    ['first search ms', (c) => c.firstSearchMs],
+    ['query p50 ms', (c) => c.p50],
+    ['query p95 ms', (c) => c.p95],
+  ];
+  const rows = figures.map(
+    ([name, get]) =>
+      `| ${name} | ${ms(get(without))} | ${ms(get(withHl))} | ` +
+      `${change(get(withHl) ?? NaN, get(without) ?? NaN)} |`,
+  );
+  return [
+    '| figure | without | with highlights | with ÷ without |',
+    '|' + ' --- |'.repeat(4),
+    ...rows,
+  ].join('\n');
+}
+
+/**
+ * The issue's figure: 10,000 highlights across 100,000 articles cost ≤ 5% on query p95 and
+ * cold open (both Library.open alone and open + first list). Only at that scale or above.
+ */
+function highlightTarget(size: number, h: HighlightResult, base: EngineCold): Target | null {
+  if (h.highlights < 10_000 || size < 100_000) return null;
+  const pairs: [string, number, number][] = [
+    ['p95', h.cold.p95, base.p95],
+    ['open', h.cold.openMs ?? NaN, base.openMs ?? NaN],
+    ['open (list)', h.cold.coldListMs, base.coldListMs],
+  ];
+  return {
+    label: '10,000 highlights cost ≤ 5% on query p95 and cold open',
+    pass: pairs.every(([, a, b]) => a / b <= 1 + HIGHLIGHT_COST),
+    value: pairs.map(([name, a, b]) => `${name} ${change(a, b)}`).join(', '),
+  };
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --size N] [-- --keep] [-- --ui]
+// npm run bench [-- --quick] [-- --size N] [-- --keep] [-- --ui] [-- --highlights N]
 // Builds each corpus in a temp folder, measures this engine and plain Lunr in separate
 // child processes, prints one markdown table plus PASS/MISS targets, and saves it to
 // tests/bench/.results/latest.md.
@@ -22,7 +22,13 @@ import { bbcDocs, reutersDocs, saudiDocs } from './corpus/sources';
 import type { BenchDoc } from './corpus/vary';
 import { writeCorpus } from './corpus/write';
 import { buildQueries } from './queries';
-import { renderTable, renderTargets, type SizeResult } from './report';
+import {
+  renderHighlights,
+  renderTable,
+  renderTargets,
+  type HighlightResult,
+  type SizeResult,
+} from './report';
 
 interface CorpusSpec {
   label: string;
@@ -32,7 +38,16 @@ interface CorpusSpec {
 
 const CHILD_HEAP_MB = 4096;
 
-function parseFlags(): { specs: CorpusSpec[]; keep: boolean; dryRun: boolean; ui: boolean } {
+interface Flags {
+  specs: CorpusSpec[];
+  keep: boolean;
+  dryRun: boolean;
+  ui: boolean;
+  /** Highlights to add before a second cold run; 0 skips that part. */
+  highlights: number;
+}
+
+function parseFlags(): Flags {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean' },
@@ -40,13 +55,15 @@ function parseFlags(): { specs: CorpusSpec[]; keep: boolean; dryRun: boolean; ui
       keep: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       ui: { type: 'boolean' },
+      highlights: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run] [-- --ui]\n',
+      'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run] [-- --ui]' +
+        ' [-- --highlights N]\n',
     );
     process.exit(0);
   }
@@ -58,11 +75,15 @@ function parseFlags(): { specs: CorpusSpec[]; keep: boolean; dryRun: boolean; ui
       throw new Error(`--size must be a whole number ≥ 1000, not '${s}'`);
     specs.push({ label: `mixed ${n.toLocaleString('en-US')}`, kind: 'mixed', size: n });
   }
+  const highlights = Number(values.highlights ?? 0);
+  if (!Number.isInteger(highlights) || highlights < 0)
+    throw new Error(`--highlights must be a whole number ≥ 0, not '${values.highlights}'`);
   return {
     specs,
     keep: values.keep === true,
     dryRun: values['dry-run'] === true,
     ui: values.ui === true,
+    highlights,
   };
 }
 
@@ -91,8 +112,9 @@ async function runChild(
   script: string,
   mode: string,
   config: Record<string, string>,
+  tag = '',
 ): Promise<object> {
-  const resultFile = join(config.workDir!, `${script}-${mode}.json`);
+  const resultFile = join(config.workDir!, `${script}-${mode}${tag}.json`);
   const args = [
     `--max-old-space-size=${CHILD_HEAP_MB}`,
     '--import',
@@ -127,7 +149,7 @@ async function runChild(
   return JSON.parse(readFileSync(resultFile, 'utf8')) as object;
 }
 
-async function measure(spec: CorpusSpec, keep: boolean): Promise<SizeResult> {
+async function measure(spec: CorpusSpec, keep: boolean, highlights: number): Promise<SizeResult> {
   const log = (m: string) => process.stderr.write(`[bench] ${spec.label}: ${m}\n`);
   log('preparing corpus');
   const corpus = await prepareCorpus(spec);
@@ -161,6 +183,10 @@ async function measure(spec: CorpusSpec, keep: boolean): Promise<SizeResult> {
       ...('error' in cold ? {} : { cold }),
     } as SizeResult['engine'];
   } else result.engine = engine;
+  if (highlights > 0 && !('error' in result.engine) && result.engine.cold) {
+    // After the first cold run, so that run sees the library exactly as before.
+    result.highlights = await withHighlights(engineCfg, highlights, attempt);
+  }
   const lunrCfg = { ...base, indexFile: join(workDir, 'lunr-index.json') };
   const lunr = await attempt('plain lunr build', () => runChild('lunr', 'build', lunrCfg));
   if (!('error' in lunr)) {
@@ -175,6 +201,29 @@ async function measure(spec: CorpusSpec, keep: boolean): Promise<SizeResult> {
     if (corpus.temp) await rm(corpus.dir, { recursive: true, force: true });
   } else log(`kept ${workDir}${corpus.temp ? ` and ${corpus.dir}` : ''}`);
   return result;
+}
+
+type Attempt = <T>(what: string, fn: () => Promise<T>) => Promise<T | { error: string }>;
+
+/**
+ * --highlights: adds them in one child, then a second cold run in a fresh one, so the
+ * same measurements can be set beside those without highlights.
+ */
+async function withHighlights(
+  engineCfg: Record<string, string>,
+  count: number,
+  attempt: Attempt,
+): Promise<HighlightResult | { error: string }> {
+  const added = await attempt(`add ${count.toLocaleString('en-US')} highlights`, () =>
+    runChild('engine', 'highlight', { ...engineCfg, highlights: String(count) }),
+  );
+  if ('error' in added) return added;
+  // Its own result file: the first cold run's stays for --keep.
+  const cold = await attempt('engine cold open with highlights', () =>
+    runChild('engine', 'cold', engineCfg, '-highlights'),
+  );
+  if ('error' in cold) return cold;
+  return { ...(added as object), cold } as HighlightResult;
 }
 
 /** --dry-run: generate the corpus and the queries, print their shape, measure nothing. */
@@ -228,13 +277,13 @@ async function main(): Promise<void> {
     process.stdout.write(`Benchmarks skipped: ${sharedSkipReason}\n`);
     return;
   }
-  const { specs, keep, dryRun, ui } = parseFlags();
+  const { specs, keep, dryRun, ui, highlights } = parseFlags();
   if (dryRun) {
     for (const spec of specs) await describeCorpus(spec, keep);
     return;
   }
   const results: SizeResult[] = [];
-  for (const spec of specs) results.push(await measure(spec, keep));
+  for (const spec of specs) results.push(await measure(spec, keep, highlights));
   const markdown = [
     `# Benchmark ${new Date().toISOString()}`,
     '',
@@ -246,6 +295,7 @@ async function main(): Promise<void> {
     '## Targets',
     '',
     renderTargets(results),
+    ...(highlights > 0 ? ['', '## Highlights', '', renderHighlights(results)] : []),
   ].join('\n');
   const uiSizes = specs.filter((s) => s.kind === 'mixed').map((s) => s.size);
   const uiTables = ui ? (uiSizes.length > 0 ? uiSizes : [4000]).map(runUiScale) : [];

@@ -4,7 +4,7 @@ import type { ArticleView } from '../../contract/types';
 import { print, printJson, type CommandContext } from '../context';
 import { escapeControls } from '../format/escape-controls';
 import { describeHighlight } from '../format/highlight-block';
-import { formatCount } from '../format/numbers';
+import { formatCount, plural } from '../format/numbers';
 import { EXIT } from '../io';
 
 /** Prints one article: a header of metadata, then the clean body or the original text. */
@@ -47,6 +47,7 @@ export function describeArticle(view: ArticleView, original: boolean): string {
     `${formatCount(view.wordCount)} words`,
     view.tags.length > 0 ? `tags: ${view.tags.join(', ')}` : null,
     view.trashedAt ? 'in trash' : null,
+    view.versions.length > 0 ? plural(view.versions.length, 'other version') : null,
   ].filter((f): f is string => Boolean(f));
   const source = view.sourcePath ?? view.sourceName;
   const text = original ? view.original : view.body;

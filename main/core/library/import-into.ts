@@ -23,6 +23,8 @@ export async function importInto(
     writer: RecordWriter;
     index: () => Promise<SearchIndexApi>;
     emit: (change: LibraryChange) => void;
+    /** Sees each committed article's clean body, before its change is sent. */
+    committed?: (docs: IndexDoc[]) => void;
     /** The index worker script; the parse worker is built beside it. */
     workerScript?: string;
     workerExecArgv?: string[];
@@ -71,6 +73,7 @@ export async function importInto(
           throw e;
         }
         if (fresh.length === 0) return;
+        deps.committed?.(fresh.map((p) => p.doc));
         deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
         docs.push(...fresh.map((p) => p.doc));
         if (docs.length >= INDEX_BATCH) await sendDocs();

@@ -29,12 +29,16 @@ import { SortedOrders } from './sorted-orders';
 import { toMeta } from './meta';
 import { prepareFolder } from './open-folder';
 import { runSearch, type MakeSnippet } from './search-runner';
+import { relatedArticles } from './related-articles';
 import { RecordWriter, type RecordEdit } from './record-writer';
 import { computeStats } from './stats';
 import { TagOps } from './tag-ops';
 import { HighlightOps } from './highlight-ops';
 import { articleMarkdown, highlightsMarkdown } from '../export/markdown';
 import type * as H from '../../contract/highlights';
+import type { RelatedQuery, RelatedResult } from '../../contract/related';
+import type { VersionGroups } from '../../contract/versions';
+import { LibraryVersions } from './library-versions';
 
 /** What the engine needs from the search side; the real one comes from main/core/search. */
 export interface EngineDeps {
@@ -60,6 +64,7 @@ export async function openLibraryWith(
     const engine = new LibraryImpl(path, readOnly, store, catalog, lock, problems, deps, options);
     engine.adoptOrders(orders);
     engine.startIndex(options.onIndexProgress);
+    engine.versions.start();
     return engine;
   } catch (e) {
     await lock?.release();
@@ -73,6 +78,7 @@ class LibraryImpl implements LibraryEngine {
   private readonly listeners = new Set<(c: LibraryChange) => void>();
   private readonly tags: TagOps;
   private readonly highlights: HighlightOps;
+  readonly versions: LibraryVersions;
   private readonly orders: SortedOrders;
   private readonly unreadable: ArticleProblems;
   private closed: Promise<void> | null = null;
@@ -111,6 +117,7 @@ class LibraryImpl implements LibraryEngine {
       (ids, edit) => this.updateRecords(ids, edit, 'tags'),
       () => this.checkWritable(),
     );
+    this.versions = new LibraryVersions(path, store, catalog, readOnly);
     this.highlights = new HighlightOps(
       store,
       catalog,
@@ -170,6 +177,9 @@ class LibraryImpl implements LibraryEngine {
   }
 
   private emit(change: LibraryChange): void {
+    if (change.ids && (change.reason === 'import' || change.reason === 'trash')) {
+      this.versions.sync(change.ids);
+    }
     for (const listener of this.listeners) {
       try {
         listener(change);
@@ -191,14 +201,17 @@ class LibraryImpl implements LibraryEngine {
     options?: ImportOptions,
   ): Promise<T.ImportSummary> {
     this.checkWritable();
-    return importInto(sources, options, {
+    const summary = await importInto(sources, options, {
       catalog: this.catalog,
       writer: this.writer,
       index: () => this.slot.get(),
       emit: (c) => this.emit(c),
+      committed: (docs) => this.versions.addBodies(docs),
       workerScript: this.options.workerScript,
       workerExecArgv: this.options.workerExecArgv,
     });
+    await this.versions.flush();
+    return summary;
   }
 
   private updateRecords(ids: string[], edit: RecordEdit, reason: LibraryChange['reason']) {
@@ -234,6 +247,7 @@ class LibraryImpl implements LibraryEngine {
       matches: [],
       titleMatches: [],
       highlights: this.highlights.place(stored.record, clean.body),
+      versions: await this.versions.versionsOf(id),
     };
     const query = options?.highlight;
     if (query && query.trim() !== '') {
@@ -271,6 +285,19 @@ class LibraryImpl implements LibraryEngine {
       );
     }
     return result;
+  }
+
+  async listVersions(): Promise<VersionGroups> {
+    return { groups: await this.versions.list() };
+  }
+
+  related(args: RelatedQuery): Promise<RelatedResult> {
+    return relatedArticles(args, {
+      index: () => this.slot.get(),
+      catalog: this.catalog,
+      store: this.store,
+      versionsOf: (id) => this.versions.versionsOf(id),
+    });
   }
 
   async addTags(ids: T.ArticleId[], tags: string[]): Promise<T.TagSnapshot> {
@@ -345,12 +372,16 @@ class LibraryImpl implements LibraryEngine {
 
   async emptyTrash(): Promise<{ removed: number }> {
     this.checkWritable();
-    return this.writer.emptyTrash();
+    const result = await this.writer.emptyTrash();
+    await this.versions.flush();
+    return result;
   }
 
   async purge(ids: T.ArticleId[]): Promise<{ removed: number }> {
     this.checkWritable();
-    return this.writer.purge(ids);
+    const result = await this.writer.purge(ids);
+    await this.versions.flush();
+    return result;
   }
 
   async reindex(options: ReindexOptions = {}): Promise<void> {
@@ -359,6 +390,7 @@ class LibraryImpl implements LibraryEngine {
       // Every file is read again, so only this rebuild's failures are reported after it.
       this.unreadable.resetReads();
       await this.slot.rebuild(this.expectedRevs(), options.onProgress);
+      await this.versions.rebuild();
     });
     this.emit({ reason: 'reindex' });
   }
@@ -440,6 +472,7 @@ class LibraryImpl implements LibraryEngine {
         await runCloseSteps([
           () => this.slot.close(),
           () => this.catalog.close(),
+          () => this.versions.flush(),
           async () => await this.lock?.release(),
         ]);
       } finally {

@@ -32,6 +32,8 @@ import { PostingIndex } from './segments/posting-index';
 import { isBagOfWords, parseQuery, type Clause, type TermClause } from './query/query-parser';
 import { anyWord, correctSpelling, type Spelt } from './query/spelling';
 import { evaluate } from './query/query-eval';
+import { likeDocuments, likeTerms } from './query/more-like-this';
+import { stemLanguage } from './analysis/analyzer';
 import { ExpansionCache } from './query/expansion-cache';
 import { QueryBudget, unlimitedBudget } from './query/query-budget';
 import { expansionLimits } from './query/expansions';
@@ -277,6 +279,42 @@ export class SearchIndex implements SearchIndexApi {
     return correctSpelling(clauses, segments, languages, (c) => {
       return this.expansions.get(segments, c, languages, expansionLimits([c]), budget).terms;
     });
+  }
+
+  /**
+   * The `limit` live documents most like `id`, whose indexed title and body are `texts`: its
+   * best BM25-weighted terms run as a weighted any-word query. `id` itself never comes back,
+   * nor any document `keep` refuses. `language` stems the texts when `id` is not indexed.
+   */
+  async moreLikeThis(
+    id: ArticleId,
+    texts: { title: string; body: string; language: string },
+    limit: number,
+    keep: (id: ArticleId) => boolean = () => true,
+  ): Promise<IndexSearchResult> {
+    this.assertOpen();
+    if (this.loading) {
+      let timer: NodeJS.Timeout | undefined;
+      const wait = new Promise((r) => (timer = setTimeout(r, this.tuning.searchWaitMs)));
+      await Promise.race([this.loading, wait]);
+      clearTimeout(timer);
+    }
+    const all = this.set.segments;
+    const segments = all.filter((s) => s.loaded);
+    const entry = this.set.entry(id);
+    const home = entry ? this.set.get(entry.seq) : undefined;
+    const pos = home?.position.get(id);
+    const lang = home && pos !== undefined ? home.docs.langs[pos]! : stemLanguage(texts.language);
+    let docCount = 0;
+    for (const s of segments) docCount += s.size;
+    const docsWith = (term: string): number => {
+      let df = 0;
+      for (const s of segments) df += s.index.docsWithTerm(term);
+      return df;
+    };
+    const terms = likeTerms(texts, lang, docsWith, docCount);
+    const hits = likeDocuments(segments, terms, (other) => other !== id && keep(other), limit);
+    return { hits, partial: segments.length < all.length, capped: [] };
   }
 
   /** Ranges of `text` matched by the query's positive words and phrases; [] for bad queries. */

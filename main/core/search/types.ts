@@ -80,6 +80,16 @@ export interface SearchIndexApi {
     filter?: (id: ArticleId) => boolean,
     options?: QueryOptions,
   ): Promise<IndexSearchResult>;
+  /**
+   * The `limit` documents most like `id` by their weighted terms (its title and body given as
+   * `texts`), best first; never `id` itself nor a document `keep` refuses.
+   */
+  moreLikeThis?(
+    id: ArticleId,
+    texts: { title: string; body: string; language: string },
+    limit: number,
+    keep?: (id: ArticleId) => boolean,
+  ): Promise<IndexSearchResult>;
   /** Ranges in `text` that the query matches (for snippets and reader highlights). */
   highlight(query: string, text: string, language?: string): TextRange[];
   /**

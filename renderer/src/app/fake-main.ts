@@ -40,13 +40,14 @@ export function fakeArticle(n: number, patch: Partial<ArticleView> = {}): Articl
     matches: [],
     titleMatches: [],
     highlights: [],
+    versions: [],
     ...patch,
   };
 }
 
 const metaOf = (a: ArticleView): ArticleMeta => {
   const { dateline: _d, body: _b, original: _o, matches: _m, titleMatches: _t, ...rest } = a;
-  const { highlights: _h, ...meta } = rest;
+  const { highlights: _h, versions: _v, ...meta } = rest;
   return meta;
 };
 

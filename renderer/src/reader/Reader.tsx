@@ -28,6 +28,7 @@ import { HighlightLayer } from '../highlights/HighlightLayer';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { useReaderHighlights } from '../highlights/useReaderHighlights';
 import { usePersistentState } from '../shared/usePersistentState';
+import { RelatedArticles } from '../related/RelatedArticles';
 
 export interface ReaderActions extends HighlightActions {
   addTags(ids: string[], tags: string[]): void;
@@ -61,7 +62,7 @@ const SAVE_POSITION_MS = 600;
 /** The open article: toolbar, text and tags. Its article and controls live in the selection. */
 export function Reader(props: Props) {
   const { id, highlight, version, actions } = props;
-  const { article, setArticle, reader } = useSelection();
+  const { article, setArticle, reader, open } = useSelection();
   const { attachScroller, attachTagInput, resetMatches, readSettled, settleRead } = reader;
   const [error, setError] = useState<string | null>(null);
   const [showOriginal, setShowOriginal] = useState(false);
@@ -319,6 +320,7 @@ export function Reader(props: Props) {
                 onRemove={(tag) => actions.removeTags(ids, [tag])}
               />
             </section>
+            <RelatedArticles articleId={article.id} version={version} onOpen={open} />
           </div>
           <HighlightLayer hl={hl} scroller={scrollerEl} />
         </div>

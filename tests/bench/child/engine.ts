@@ -1,8 +1,9 @@
 // Child process measuring this engine: import + index of the corpus through
 // Library.open/importSources with the index worker, freshness of single changes, and
-// (in a second, fresh process) cold open, first list, first search and query latency.
+// (in a second, fresh process) cold open, first list, first search and query latency; with
+// --highlights, a third process adds highlights and notes before a second cold run.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +17,7 @@ import {
   timeAdversarial,
   type BenchQuery,
 } from '../queries';
+import { pickNote, pickPassage, spreadPositions } from '../highlight-plan';
 import { folderBytes, now, timeQueries, writeResult } from './measure';
 
 interface Config {
@@ -23,11 +25,15 @@ interface Config {
   libraryDir: string;
   queriesFile: string;
   resultFile: string;
+  /** Highlight mode: how many highlights to add. */
+  highlights?: string;
 }
 
 const POLL_MS = 10;
 const FRESH_TIMEOUT_MS = 10_000;
 const READY_TIMEOUT_MS = 120_000;
+/** Ids are listed in pages of this many (the contract's list limit). */
+const LIST_PAGE = 10_000;
 
 const workerOptions = {
   workerScript: sourceWorkerScript(resolve(__dirname, '..', '..', '..'), 'index-worker'),
@@ -155,9 +161,115 @@ async function cold(config: Config): Promise<void> {
   });
 }
 
+/** Every article id in the library (trash excluded), page by page. */
+async function allIds(lib: LibraryEngine): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const page = await lib.list({ offset: ids.length, limit: LIST_PAGE });
+    ids.push(...page.items.map((a) => a.id));
+    if (page.items.length === 0 || ids.length >= page.total) return ids;
+  }
+}
+
+/** Sizes of the caches highlights grow: the catalogue snapshot and journal, and the index. */
+async function cacheBytes(dir: string) {
+  const size = async (f: string) => (await stat(join(dir, f)).catch(() => null))?.size ?? 0;
+  return {
+    snapshotBytes: await size('catalog.json'),
+    journalBytes: await size('catalog.journal'),
+    indexBytes: await folderBytes(join(dir, 'index')).catch(() => NaN),
+  };
+}
+
+interface Placed {
+  id: string;
+  range: { start: number; end: number };
+  language: string;
+}
+
+/**
+ * The n-th highlight's article and passage: the article at `at` in the sorted ids, or, when
+ * it has fewer than five words (a title-only story) or, with `onePer`, already has its
+ * highlight, the next one that qualifies. `short` collects the articles passed over.
+ */
+async function placeOne(
+  lib: LibraryEngine,
+  sorted: readonly string[],
+  at: number,
+  n: number,
+  counts: Map<string, number>,
+  short: Set<string>,
+  onePer: boolean,
+): Promise<Placed | null> {
+  for (let step = 0; step < sorted.length; step++) {
+    const id = sorted[(at + step) % sorted.length]!;
+    if (short.has(id) || (onePer && counts.has(id))) continue;
+    const article = await lib.get(id);
+    const range = pickPassage(article.body, n, counts.get(id) ?? 0);
+    if (range) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      return { id, range, language: article.language };
+    }
+    short.add(id);
+  }
+  return null;
+}
+
+/**
+ * Adds `config.highlights` highlights spread over the library (see highlight-plan.ts), one
+ * call each as the reader makes them, and waits until `has:highlights` finds every
+ * highlighted article, so the next cold run measures an index that holds them all.
+ */
+async function highlight(config: Config): Promise<void> {
+  const count = Number(config.highlights);
+  const lib = await Library.open(config.libraryDir, workerOptions);
+  const before = await cacheBytes(config.libraryDir);
+  const sorted = (await allIds(lib)).sort();
+  const counts = new Map<string, number>();
+  const short = new Set<string>();
+  let added = 0;
+  let notes = 0;
+  // Only the addHighlight calls: reading the article is what the reader did before selecting.
+  let addMs = 0;
+  const t0 = now();
+  for (const [n, at] of spreadPositions(sorted.length, count).entries()) {
+    const placed = await placeOne(lib, sorted, at, n, counts, short, count <= sorted.length);
+    if (!placed) break;
+    const note = pickNote(n, placed.language);
+    const a0 = now();
+    await lib.addHighlight({ id: placed.id, ...placed.range, ...(note ? { note } : {}) });
+    addMs += now() - a0;
+    added += 1;
+    if (note) notes += 1;
+  }
+  const totalMs = now() - t0;
+  const articles = counts.size;
+  const indexedMs = await timeUntil(
+    async () => (await lib.search({ query: 'has:highlights', limit: 1 })).total >= articles,
+    now(),
+    READY_TIMEOUT_MS,
+  );
+  await lib.close();
+  writeResult(config.resultFile, {
+    highlights: added,
+    notes,
+    articles,
+    skipped: short.size,
+    addMs,
+    totalMs,
+    msPerHighlight: added > 0 ? addMs / added : NaN,
+    indexedMs,
+    before,
+    after: await cacheBytes(config.libraryDir),
+  });
+}
+
+const modes: Record<string, (config: Config) => Promise<void>> = { build, cold, highlight };
 const [mode, configJson] = process.argv.slice(2);
 const config = JSON.parse(configJson ?? '{}') as Config;
-(mode === 'build' ? build(config) : cold(config)).then(
+const run = modes[mode ?? ''];
+if (!run) throw new Error(`unknown engine bench mode '${mode}'`);
+run(config).then(
   () => process.exit(0),
   (e: unknown) => {
     process.stderr.write(

@@ -51,6 +51,8 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   listArticles: () => ({ sort: 'title', limit: 50 }),
   getArticle: (s) => ({ id: s.ids[0]!, highlight: 'harbour' }),
   search: () => ({ query: 'harbour', limit: 20 }),
+  related: (s) => ({ id: s.ids[0]!, limit: 5 }),
+  listVersions: () => ({}),
   addTags: (s) => ({
     ids: s.ids.slice(0, 3),
     tags: ['Iran', 'می\u200cخواهم', '👩\u200d👩\u200d👧'],

@@ -217,6 +217,7 @@ describe('escaping controls in CLI output', () => {
       matches: [],
       titleMatches: [],
       highlights: [],
+      versions: [],
     };
     const lines = describeArticle(view, false).split('\n');
     for (const line of lines.slice(0, 4)) expect(line).not.toMatch(UNSAFE);

@@ -1,7 +1,8 @@
 // Quoted words and phrases match the words as written: case and accents folded, Arabic
 // letters unified, but not stemmed ("Greene" is not "Green", "talks" is not "talk").
 import { describe, expect, it } from 'vitest';
-import { doc, ids, indexOver } from './helpers';
+import { doc, ids } from './helpers';
+import { indexOver } from './index-over';
 
 const corpus = [
   doc('greene', { title: 'A novel by Graham Greene', body: 'GREENE wrote it in Vietnam.' }),

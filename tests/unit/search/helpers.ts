@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
 import { SearchIndex, type IndexTuning } from '../../../main/core/search/segmented-index';
 import type { IndexDoc, SearchIndexOptions } from '../../../main/core/search/types';
 
@@ -56,25 +55,6 @@ export async function openIndex(
 }
 
 export const ids = (r: { hits: { id: string }[] }): string[] => r.hits.map((h) => h.id).sort();
-
-/**
- * An index over `docs` in a temp folder for the tests of one describe block: opened before
- * them, closed and removed after. Call the result inside a test to get the index.
- */
-export function indexOver(docs: IndexDoc[]): () => SearchIndex {
-  let index: SearchIndex | undefined;
-  let cleanup: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    const t = await tempDir();
-    cleanup = t.cleanup;
-    index = await openIndex(t.dir, new MemoryStore(docs));
-  });
-  afterAll(async () => {
-    await index?.close();
-    await cleanup?.();
-  });
-  return () => index!;
-}
 
 /** A deterministic generator of word soup: `rnd(k)` in [0, k), `sentence` of `len` words. */
 export function wordSoup(seed: number): {

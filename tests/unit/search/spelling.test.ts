@@ -1,7 +1,8 @@
 // A required word that no article holds is searched by its nearest spellings, and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex } from '../../../main/core/search/segmented-index';
-import { doc, ids, indexOver, MemoryStore, openIndex, tempDir } from './helpers';
+import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { indexOver } from './index-over';
 
 const corpus = [
   doc('p1', { title: 'Mobile phones sold', body: 'Sales of mobile phones rose in spring.' }),

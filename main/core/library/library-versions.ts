@@ -1,0 +1,149 @@
+// The library's version groups: signatures from the cache file (store/signature-cache.ts),
+// computed from the article files for any article it lacks, and the in-memory groups over the
+// articles not in the trash, kept in step with imports, trash, restore and purge.
+import type { Catalog } from '../store/catalog';
+import type { ArticleStore } from '../store/article-store';
+import {
+  readSignatureCache,
+  writeSignatureCache,
+  type SignatureCacheKey,
+} from '../store/signature-cache';
+import {
+  nearSignature,
+  SHINGLE_WORDS,
+  SIGNATURE_BINS,
+  SIGNATURE_BYTES,
+} from '../text/near-signature';
+import { CLEANER_VERSION } from '../text/parse-article';
+import { loadArticle } from './article-text';
+import { VersionGroups } from './version-groups';
+
+const CACHE_KEY: SignatureCacheKey = {
+  shingleWords: SHINGLE_WORDS,
+  bins: SIGNATURE_BINS,
+  cleanerVersion: CLEANER_VERSION,
+  bytes: SIGNATURE_BYTES,
+};
+
+/** One group of versions: its ids (sorted) and the title of its first member. */
+export interface VersionGroup {
+  ids: string[];
+  title: string;
+}
+
+/** Signatures and version groups of one library. */
+export class LibraryVersions {
+  private sigs = new Map<string, Uint8Array>();
+  private groups = new VersionGroups();
+  private loading: Promise<void> = Promise.resolve();
+  private ready = false;
+  private dirty = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly store: ArticleStore,
+    private readonly catalog: Catalog,
+    private readonly readOnly: boolean,
+  ) {}
+
+  /** Loads the cache and computes what it lacks, in the background. */
+  start(): void {
+    this.loading = this.load(false);
+  }
+
+  /** Forgets every signature and computes them all again from the article files. */
+  async rebuild(): Promise<void> {
+    await this.loading.catch(() => undefined);
+    this.loading = this.load(true);
+    await this.loading;
+    await this.flush();
+  }
+
+  private async load(fresh: boolean): Promise<void> {
+    this.ready = false;
+    const cached = fresh ? null : await readSignatureCache(this.dir, CACHE_KEY).catch(() => null);
+    const known = fresh ? new Map<string, Uint8Array>() : this.sigs;
+    for (const [id, sig] of cached ?? []) {
+      if (!known.has(id) && this.catalog.records.has(id)) known.set(id, sig);
+    }
+    this.sigs = known;
+    if (!cached || cached.size !== this.catalog.records.size) this.dirty = true;
+    for (const id of [...this.catalog.records.keys()]) {
+      if (this.sigs.has(id)) continue;
+      const sig = await this.compute(id);
+      if (sig) this.sigs.set(id, sig);
+      this.dirty = true;
+    }
+    for (const id of this.sigs.keys()) if (!this.catalog.records.has(id)) this.sigs.delete(id);
+    const groups = new VersionGroups();
+    for (const [id, sig] of this.sigs) {
+      if (this.catalog.records.get(id)?.trashedAt === null) groups.add(id, sig);
+    }
+    this.groups = groups;
+    this.ready = true;
+  }
+
+  private async compute(id: string): Promise<Uint8Array | null> {
+    try {
+      return nearSignature((await loadArticle(this.store, id)).clean.body);
+    } catch {
+      // An unreadable article has no versions; check and stats report the file itself.
+      return null;
+    }
+  }
+
+  /** Records the signatures of newly imported articles (called before their change is sent). */
+  addBodies(articles: { id: string; body: string }[]): void {
+    for (const { id, body } of articles) {
+      const sig = nearSignature(body);
+      if (!sig) continue;
+      this.sigs.set(id, sig);
+      this.dirty = true;
+    }
+  }
+
+  /** Brings these articles' membership in line with the catalogue (import, trash, purge). */
+  sync(ids: readonly string[]): void {
+    for (const id of ids) {
+      const record = this.catalog.records.get(id);
+      if (!record && this.sigs.delete(id)) this.dirty = true;
+      if (!this.ready) continue;
+      const sig = this.sigs.get(id);
+      if (record && record.trashedAt === null && sig) {
+        if (!this.groups.has(id)) this.groups.add(id, sig);
+      } else this.groups.remove(id);
+    }
+  }
+
+  /** Saves the cache when it changed (a read-only open keeps it in memory). */
+  async flush(): Promise<void> {
+    if (!this.dirty || this.readOnly) return;
+    await this.loading;
+    this.dirty = false;
+    try {
+      await writeSignatureCache(this.dir, this.sigs, CACHE_KEY);
+    } catch {
+      // A cache: the next open computes what is missing.
+      this.dirty = true;
+    }
+  }
+
+  /** The ids of the other versions of an article (empty when none). */
+  async versionsOf(id: string): Promise<string[]> {
+    await this.loading;
+    return this.groups.versionsOf(id);
+  }
+
+  /** Every group of two or more articles. */
+  async list(): Promise<VersionGroup[]> {
+    await this.loading;
+    return this.groups.groups().map((ids) => {
+      let first = this.catalog.records.get(ids[0]!);
+      for (const id of ids) {
+        const r = this.catalog.records.get(id);
+        if (r && first && r.importedAt < first.importedAt) first = r;
+      }
+      return { ids, title: first?.title ?? '' };
+    });
+  }
+}
