@@ -54,6 +54,8 @@ export interface HighlightResult {
   indexedMs: number | null;
   before: CacheBytes;
   after: CacheBytes;
+  /** Of the process that added them (worker threads included). */
+  peakRssMb: number;
   cold: EngineCold;
 }
 
@@ -251,7 +253,8 @@ export function renderHighlights(results: SizeResult[]): string {
       '',
       `- adding: ${ms(h.msPerHighlight)} ms per highlight ` +
         `(${fmt(h.highlights / (h.addMs / 1000))}/s, ${(h.addMs / 1000).toFixed(1)} s in all); ` +
-        `index caught up ${h.indexedMs == null ? 'not within the timeout' : `${ms(h.indexedMs)} ms`} after the last`,
+        `index caught up ${h.indexedMs == null ? 'not within the timeout' : `${ms(h.indexedMs)} ms`} ` +
+        `after the last; peak RSS of that process ${fmt(h.peakRssMb)} MB`,
       `- catalogue snapshot ${mb(h.before.snapshotBytes)} → ${mb(h.after.snapshotBytes)} MB, ` +
         `journal ${mb(h.before.journalBytes)} → ${mb(h.after.journalBytes)} MB, ` +
         `index ${mb(h.before.indexBytes)} → ${mb(h.after.indexBytes)} MB`,

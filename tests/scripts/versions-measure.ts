@@ -158,10 +158,11 @@ const corpora: [string, Doc[]][] = [
 ];
 const W = (process.env.W ?? '2,3,4').split(',').map(Number);
 const GP: GroupParams[] = [
-  { rows: 2, containment: 0.5, jaccard: 0.2 },
   { rows: 2, containment: 0.6, jaccard: 0.2 },
   { rows: 2, containment: 0.7, jaccard: 0.2 },
-  { rows: 3, containment: 0.6, jaccard: 0.2 },
+  { rows: 2, containment: 0.7, jaccard: 0.15 },
+  { rows: 2, containment: 0.7, jaccard: 0.1 },
+  { rows: 3, containment: 0.7, jaccard: 0.15 },
 ];
 for (const [name, docs] of corpora) {
   for (const w of W) {
@@ -170,8 +171,8 @@ for (const [name, docs] of corpora) {
     else
       corpusGroups(name, docs, sp, {
         rows: Number(process.env.R ?? 2),
-        containment: Number(process.env.C ?? 0.6),
-        jaccard: Number(process.env.J ?? 0.2),
+        containment: Number(process.env.C ?? 0.7),
+        jaccard: Number(process.env.J ?? 0.15),
       });
   }
 }

@@ -14,6 +14,8 @@ const SYLLABLES = ['ka', 'lo', 'mir', 'ten', 'sa', 'vu', 'dre', 'po', 'qui', 'za
 
 /** A vocabulary of `n` distinct made-up words. */
 export function vocabulary(n: number, rand: () => number): string[] {
+  // 12^2 + 12^3 + 12^4 words can be made; drawing close to all of them would take long.
+  if (n > 20_000) throw new Error(`at most 20,000 words, not ${n}`);
   const words = new Set<string>();
   while (words.size < n) {
     const parts = 2 + Math.floor(rand() * 3);

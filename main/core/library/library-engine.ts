@@ -472,7 +472,7 @@ class LibraryImpl implements LibraryEngine {
         await runCloseSteps([
           () => this.slot.close(),
           () => this.catalog.close(),
-          () => this.versions.flush(),
+          () => this.versions.close(),
           async () => await this.lock?.release(),
         ]);
       } finally {

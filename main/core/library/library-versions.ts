@@ -38,6 +38,7 @@ export class LibraryVersions {
   private loading: Promise<void> = Promise.resolve();
   private ready = false;
   private dirty = false;
+  private closed = false;
 
   constructor(
     private readonly dir: string,
@@ -69,6 +70,8 @@ export class LibraryVersions {
     this.sigs = known;
     if (!cached || cached.size !== this.catalog.records.size) this.dirty = true;
     for (const id of [...this.catalog.records.keys()]) {
+      // Closing does not wait for a library's worth of files: the next open goes on.
+      if (this.closed) return;
       if (this.sigs.has(id)) continue;
       const sig = await this.compute(id);
       if (sig) this.sigs.set(id, sig);
@@ -126,6 +129,13 @@ export class LibraryVersions {
       // A cache: the next open computes what is missing.
       this.dirty = true;
     }
+  }
+
+  /** Stops a computation under way and saves what is complete. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.loading.catch(() => undefined);
+    if (this.ready) await this.flush();
   }
 
   /** The ids of the other versions of an article (empty when none). */

@@ -15,7 +15,7 @@ export interface GroupParams {
 }
 
 /** The parameters docs/versions.md chose from measurements. */
-export const GROUP_PARAMS: GroupParams = { rows: 2, containment: 0.6, jaccard: 0.2 };
+export const GROUP_PARAMS: GroupParams = { rows: 2, containment: 0.7, jaccard: 0.15 };
 
 /** Links and groups over the signatures of the articles added. */
 export class VersionGroups {

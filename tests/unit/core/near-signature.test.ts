@@ -61,9 +61,9 @@ describe('64-bit arithmetic on 32-bit halves', () => {
 });
 
 describe('wordHash64', () => {
-  it('gives 50,000 distinct words 50,000 distinct 64-bit hashes, the same each time', () => {
+  it('gives 15,000 distinct words 15,000 distinct 64-bit hashes, the same each time', () => {
     const rand = seeded(3);
-    const words = new Set(vocabulary(50_000, rand));
+    const words = new Set(vocabulary(15_000, rand));
     for (const w of ['', 'a', 'harbour', 'ميناء', 'bandar-e abbās', '👩‍👩‍👧']) words.add(w);
     const seen = new Set<bigint>();
     for (const w of words) {
@@ -99,7 +99,7 @@ describe('nearSignature', () => {
       const close = stories.filter((s) => {
         const a = sig(s);
         const b = sig(version(s, rand, vocab));
-        return signatureContainment(a, b) >= 0.6 && signatureSimilarity(a, b) >= 0.2;
+        return signatureContainment(a, b) >= 0.7 && signatureSimilarity(a, b) >= 0.15;
       });
       expect(close.length, kind).toBeGreaterThanOrEqual(36);
     }
