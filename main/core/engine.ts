@@ -27,6 +27,16 @@ import type {
 import type { RelatedQuery, RelatedResult } from '../contract/related';
 import type { VersionGroups } from '../contract/versions';
 
+export interface GetOptions {
+  /** Matches of this query are marked in the view. */
+  highlight?: string;
+  /**
+   * Wait for the version groups however long their first build at open takes (the command
+   * line); otherwise an article opened meanwhile lists no versions.
+   */
+  waitForVersions?: boolean;
+}
+
 export interface ImportOptions {
   /** Aborting stops the batch after the file in hand; what was imported stays. */
   signal?: AbortSignal;
@@ -68,7 +78,7 @@ export interface LibraryEngine {
   /** Lists articles from the metadata catalogue; never waits for the index. */
   list(query?: ListQuery): Promise<ArticlePage>;
   /** One article with clean and original text; NOT_FOUND for unknown ids. */
-  get(id: ArticleId, options?: { highlight?: string }): Promise<ArticleView>;
+  get(id: ArticleId, options?: GetOptions): Promise<ArticleView>;
   /** Full-text search; BAD_QUERY with a one-line reason for bad queries. */
   search(query: SearchQuery): Promise<SearchResult>;
   /** The articles most like one by their weighted terms (not itself, its versions, the trash). */

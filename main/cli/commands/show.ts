@@ -9,7 +9,7 @@ import { EXIT } from '../io';
 
 /** Prints one article: a header of metadata, then the clean body or the original text. */
 export async function showCommand(lib: LibraryEngine, ctx: CommandContext): Promise<number> {
-  const view = await lib.get(ctx.cli.args[0]!);
+  const view = await lib.get(ctx.cli.args[0]!, { waitForVersions: true });
   if (ctx.cli.json) printJson(ctx, showJson(view, ctx.cli.original));
   else print(ctx, describeArticle(view, ctx.cli.original));
   return EXIT.ok;

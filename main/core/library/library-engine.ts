@@ -1,6 +1,7 @@
 // The LibraryEngine implementation over article files, the catalogue and a search index.
 import { join, resolve } from 'node:path';
 import type {
+  GetOptions,
   ImportOptions,
   LibraryChange,
   LibraryEngine,
@@ -71,6 +72,9 @@ export async function openLibraryWith(
     throw e;
   }
 }
+
+// How long the reader's article waits for version groups still being built at open.
+const VERSIONS_WAIT_MS = 250;
 
 class LibraryImpl implements LibraryEngine {
   private readonly slot: IndexSlot;
@@ -236,7 +240,7 @@ class LibraryImpl implements LibraryEngine {
     return { total: counted ?? total, offset, items };
   }
 
-  async get(id: T.ArticleId, options?: { highlight?: string }): Promise<T.ArticleView> {
+  async get(id: T.ArticleId, options?: GetOptions): Promise<T.ArticleView> {
     const r = this.record(id);
     const { stored, original, clean } = await loadArticle(this.store, id);
     const view: T.ArticleView = {
@@ -247,7 +251,10 @@ class LibraryImpl implements LibraryEngine {
       matches: [],
       titleMatches: [],
       highlights: this.highlights.place(stored.record, clean.body),
-      versions: await this.versions.versionsOf(id),
+      versions: await this.versions.versionsOf(
+        id,
+        options?.waitForVersions ? Infinity : VERSIONS_WAIT_MS,
+      ),
     };
     const query = options?.highlight;
     if (query && query.trim() !== '') {

@@ -25,6 +25,9 @@ const CACHE_KEY: SignatureCacheKey = {
   bytes: SIGNATURE_BYTES,
 };
 
+// Articles grouped between two turns of the event loop while the groups are built at open.
+const GROUP_CHUNK = 2_000;
+
 /** One group of versions: its ids (sorted) and the title of its first member. */
 export interface VersionGroup {
   ids: string[];
@@ -79,9 +82,20 @@ export class LibraryVersions {
     }
     for (const id of this.sigs.keys()) if (!this.catalog.records.has(id)) this.sigs.delete(id);
     const groups = new VersionGroups();
-    for (const [id, sig] of this.sigs) {
+    let added = 0;
+    for (const [id, sig] of [...this.sigs]) {
+      if (this.closed) return;
       if (this.catalog.records.get(id)?.trashedAt === null) groups.add(id, sig);
+      // Grouping 100,000 articles takes seconds of CPU: the engine keeps answering meanwhile.
+      if (++added % GROUP_CHUNK === 0) await new Promise((done) => setImmediate(done));
     }
+    // Imports, trash and purges that came while grouping (sync skipped them until ready).
+    for (const [id, sig] of this.sigs) {
+      const live = this.catalog.records.get(id)?.trashedAt === null;
+      if (live && !groups.has(id)) groups.add(id, sig);
+      else if (!live && groups.has(id)) groups.remove(id);
+    }
+    for (const id of [...groups.ids()]) if (!this.sigs.has(id)) groups.remove(id);
     this.groups = groups;
     this.ready = true;
   }
@@ -138,9 +152,19 @@ export class LibraryVersions {
     if (this.ready) await this.flush();
   }
 
-  /** The ids of the other versions of an article (empty when none). */
-  async versionsOf(id: string): Promise<string[]> {
-    await this.loading;
+  /**
+   * The ids of the other versions of an article (empty when none). Waits at most `waitMs`
+   * for the groups of a library being opened: the reader does not hold an article back for
+   * them (an upgraded library signs every article once), the command line waits.
+   */
+  async versionsOf(id: string, waitMs = Infinity): Promise<string[]> {
+    if (!this.ready && Number.isFinite(waitMs)) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((done) => (timer = setTimeout(done, waitMs)));
+      await Promise.race([this.loading, timeout]);
+      clearTimeout(timer);
+      if (!this.ready) return [];
+    } else await this.loading;
     return this.groups.versionsOf(id);
   }
 

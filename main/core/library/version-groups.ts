@@ -31,6 +31,11 @@ export class VersionGroups {
     return this.sigs.size;
   }
 
+  /** The articles in the index. */
+  ids(): IterableIterator<string> {
+    return this.sigs.keys();
+  }
+
   /** True when this article is in the index. */
   has(id: string): boolean {
     return this.sigs.has(id);
