@@ -1,10 +1,10 @@
-// npm run bench [-- --quick] [-- --size N] [-- --keep] [-- --ui] [-- --highlights N]
+// npm run bench [-- --quick] [-- --size N] [-- --keep] [-- --ui] [-- --highlights N [-- --rounds K]]
 // Builds each corpus in a temp folder, measures this engine and plain Lunr in separate
 // child processes, prints one markdown table plus PASS/MISS targets, and saves it to
 // tests/bench/.results/latest.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +26,7 @@ import {
   renderHighlights,
   renderTable,
   renderTargets,
+  type EngineCold,
   type HighlightResult,
   type SizeResult,
 } from './report';
@@ -43,8 +44,10 @@ interface Flags {
   keep: boolean;
   dryRun: boolean;
   ui: boolean;
-  /** Highlights to add before a second cold run; 0 skips that part. */
+  /** Highlights to add to a copy of the library; 0 skips that part. */
   highlights: number;
+  /** Cold runs of each library, without and with highlights. */
+  rounds: number;
 }
 
 function parseFlags(): Flags {
@@ -56,6 +59,7 @@ function parseFlags(): Flags {
       'dry-run': { type: 'boolean' },
       ui: { type: 'boolean' },
       highlights: { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -63,7 +67,7 @@ function parseFlags(): Flags {
   if (values.help) {
     process.stdout.write(
       'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run] [-- --ui]' +
-        ' [-- --highlights N]\n',
+        ' [-- --highlights N [-- --rounds K]]\n',
     );
     process.exit(0);
   }
@@ -78,12 +82,16 @@ function parseFlags(): Flags {
   const highlights = Number(values.highlights ?? 0);
   if (!Number.isInteger(highlights) || highlights < 0)
     throw new Error(`--highlights must be a whole number ≥ 0, not '${values.highlights}'`);
+  const rounds = Number(values.rounds ?? 3);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds must be a whole number ≥ 1, not '${values.rounds}'`);
   return {
     specs,
     keep: values.keep === true,
     dryRun: values['dry-run'] === true,
     ui: values.ui === true,
     highlights,
+    rounds,
   };
 }
 
@@ -149,7 +157,12 @@ async function runChild(
   return JSON.parse(readFileSync(resultFile, 'utf8')) as object;
 }
 
-async function measure(spec: CorpusSpec, keep: boolean, highlights: number): Promise<SizeResult> {
+async function measure(
+  spec: CorpusSpec,
+  keep: boolean,
+  highlights: number,
+  rounds: number,
+): Promise<SizeResult> {
   const log = (m: string) => process.stderr.write(`[bench] ${spec.label}: ${m}\n`);
   log('preparing corpus');
   const corpus = await prepareCorpus(spec);
@@ -184,8 +197,8 @@ async function measure(spec: CorpusSpec, keep: boolean, highlights: number): Pro
     } as SizeResult['engine'];
   } else result.engine = engine;
   if (highlights > 0 && !('error' in result.engine) && result.engine.cold) {
-    // After the first cold run, so that run sees the library exactly as before.
-    result.highlights = await withHighlights(engineCfg, highlights, attempt);
+    // After the first cold run, which stays the table's figure.
+    result.highlights = await withHighlights(engineCfg, highlights, rounds, keep, attempt);
   }
   const lunrCfg = { ...base, indexFile: join(workDir, 'lunr-index.json') };
   const lunr = await attempt('plain lunr build', () => runChild('lunr', 'build', lunrCfg));
@@ -206,24 +219,49 @@ async function measure(spec: CorpusSpec, keep: boolean, highlights: number): Pro
 type Attempt = <T>(what: string, fn: () => Promise<T>) => Promise<T | { error: string }>;
 
 /**
- * --highlights: adds them in one child, then a second cold run in a fresh one, so the
- * same measurements can be set beside those without highlights.
+ * --highlights: adds them to a copy of the library, then runs cold alternately on the
+ * original and the copy, `rounds` times each. One cold run moves by ±20% between runs on a
+ * shared machine, and two builds of one corpus end with different segment layouts, so only
+ * copies of one library measured turn about, under the same load, can resolve a few per cent.
  */
 async function withHighlights(
   engineCfg: Record<string, string>,
   count: number,
+  rounds: number,
+  keep: boolean,
   attempt: Attempt,
 ): Promise<HighlightResult | { error: string }> {
-  const added = await attempt(`add ${count.toLocaleString('en-US')} highlights`, () =>
-    runChild('engine', 'highlight', { ...engineCfg, highlights: String(count) }),
+  const copyCfg = { ...engineCfg, libraryDir: `${engineCfg.libraryDir!}-highlights` };
+  const copied = await attempt('copy the library', async () => {
+    await cp(engineCfg.libraryDir!, copyCfg.libraryDir, { recursive: true });
+    return {};
+  });
+  if ('error' in copied) return copied;
+  const added = await attempt(`add ${count.toLocaleString('en-US')} highlights to the copy`, () =>
+    runChild('engine', 'highlight', { ...copyCfg, highlights: String(count) }),
   );
   if ('error' in added) return added;
-  // Its own result file: the first cold run's stays for --keep.
-  const cold = await attempt('engine cold open with highlights', () =>
-    runChild('engine', 'cold', engineCfg, '-highlights'),
-  );
-  if ('error' in cold) return cold;
-  return { ...(added as object), cold } as HighlightResult;
+  const without: EngineCold[] = [];
+  const withHl: EngineCold[] = [];
+  for (let r = 1; r <= rounds; r++) {
+    const pair = [
+      { cfg: engineCfg, into: without, name: 'without' },
+      { cfg: copyCfg, into: withHl, name: 'with' },
+    ];
+    // Either side goes first every other round, so neither always runs just after the other.
+    if (r % 2 === 0) pair.reverse();
+    for (const { cfg, into, name } of pair) {
+      // Own result files: the first cold run's stays for --keep.
+      const cold = await attempt(`cold open ${name} highlights, round ${r}/${rounds}`, () =>
+        runChild('engine', 'cold', cfg, `-${name}-${r}`),
+      );
+      if ('error' in cold) return cold;
+      into.push(cold as EngineCold);
+    }
+  }
+  // It is inside workDir, but that goes only after the Lunr runs: free the disk now.
+  if (!keep) await rm(copyCfg.libraryDir, { recursive: true, force: true });
+  return { ...(added as object), without, with: withHl } as HighlightResult;
 }
 
 /** --dry-run: generate the corpus and the queries, print their shape, measure nothing. */
@@ -277,13 +315,13 @@ async function main(): Promise<void> {
     process.stdout.write(`Benchmarks skipped: ${sharedSkipReason}\n`);
     return;
   }
-  const { specs, keep, dryRun, ui, highlights } = parseFlags();
+  const { specs, keep, dryRun, ui, highlights, rounds } = parseFlags();
   if (dryRun) {
     for (const spec of specs) await describeCorpus(spec, keep);
     return;
   }
   const results: SizeResult[] = [];
-  for (const spec of specs) results.push(await measure(spec, keep, highlights));
+  for (const spec of specs) results.push(await measure(spec, keep, highlights, rounds));
   const markdown = [
     `# Benchmark ${new Date().toISOString()}`,
     '',

@@ -1,7 +1,8 @@
 // Child process measuring this engine: import + index of the corpus through
 // Library.open/importSources with the index worker, freshness of single changes, and
 // (in a second, fresh process) cold open, first list, first search and query latency; with
-// --highlights, a third process adds highlights and notes before a second cold run.
+// --highlights, a third process adds highlights and notes to a copy of the library, whose
+// cold runs the parent then alternates with those of the original.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

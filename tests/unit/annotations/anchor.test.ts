@@ -64,7 +64,8 @@ describe('anchoring highlights', () => {
   });
 
   it('anchors an Arabic quote', () => {
-    const arabic = 'قدم وزير المالية الميزانية يوم الثلاثاء.\n\nوقال المنتقدون إن الميزانية خفضت الإنفاق.';
+    const arabic =
+      'قدم وزير المالية الميزانية يوم الثلاثاء.\n\nوقال المنتقدون إن الميزانية خفضت الإنفاق.';
     const sel = select('خفضت الإنفاق', arabic);
     const edited = arabic.replace('وقال المنتقدون', 'وقال بعض المنتقدين');
     expect(placed(edited, sel)).toBe('خفضت الإنفاق');
