@@ -34,14 +34,20 @@ export interface VersionGroup {
   title: string;
 }
 
-/** Signatures and version groups of one library. */
+/**
+ * Signatures and version groups of one library. The signatures are loaded (and any missing
+ * computed) at open; the groups are built on first use, since grouping 100,000 articles costs
+ * seconds of CPU that the first searches of a cold open should not share.
+ */
 export class LibraryVersions {
   private sigs = new Map<string, Uint8Array>();
-  private groups = new VersionGroups();
+  private groups: VersionGroups | null = null;
   private loading: Promise<void> = Promise.resolve();
-  private ready = false;
+  private grouping: Promise<VersionGroups> | null = null;
   private dirty = false;
   private closed = false;
+  /** The signatures of every article are known (the load finished). */
+  private loaded = false;
 
   constructor(
     private readonly dir: string,
@@ -58,13 +64,16 @@ export class LibraryVersions {
   /** Forgets every signature and computes them all again from the article files. */
   async rebuild(): Promise<void> {
     await this.loading.catch(() => undefined);
+    await this.grouping?.catch(() => undefined);
+    this.groups = null;
+    this.grouping = null;
     this.loading = this.load(true);
     await this.loading;
     await this.flush();
   }
 
   private async load(fresh: boolean): Promise<void> {
-    this.ready = false;
+    this.loaded = false;
     const cached = fresh ? null : await readSignatureCache(this.dir, CACHE_KEY).catch(() => null);
     const known = fresh ? new Map<string, Uint8Array>() : this.sigs;
     for (const [id, sig] of cached ?? []) {
@@ -81,23 +90,31 @@ export class LibraryVersions {
       this.dirty = true;
     }
     for (const id of this.sigs.keys()) if (!this.catalog.records.has(id)) this.sigs.delete(id);
-    const groups = new VersionGroups();
-    let added = 0;
-    for (const [id, sig] of [...this.sigs]) {
-      if (this.closed) return;
-      if (this.catalog.records.get(id)?.trashedAt === null) groups.add(id, sig);
-      // Grouping 100,000 articles takes seconds of CPU: the engine keeps answering meanwhile.
-      if (++added % GROUP_CHUNK === 0) await new Promise((done) => setImmediate(done));
-    }
-    // Imports, trash and purges that came while grouping (sync skipped them until ready).
-    for (const [id, sig] of this.sigs) {
-      const live = this.catalog.records.get(id)?.trashedAt === null;
-      if (live && !groups.has(id)) groups.add(id, sig);
-      else if (!live && groups.has(id)) groups.remove(id);
-    }
-    for (const id of [...groups.ids()]) if (!this.sigs.has(id)) groups.remove(id);
-    this.groups = groups;
-    this.ready = true;
+    this.loaded = true;
+  }
+
+  /** The groups, built once the signatures are loaded (on first use). */
+  private ensureGroups(): Promise<VersionGroups> {
+    this.grouping ??= (async () => {
+      await this.loading;
+      const groups = new VersionGroups();
+      let added = 0;
+      for (const [id, sig] of [...this.sigs]) {
+        if (this.catalog.records.get(id)?.trashedAt === null) groups.add(id, sig);
+        // Seconds of CPU at 100,000 articles: the engine keeps answering meanwhile.
+        if (++added % GROUP_CHUNK === 0) await new Promise((done) => setImmediate(done));
+      }
+      // Imports, trash and purges that came while grouping (sync skipped them until now).
+      for (const [id, sig] of this.sigs) {
+        const live = this.catalog.records.get(id)?.trashedAt === null;
+        if (live && !groups.has(id)) groups.add(id, sig);
+        else if (!live && groups.has(id)) groups.remove(id);
+      }
+      for (const id of [...groups.ids()]) if (!this.sigs.has(id)) groups.remove(id);
+      this.groups = groups;
+      return groups;
+    })();
+    return this.grouping;
   }
 
   private async compute(id: string): Promise<Uint8Array | null> {
@@ -124,18 +141,28 @@ export class LibraryVersions {
     for (const id of ids) {
       const record = this.catalog.records.get(id);
       if (!record && this.sigs.delete(id)) this.dirty = true;
-      if (!this.ready) continue;
+      const groups = this.groups;
+      if (!groups) continue;
       const sig = this.sigs.get(id);
       if (record && record.trashedAt === null && sig) {
-        if (!this.groups.has(id)) this.groups.add(id, sig);
-      } else this.groups.remove(id);
+        if (!groups.has(id)) groups.add(id, sig);
+      } else groups.remove(id);
     }
   }
 
   /** Saves the cache when it changed (a read-only open keeps it in memory). */
   async flush(): Promise<void> {
     if (!this.dirty || this.readOnly) return;
-    await this.loading;
+    // Saved only complete: a cache missing the signatures still loading would be read as a
+    // library's worth of articles to sign again. An import does not wait for that load (an
+    // upgraded library signs every article once); closing does, or stops it and keeps the
+    // old cache.
+    if (!this.loaded) {
+      if (!this.closed) return;
+      await this.loading;
+      // Stopped by the close before every article was signed.
+      if (!this.loaded) return;
+    }
     this.dirty = false;
     try {
       await writeSignatureCache(this.dir, this.sigs, CACHE_KEY);
@@ -149,29 +176,31 @@ export class LibraryVersions {
   async close(): Promise<void> {
     this.closed = true;
     await this.loading.catch(() => undefined);
-    if (this.ready) await this.flush();
+    await this.flush();
   }
 
   /**
    * The ids of the other versions of an article (empty when none). Waits at most `waitMs`
-   * for the groups of a library being opened: the reader does not hold an article back for
-   * them (an upgraded library signs every article once), the command line waits.
+   * for groups still being built: the reader does not hold an article back for them (an
+   * upgraded library signs every article once, and grouping 100,000 takes seconds), the
+   * command line waits.
    */
   async versionsOf(id: string, waitMs = Infinity): Promise<string[]> {
-    if (!this.ready && Number.isFinite(waitMs)) {
+    const building = this.ensureGroups();
+    if (!this.groups && Number.isFinite(waitMs)) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise((done) => (timer = setTimeout(done, waitMs)));
-      await Promise.race([this.loading, timeout]);
+      await Promise.race([building, timeout]);
       clearTimeout(timer);
-      if (!this.ready) return [];
-    } else await this.loading;
-    return this.groups.versionsOf(id);
+      if (!this.groups) return [];
+    }
+    return (await building).versionsOf(id);
   }
 
   /** Every group of two or more articles. */
   async list(): Promise<VersionGroup[]> {
-    await this.loading;
-    return this.groups.groups().map((ids) => {
+    const groups = await this.ensureGroups();
+    return groups.groups().map((ids) => {
       let first = this.catalog.records.get(ids[0]!);
       for (const id of ids) {
         const r = this.catalog.records.get(id);
