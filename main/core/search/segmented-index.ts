@@ -207,6 +207,15 @@ export class SearchIndex implements SearchIndexApi {
     this.scheduleMerge();
   }
 
+  /** Waits (a little, searchWaitMs) for segments still loading, so a cold query sees them. */
+  private async settleLoading(): Promise<void> {
+    if (!this.loading) return;
+    let timer: NodeJS.Timeout | undefined;
+    const wait = new Promise((r) => (timer = setTimeout(r, this.tuning.searchWaitMs)));
+    await Promise.race([this.loading, wait]);
+    clearTimeout(timer);
+  }
+
   /** Runs a query; every matching live document, best first. */
   async search(
     query: string,
@@ -216,12 +225,7 @@ export class SearchIndex implements SearchIndexApi {
     this.assertOpen();
     if (typeof query !== 'string') throw new QueryError('The query must be text.');
     const parsed = parseQuery(query);
-    if (this.loading) {
-      let timer: NodeJS.Timeout | undefined;
-      const wait = new Promise((r) => (timer = setTimeout(r, this.tuning.searchWaitMs)));
-      await Promise.race([this.loading, wait]);
-      clearTimeout(timer);
-    }
+    await this.settleLoading();
     const all = this.set.segments;
     const segments = all.filter((s) => s.loaded);
     const languages = this.set.languages();
@@ -293,12 +297,7 @@ export class SearchIndex implements SearchIndexApi {
     keep: (id: ArticleId) => boolean = () => true,
   ): Promise<IndexSearchResult> {
     this.assertOpen();
-    if (this.loading) {
-      let timer: NodeJS.Timeout | undefined;
-      const wait = new Promise((r) => (timer = setTimeout(r, this.tuning.searchWaitMs)));
-      await Promise.race([this.loading, wait]);
-      clearTimeout(timer);
-    }
+    await this.settleLoading();
     const all = this.set.segments;
     const segments = all.filter((s) => s.loaded);
     const entry = this.set.entry(id);

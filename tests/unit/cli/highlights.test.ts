@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Highlight } from '../../../main/contract/highlights';
 import { describeHighlight } from '../../../main/cli/format/highlight-block';
-import { json, runCli, tempDir, type CliRun } from './run-cli';
+import { cliOnNewLibrary, json, ok, tempDir, type CliRun } from './run-cli';
 
 const TIDES = {
   title: 'Tides of the northern bay',
@@ -44,14 +44,7 @@ interface Shown {
   }[];
 }
 
-const library = tempDir('ar-cli-hl-lib-');
-const env = { ARCHIVE_READER_LIBRARY: library };
-const cli = (...args: string[]): Promise<CliRun> => runCli(args, { env });
-const ok = (run: CliRun): CliRun => {
-  expect(run.stderr, 'stderr of a successful run').toBe('');
-  expect(run.code).toBe(0);
-  return run;
-};
+const { cli } = cliOnNewLibrary('ar-cli-hl-lib-');
 /** A refused run: the status, nothing on stdout, exactly one line on stderr. */
 const refused = (run: CliRun, code: number): string => {
   expect(run.code, run.stderr).toBe(code);

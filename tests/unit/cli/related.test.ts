@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { json, runCli, tempDir, type CliRun } from './run-cli';
+import { cliOnNewLibrary, json, ok, tempDir } from './run-cli';
 
 const ARTICLES: Record<string, string> = {
   'comet-1':
@@ -17,14 +17,7 @@ const ARTICLES: Record<string, string> = {
     'Sourdough bakers\n\nThe bakers keep a sourdough starter; the dough rises slowly before the oven.\n',
 };
 
-const library = tempDir('ar-cli-related-lib-');
-const env = { ARCHIVE_READER_LIBRARY: library };
-const cli = (...args: string[]): Promise<CliRun> => runCli(args, { env });
-const ok = (run: CliRun): CliRun => {
-  expect(run.stderr, 'stderr of a successful run').toBe('');
-  expect(run.code).toBe(0);
-  return run;
-};
+const { cli } = cliOnNewLibrary('ar-cli-related-lib-');
 const ids = new Map<string, string>();
 
 interface Related {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import { repoRoot } from '../../support/shared-data';
 
 export const cliSource = resolve(repoRoot, 'main', 'cli', 'index.ts');
@@ -79,4 +80,22 @@ export function json<T = Record<string, unknown>>(run: CliRun): T {
       `stdout is not JSON (exit ${run.code}):\n${run.stdout}\nstderr:\n${run.stderr}`,
     );
   }
+}
+
+/** The CLI on a library of its own (a new temp folder, named by `prefix`). */
+export function cliOnNewLibrary(prefix: string): {
+  library: string;
+  env: Record<string, string>;
+  cli: (...args: string[]) => Promise<CliRun>;
+} {
+  const library = tempDir(prefix);
+  const env = { ARCHIVE_READER_LIBRARY: library };
+  return { library, env, cli: (...args) => runCli(args, { env }) };
+}
+
+/** A run that succeeded quietly: exit 0, nothing on stderr. */
+export function ok(run: CliRun): CliRun {
+  expect(run.stderr, 'stderr of a successful run').toBe('');
+  expect(run.code).toBe(0);
+  return run;
 }

@@ -3,16 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seeded, story, VERSIONS, vocabulary } from '../../support/stories';
 import { writeArticles } from '../core/library-helpers';
-import { json, runCli, tempDir, type CliRun } from './run-cli';
+import { cliOnNewLibrary, json, ok, tempDir } from './run-cli';
 
-const library = tempDir('ar-cli-versions-lib-');
-const env = { ARCHIVE_READER_LIBRARY: library };
-const cli = (...args: string[]): Promise<CliRun> => runCli(args, { env });
-const ok = (run: CliRun): CliRun => {
-  expect(run.stderr, 'stderr of a successful run').toBe('');
-  expect(run.code).toBe(0);
-  return run;
-};
+const { cli } = cliOnNewLibrary('ar-cli-versions-lib-');
 
 interface Imported {
   imported: { id: string; path: string }[];
