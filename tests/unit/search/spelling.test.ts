@@ -1,7 +1,6 @@
 // A required word that no article holds is searched by its nearest spellings, and says so.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchIndex } from '../../../main/core/search/segmented-index';
-import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { doc, ids } from './helpers';
 import { indexOver } from './index-over';
 
 const corpus = [
@@ -11,50 +10,40 @@ const corpus = [
 ];
 
 describe('misspelt words', () => {
-  let index: SearchIndex;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const t = await tempDir();
-    cleanup = t.cleanup;
-    index = await openIndex(t.dir, new MemoryStore(corpus));
-  });
-  afterAll(async () => {
-    await index.close();
-    await cleanup();
-  });
+  const ix = indexOver(corpus);
 
   it('searches a word no article holds by its nearest spellings, and names them', async () => {
-    const r = await index.search('mobile phnoes');
+    const r = await ix().search('mobile phnoes');
     expect(ids(r).sort()).toEqual(['p1']);
     expect(r.corrected).toEqual([{ from: 'phnoes', to: 'phones' }]);
   });
 
   it('marks the corrected word in snippets as the search matched it', () => {
     const body = 'Sales of mobile phones rose in spring.';
-    const ranges = index.matchedRanges('mobile phnoes', 'p1', { title: '', body });
+    const ranges = ix().matchedRanges('mobile phnoes', 'p1', { title: '', body });
     expect(ranges?.body.map((m) => body.slice(m.start, m.end))).toEqual(['mobile', 'phones']);
   });
 
   it('leaves words alone when asked for the exact words, or when quoted', async () => {
-    const exact = await index.search('mobile phnoes', undefined, { exact: true });
+    const exact = await ix().search('mobile phnoes', undefined, { exact: true });
     expect(exact.hits).toEqual([]);
     expect(exact.corrected).toEqual([]);
-    expect((await index.search('mobile "phnoes"')).hits).toEqual([]);
+    expect((await ix().search('mobile "phnoes"')).hits).toEqual([]);
   });
 
   it('corrects nothing when every word is in the index', async () => {
-    expect((await index.search('mobile phones')).corrected).toEqual([]);
-    expect((await index.search('mobile phones')).ignored).toEqual([]);
+    expect((await ix().search('mobile phones')).corrected).toEqual([]);
+    expect((await ix().search('mobile phones')).ignored).toEqual([]);
     // Alternatives and left-out words are not required, so not corrected either.
-    expect((await index.search('mobile -phnoes')).corrected).toEqual([]);
+    expect((await ix().search('mobile -phnoes')).corrected).toEqual([]);
   });
 
   it('searches without a word that nothing is spelt near, and says so', async () => {
-    const far = await index.search('mobile xqzvkw');
+    const far = await ix().search('mobile xqzvkw');
     expect(ids(far)).toEqual(['p1', 't1']);
     expect(far.corrected).toEqual([]);
     expect(far.ignored).toEqual(['xqzvkw']);
-    expect((await index.search('mobile xqzvkw', undefined, { exact: true })).hits).toEqual([]);
+    expect((await ix().search('mobile xqzvkw', undefined, { exact: true })).hits).toEqual([]);
   });
 });
 
@@ -65,27 +54,17 @@ describe('a typo a few articles share', () => {
   );
   const typo = doc('typo', { title: 'Typo', body: 'The goverment spoke about budget plans.' });
   const name = doc('name', { title: 'Greene', body: 'Mr Greene spoke about budget plans.' });
-  let index: SearchIndex;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const t = await tempDir();
-    cleanup = t.cleanup;
-    index = await openIndex(t.dir, new MemoryStore([...many, typo, name]));
-  });
-  afterAll(async () => {
-    await index.close();
-    await cleanup();
-  });
+  const ix = indexOver([...many, typo, name]);
 
   it('widens it to the common spelling, keeping the articles that hold it', async () => {
-    const r = await index.search('goverment budget');
+    const r = await ix().search('goverment budget');
     expect(r.corrected).toEqual([{ from: 'goverment', to: 'government' }]);
     expect(r.hits).toHaveLength(41);
     expect(r.hits.map((h) => h.id)).toContain('typo');
   });
 
   it('leaves a rare word alone when no spelling near it is far more common', async () => {
-    const r = await index.search('greene budget');
+    const r = await ix().search('greene budget');
     expect(r.corrected).toEqual([]);
     expect(ids(r)).toEqual(['name']);
   });
@@ -98,20 +77,10 @@ describe('spellings reached from a short stem', () => {
     doc('short', { title: 'Market notes', body: 'The market: ar pc or mr.' }),
     doc('pt', { title: 'Mercado', body: 'Os preços subiram no mercado.', language: 'pt' }),
   ];
-  let index: SearchIndex;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    const t = await tempDir();
-    cleanup = t.cleanup;
-    index = await openIndex(t.dir, new MemoryStore(corpus));
-  });
-  afterAll(async () => {
-    await index.close();
-    await cleanup();
-  });
+  const ix = indexOver(corpus);
 
   it('takes a spelling only within the distance its stem’s own length allows', async () => {
-    const r = await index.search('market prcies');
+    const r = await ix().search('market prcies');
     expect(ids(r)).toEqual(['prices']);
     expect(r.corrected).toEqual([{ from: 'prcies', to: 'prices' }]);
   });
