@@ -18,6 +18,7 @@ import type { Emit } from './engine-slot';
 import { ImportRegistry } from './import-registry';
 import type { PathPolicy } from './path-grants';
 import { revealSource } from './reveal-source';
+import { exportCalls, type ChooseExportPath } from './export-calls';
 
 /** Who made a call; the transport has already checked the sender. */
 export interface CallInfo {
@@ -48,6 +49,8 @@ export interface HandlerContext {
   progressIntervalMs?: number;
   /** Shows a file in the system's file manager; absent where there is none (the HTTP bridge). */
   reveal?: (path: string) => void | Promise<void>;
+  /** Main's save dialog for File → Export…; absent: exports are refused. */
+  chooseExportPath?: ChooseExportPath;
 }
 
 /** One call's handler, typed by the contract's argument and result schemas. */
@@ -144,6 +147,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     async cancelImport({ importId }) {
       return { cancelled: imports.cancel(importId) };
     },
+    ...exportCalls({ engine, emit: ctx.emit, chooseExportPath: ctx.chooseExportPath }),
     listArticles: (query) => engine().list(query),
     getArticle: ({ id, highlight }) =>
       engine().get(id, highlight === undefined ? undefined : { highlight }),
@@ -151,6 +155,14 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     removeTags: ({ ids, tags }) => engine().removeTags(ids, tags),
     async restoreTags(snapshot) {
       await engine().restoreTags(snapshot);
+      return null;
+    },
+    async restoreCollections(snapshot) {
+      await engine().restoreCollections(snapshot);
+      return null;
+    },
+    async reorderSavedSearches(args) {
+      await engine().reorderSavedSearches(args);
       return null;
     },
     renameTag: ({ from, to }) => engine().renameTag(from, to),
@@ -176,10 +188,27 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       return null;
     },
     purge: ({ ids }) => engine().purge(ids),
+    async setMainVersion(args) {
+      await engine().setMainVersion(args);
+      return null;
+    },
     tagsOf: ({ ids }) => engine().tagsOf(ids),
     async showInFolder({ id }) {
       await revealSource(ctx.reveal, (await engine().get(id)).sourcePath);
       return null;
+    },
+    async addWatchedFolder({ path }) {
+      // Like importPaths: only a folder the user chose or dropped, as its real path.
+      const check = ctx.paths.check(path);
+      if (!check.allowed) {
+        throw check.reason === 'missing'
+          ? new ArchiveError('NOT_FOUND', `There is no folder at ${path}.`)
+          : new ArchiveError(
+              'FORBIDDEN',
+              `Only a folder you chose or dropped can be watched: ${path}`,
+            );
+      }
+      return engine().addWatchedFolder({ path: check.realPath });
     },
     getSettings: () => ctx.settings.get(),
     setSettings: (patch) => ctx.settings.update(patch),

@@ -5,6 +5,7 @@ import type { ArticleSort, LibraryView, SearchSort, SortOrder } from '../contrac
 import { errorMessage } from '../contract/error-message';
 import { quoteTagName, tagNameProblem } from '../contract/tag-name';
 import { articleIdSchema } from '../contract/article-id';
+import { spanOf } from '../contract/date-range';
 import {
   highlightColorSchema,
   highlightIdSchema,
@@ -12,6 +13,9 @@ import {
   type HighlightColor,
 } from '../contract/highlights';
 import type { z } from '../contract/zod';
+import { collectionNameSchema, savedSearchNameSchema } from '../contract/organise';
+import { EXPORT_FORMATS, exportFormatSchema, type ExportFormat } from '../contract/export';
+import { ENTITY_TYPES, type EntityType } from '../contract/entities';
 
 /** Bad command-line usage; the message is one line. */
 export class UsageError extends Error {
@@ -26,16 +30,23 @@ export const COMMANDS = [
   'search',
   'related',
   'versions',
+  'entities',
   'list',
   'show',
   'tag',
   'untag',
   'tags',
+  'saved',
+  'rule',
+  'rules',
+  'watch',
   'highlight',
   'highlights',
   'note',
   'unhighlight',
   'export-highlights',
+  'export',
+  'backup',
   'remove',
   'restore',
   'empty-trash',
@@ -61,6 +72,11 @@ const OPTIONS = {
   color: { type: 'string' },
   occurrence: { type: 'string' },
   out: { type: 'string' },
+  collection: { type: 'string' },
+  format: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  type: { type: 'string' },
 } as const;
 
 const COMMAND_OPTIONS = [
@@ -74,6 +90,11 @@ const COMMAND_OPTIONS = [
   'color',
   'occurrence',
   'out',
+  'collection',
+  'format',
+  'from',
+  'to',
+  'type',
 ] as const;
 type CommandOption = (typeof COMMAND_OPTIONS)[number];
 
@@ -90,12 +111,32 @@ const SPEC: Record<
     usage: 'search QUERY',
   },
   related: { options: ['limit'], min: 1, max: 1, usage: 'related ID' },
-  versions: { options: [], min: 0, max: 0, usage: 'versions' },
-  list: { options: ['sort', 'order', 'tag', 'view', 'limit'], min: 0, max: 0, usage: 'list' },
+  versions: { options: [], min: 0, max: 2, usage: 'versions [main ID]' },
+  entities: {
+    options: ['type'],
+    min: 0,
+    max: 0,
+    usage: 'entities [--type person|organisation|place]',
+  },
+  list: {
+    options: ['sort', 'order', 'tag', 'view', 'limit', 'collection', 'from', 'to'],
+    min: 0,
+    max: 0,
+    usage: 'list',
+  },
   show: { options: ['original'], min: 1, max: 1, usage: 'show ID' },
   tag: { options: [], min: 2, max: Infinity, usage: 'tag ID TAG...' },
   untag: { options: [], min: 2, max: Infinity, usage: 'untag ID TAG...' },
   tags: { options: [], min: 0, max: 0, usage: 'tags' },
+  saved: {
+    options: ['limit'],
+    min: 0,
+    max: Infinity,
+    usage: 'saved [add NAME QUERY | run NAME | remove NAME]',
+  },
+  rule: { options: [], min: 2, max: Infinity, usage: 'rule add TAG QUERY | rule remove TAG' },
+  rules: { options: [], min: 0, max: 0, usage: 'rules' },
+  watch: { options: [], min: 0, max: 2, usage: 'watch [add DIR | remove DIR | run]' },
   highlight: {
     options: ['note', 'color', 'occurrence'],
     min: 2,
@@ -106,8 +147,20 @@ const SPEC: Record<
   note: { options: [], min: 2, max: 2, usage: 'note HID NOTE' },
   unhighlight: { options: [], min: 1, max: 1, usage: 'unhighlight HID' },
   'export-highlights': { options: ['out'], min: 0, max: 0, usage: 'export-highlights' },
+  export: {
+    options: ['format', 'out', 'tag', 'collection'],
+    min: 0,
+    max: Infinity,
+    usage: 'export [QUERY] --format md|txt|jsonl|csv|opensearch --out PATH',
+  },
   remove: { options: [], min: 1, max: Infinity, usage: 'remove ID...' },
-  restore: { options: [], min: 1, max: Infinity, usage: 'restore ID...' },
+  backup: { options: [], min: 1, max: 1, usage: 'backup FILE' },
+  restore: {
+    options: [],
+    min: 1,
+    max: Infinity,
+    usage: 'restore ID... | restore FILE --library DIR',
+  },
   'empty-trash': { options: [], min: 0, max: 0, usage: 'empty-trash' },
   reindex: { options: [], min: 0, max: 0, usage: 'reindex' },
   stats: { options: [], min: 0, max: 0, usage: 'stats' },
@@ -143,6 +196,16 @@ export interface ParsedCommandLine {
   occurrence?: number;
   /** `export-highlights --out`: the file to write (else stdout). */
   out?: string;
+  /** `list --collection`. */
+  collection?: string;
+  /** `export --format`. */
+  format?: ExportFormat;
+  /** `list --from`: the first day of its year, month or day (ISO). */
+  from?: string;
+  /** `list --to`: the last day of its year, month or day (ISO). */
+  to?: string;
+  /** `entities --type`. */
+  entityType?: EntityType;
 }
 
 /** Parses argv (without node and the script); throws UsageError on bad usage. */
@@ -215,6 +278,10 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
     throw new UsageError('the search query is empty');
   }
   checkHighlightArguments(command, rest);
+  checkExportArguments(command, values.format, values.out);
+  checkOrganiseArguments(command, rest);
+  checkVersionsArguments(command, rest);
+  checkWatchArguments(command, rest);
   return {
     ...base,
     command,
@@ -237,11 +304,60 @@ export function parseCommandLine(argv: string[]): ParsedCommandLine {
         : checked('--color', highlightColorSchema, values.color, true),
     occurrence: values.occurrence === undefined ? undefined : parseOccurrence(values.occurrence),
     out: values.out === undefined ? undefined : nonBlank('--out', values.out, 'a file path'),
+    collection:
+      values.collection === undefined
+        ? undefined
+        : checked('--collection', collectionNameSchema, values.collection),
+    format:
+      values.format === undefined
+        ? undefined
+        : checked('--format', exportFormatSchema, values.format, true),
+    ...dateOptions(values.from, values.to),
+    ...(values.type === undefined
+      ? {}
+      : { entityType: oneOf('--type', values.type, ENTITY_TYPES) }),
   };
+}
+
+/** `--from` and `--to` as the first and last day they name (YYYY, YYYY-MM or YYYY-MM-DD). */
+function dateOptions(from: string | undefined, to: string | undefined) {
+  const day = (flag: string, value: string | undefined, end: 'first' | 'last') => {
+    if (value === undefined) return undefined;
+    const span = spanOf(value);
+    if (!span) {
+      throw new UsageError(`${flag} must be a date: YYYY, YYYY-MM or YYYY-MM-DD, not '${value}'`);
+    }
+    return span[end];
+  };
+  const first = day('--from', from, 'first');
+  const last = day('--to', to, 'last');
+  if (first !== undefined && last !== undefined && first > last) {
+    throw new UsageError(`--from ${from ?? ''} is after --to ${to ?? ''}`);
+  }
+  return {
+    ...(first !== undefined ? { from: first } : {}),
+    ...(last !== undefined ? { to: last } : {}),
+  };
+}
+
+/** `export` needs a format and a destination. */
+function checkExportArguments(
+  command: CommandName,
+  format: string | undefined,
+  out: string | undefined,
+): void {
+  if (command !== 'export') return;
+  if (format === undefined) {
+    throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+  }
+  if (out === undefined) throw new UsageError('export needs --out PATH (a file or a new folder)');
 }
 
 /** What a positional of these commands is, for the hint on text that starts with '-'. */
 const TEXT_HINTS: Record<string, string> = {
+  export: 'query',
+  saved: 'query',
+  rule: 'query',
   search: 'query',
   highlight: 'text',
   note: 'note',
@@ -263,6 +379,52 @@ function checkHighlightArguments(command: CommandName, args: string[]): void {
     checked(quoteValue(args[0]!), highlightIdSchema, args[0]!);
   }
   if (command === 'note') checked('the note', noteSchema, args[1]!);
+}
+
+/** `versions` lists the groups; `versions main ID` marks a main version. */
+function checkVersionsArguments(command: CommandName, args: string[]): void {
+  if (command !== 'versions' || args.length === 0) return;
+  if (args[0] !== 'main' || args.length !== 2) {
+    throw new UsageError(`unknown arguments; usage: ${SPEC.versions.usage}`);
+  }
+  checked(quoteValue(args[1]!), articleIdSchema, args[1]!);
+}
+
+/** The subcommands of saved and rule, their names and tags. */
+function checkOrganiseArguments(command: CommandName, args: string[]): void {
+  if (command !== 'saved' && command !== 'rule') return;
+  const [sub, name, ...query] = args;
+  if (command === 'saved' && sub === undefined) return;
+  const usage = `usage: ${SPEC[command].usage}`;
+  const forms: Record<string, number> =
+    command === 'saved' ? { add: 3, run: 2, remove: 2 } : { add: 3, remove: 2 };
+  const want = forms[sub!];
+  if (want === undefined) throw new UsageError(`unknown ${command} command '${sub}'; ${usage}`);
+  if (args.length < want) throw new UsageError(`missing arguments; ${usage}`);
+  if (want === 2 && args.length > 2) throw new UsageError(`too many arguments; ${usage}`);
+  if (want === 3 && query.join(' ').trim() === '') {
+    throw new UsageError(`the ${command === 'saved' ? 'search' : 'rule'} query is empty`);
+  }
+  if (command === 'saved') checked('the name', savedSearchNameSchema, name!);
+  else {
+    const problem = tagNameProblem(name!, sub === 'add' ? 'new' : 'existing');
+    if (problem !== null) throw new UsageError(`the tag ${quoteTagName(name!)} ${problem}`);
+  }
+}
+
+/** `watch`, `watch add DIR`, `watch remove DIR` or `watch run`. */
+function checkWatchArguments(command: CommandName, args: string[]): void {
+  if (command !== 'watch' || args.length === 0) return;
+  const [sub, dir] = args;
+  const usage = `usage: ${SPEC.watch.usage}`;
+  if (sub === 'run') {
+    if (args.length > 1) throw new UsageError(`too many arguments; ${usage}`);
+    return;
+  }
+  if (sub !== 'add' && sub !== 'remove') {
+    throw new UsageError(`unknown watch command '${sub}'; ${usage}`);
+  }
+  if (dir === undefined || dir.trim() === '') throw new UsageError(`missing DIR; ${usage}`);
 }
 
 /** The usage line of a command, for help. */

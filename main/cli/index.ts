@@ -11,6 +11,12 @@ console.log = console.info = console.debug = console.error;
 const argv = process.argv.slice(2);
 const controller = new AbortController();
 
+if (isWatchRun(argv)) {
+  // `watch run` is stopped by a service manager too: SIGTERM ends it as cleanly as Ctrl-C
+  // (after the batch in hand, library closed, exit 0).
+  process.on('SIGTERM', () => controller.abort());
+}
+
 if (isImport(argv)) {
   // During an import the first Ctrl-C stops after the file in hand, so the summary of
   // what was stored still prints; a second one leaves at once. Other commands keep
@@ -35,9 +41,23 @@ void runCli(
 
 function isImport(args: string[]): boolean {
   try {
-    return parseCommandLine(args).command === 'import';
+    // backup and restore also clean up on Ctrl-C (no temp file or folder is left behind);
+    // watch run stops after the import batch in hand.
+    const command = parseCommandLine(args).command;
+    return (
+      command === 'import' || command === 'backup' || command === 'restore' || isWatchRun(args)
+    );
   } catch {
     // A bad command line is reported by runCli; here it only means "not an import".
+    return false;
+  }
+}
+
+function isWatchRun(args: string[]): boolean {
+  try {
+    const cli = parseCommandLine(args);
+    return cli.command === 'watch' && cli.args[0] === 'run';
+  } catch {
     return false;
   }
 }

@@ -14,7 +14,9 @@ import {
   type CommandName,
   type ParsedCommandLine,
 } from './args';
+import { backupCommand } from './commands/backup';
 import { exportHighlightsCommand } from './commands/export-highlights';
+import { exportCommand } from './commands/export';
 import { highlightCommand } from './commands/highlight';
 import { highlightsCommand } from './commands/highlights';
 import { importCommand } from './commands/import';
@@ -22,10 +24,16 @@ import { listCommand } from './commands/list';
 import { checkCommand, reindexCommand, statsCommand } from './commands/maintenance';
 import { noteCommand } from './commands/note';
 import { relatedCommand } from './commands/related';
+import { isBackupRestore, restoreBackupCommand } from './commands/restore';
 import { versionsCommand } from './commands/versions';
+import { entitiesCommand } from './commands/entities';
 import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { tagCommand, tagsCommand } from './commands/tags';
+import { savedCommand } from './commands/saved';
+import { ruleCommand } from './commands/rule';
+import { rulesCommand } from './commands/rules';
+import { watchCommand } from './commands/watch';
 import { emptyTrashCommand, trashCommand } from './commands/trash';
 import { unhighlightCommand } from './commands/unhighlight';
 import type { CommandContext } from './context';
@@ -34,7 +42,8 @@ import { escapeControls, escapeJson, escapeOutput } from './format/escape-contro
 import { EXIT, type CliIo, type TextStream } from './io';
 import { openLibrary } from './open';
 
-type LibraryCommand = Exclude<CommandName, 'help'>;
+// `backup` (and `restore FILE`) work on folders, not on an open library.
+type LibraryCommand = Exclude<CommandName, 'help' | 'backup'>;
 type Runner = (lib: LibraryEngine, ctx: CommandContext) => Promise<number>;
 
 const RUNNERS: Record<LibraryCommand, Runner> = {
@@ -42,16 +51,22 @@ const RUNNERS: Record<LibraryCommand, Runner> = {
   search: searchCommand,
   related: relatedCommand,
   versions: versionsCommand,
+  entities: entitiesCommand,
   list: listCommand,
   show: showCommand,
   tag: (lib, ctx) => tagCommand(lib, ctx, false),
   untag: (lib, ctx) => tagCommand(lib, ctx, true),
   tags: tagsCommand,
+  saved: savedCommand,
+  rule: ruleCommand,
+  rules: rulesCommand,
+  watch: watchCommand,
   highlight: highlightCommand,
   highlights: highlightsCommand,
   note: noteCommand,
   unhighlight: unhighlightCommand,
   'export-highlights': exportHighlightsCommand,
+  export: exportCommand,
   remove: (lib, ctx) => trashCommand(lib, ctx, false),
   restore: (lib, ctx) => trashCommand(lib, ctx, true),
   'empty-trash': emptyTrashCommand,
@@ -65,11 +80,14 @@ const READ_ONLY = new Set<LibraryCommand>([
   'search',
   'related',
   'versions',
+  'entities',
   'list',
   'show',
   'tags',
+  'rules',
   'highlights',
   'export-highlights',
+  'export',
   'stats',
   'check',
 ]);
@@ -88,14 +106,28 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
       return EXIT.ok;
     }
     const command = cli.command;
+    if (command === 'backup' || isBackupRestore(cli)) {
+      const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
+      return command === 'backup'
+        ? await backupCommand(ctx, readVersion())
+        : await restoreBackupCommand(ctx);
+    }
     const lib = await openLibrary({
       ...(cli.library !== undefined ? { libraryFlag: resolve(io.cwd, cli.library) } : {}),
       env: io.env,
-      readOnly: READ_ONLY.has(command),
+      // `saved` lists and runs without the lock; adding or removing one writes.
+      // `versions main ID` writes the mark; `versions` alone only reads.
+      readOnly:
+        (READ_ONLY.has(command) && !(command === 'versions' && cli.args[0] === 'main')) ||
+        (command === 'saved' && cli.args[0] !== 'add' && cli.args[0] !== 'remove') ||
+        // `watch` alone lists; adding, removing and running write.
+        (command === 'watch' && cli.args.length === 0),
     });
     // Under --json the command's document waits until the library is closed: a failure while
     // closing (a full disk) then joins that document instead of printing a second one.
-    const held = cli.json ? heldStream() : null;
+    // `watch run --json` prints one JSON line per batch as it goes, so nothing is held.
+    const streams = command === 'watch' && cli.args[0] === 'run';
+    const held = cli.json && !streams ? heldStream() : null;
     const ctx: CommandContext = {
       cli,
       io: held ? { ...io, stdout: held } : io,

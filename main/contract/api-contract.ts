@@ -25,7 +25,28 @@ import {
   removedHighlightSchema,
 } from './highlights';
 import { relatedQuerySchema, relatedResultSchema } from './related';
-import { versionGroupsSchema } from './versions';
+import { timelineQuerySchema, timelineSchema } from './timeline';
+import { entityListQuerySchema, entityListSchema } from './entities';
+import { entityFacetsQuerySchema, entityFacetsSchema } from './entity-facets';
+import {
+  collectionCountSchema,
+  collectionNameSchema,
+  collectionSnapshotSchema,
+  putSavedSearchSchema,
+  putTagRuleSchema,
+  removedSavedSearchSchema,
+  savedSearchCountSchema,
+  savedSearchListSchema,
+  savedSearchNameSchema,
+  tagRuleListSchema,
+  tagRuleOutcomeSchema,
+  tagRulePreviewSchema,
+  tagRuleSchema,
+} from './organise';
+import { LIMITS } from './limits';
+import { exportCallResultSchema, exportCallSchema, exportProgressSchema } from './export';
+import { articleVersionsSchema, versionDiffSchema, versionGroupsSchema } from './versions';
+import { watchListSchema, watchPathArgsSchema, watchStatusSchema } from './watch';
 import { tagNameSchema, tagReferenceSchema } from './tag-name';
 import {
   articleIdSchema,
@@ -74,6 +95,21 @@ export const apiContract = {
   related: { args: relatedQuerySchema, result: relatedResultSchema },
   /** Every group of two or more versions of a story (near-duplicate bodies). */
   listVersions: { args: noArgs, result: versionGroupsSchema },
+  /** People / Organisations / Places facets of a view or a search: top names with counts. */
+  entityFacets: { args: entityFacetsQuerySchema, result: entityFacetsSchema },
+  /** The articles of a view or a search counted by their own date (the timeline's bars). */
+  timeline: { args: timelineQuerySchema, result: timelineSchema },
+  /** Every person, organisation and place of the library with its article count. */
+  listEntities: { args: entityListQuerySchema, result: entityListSchema },
+  /** The versions of one article's story (its group, itself included) and the main one. */
+  articleVersions: { args: z.strictObject({ id: articleIdSchema }), result: articleVersionsSchema },
+  /** Another version's body against an article's, sentence by sentence (added, removed). */
+  compareVersions: {
+    args: z.strictObject({ id: articleIdSchema, other: articleIdSchema }),
+    result: versionDiffSchema,
+  },
+  /** Makes an article the main version of its story (the one shown when others are hidden). */
+  setMainVersion: { args: z.strictObject({ id: articleIdSchema }), result: nothing },
   addTags: { args: z.strictObject({ ids: idList, tags: newTagList }), result: tagSnapshotSchema },
   removeTags: { args: z.strictObject({ ids: idList, tags: tagList }), result: tagSnapshotSchema },
   restoreTags: { args: tagSnapshotSchema, result: nothing },
@@ -108,7 +144,11 @@ export const apiContract = {
   },
   /** Shows the article's source file in the system's file manager (the desktop app only). */
   showInFolder: { args: z.strictObject({ id: articleIdSchema }), result: nothing },
-  stats: { args: noArgs, result: libraryStatsSchema },
+  /** Counts; with hideVersions, other versions are left out of them (as the list does). */
+  stats: {
+    args: z.strictObject({ hideVersions: bool.optional() }),
+    result: libraryStatsSchema,
+  },
   /** Verifies every article file and cache (Library → Check Library). */
   check: { args: noArgs, result: checkReportSchema },
   /** Highlights a passage of an article's clean body (a range, or the n-th occurrence of a text). */
@@ -132,6 +172,69 @@ export const apiContract = {
   exportMarkdown: {
     args: z.strictObject({ ids: idList }),
     result: z.object({ markdown: z.string(), count: z.number().int().nonnegative() }),
+  },
+  /**
+   * File → Export…: main asks where (a save dialog), then writes the scope in the format, with
+   * exportProgress events; null when the save dialog was closed (docs/export.md).
+   */
+  exportArticles: { args: exportCallSchema, result: exportCallResultSchema },
+  /** Stops a running export; nothing of it is left on disk. */
+  cancelExport: {
+    args: z.strictObject({ exportId: importId }),
+    result: z.object({ cancelled: z.boolean() }),
+  },
+  /** The watched folders, each with whether it is there and watched now. */
+  listWatchedFolders: { args: noArgs, result: watchListSchema },
+  /** Watches one more folder: one the user chose or dropped (Library → Watch Folder…). */
+  addWatchedFolder: { args: watchPathArgsSchema, result: watchListSchema },
+  /** Stops watching a folder; its articles stay in the library. */
+  removeWatchedFolder: { args: watchPathArgsSchema, result: watchListSchema },
+  /** The watcher's status, for the status line. */
+  watchStatus: { args: noArgs, result: watchStatusSchema },
+  /** Every collection (the first folder below an imported one) with its article count. */
+  listCollections: { args: noArgs, result: z.array(collectionCountSchema) },
+  /** Renames a collection on every article; into an existing one it is a merge. */
+  renameCollection: {
+    args: z.strictObject({ from: collectionNameSchema, to: collectionNameSchema }),
+    result: collectionSnapshotSchema,
+  },
+  /** Puts back the collections a rename changed (undo). */
+  restoreCollections: { args: collectionSnapshotSchema, result: nothing },
+  /** The saved searches in their order, each with its count now. */
+  listSavedSearches: { args: noArgs, result: savedSearchListSchema },
+  /** Adds a saved search, or replaces the one named `previous` (edit, rename). */
+  putSavedSearch: { args: putSavedSearchSchema, result: savedSearchCountSchema },
+  /** Removes a saved search; the answer puts it back (undo). */
+  removeSavedSearch: {
+    args: z.strictObject({ name: savedSearchNameSchema }),
+    result: removedSavedSearchSchema,
+  },
+  /** Puts the saved searches in this order. */
+  reorderSavedSearches: {
+    args: z.strictObject({
+      names: z.array(savedSearchNameSchema).max(LIMITS.savedSearches),
+    }),
+    result: nothing,
+  },
+  /** A page of what a saved search finds, as a search result. */
+  runSavedSearch: {
+    args: z.strictObject({
+      name: savedSearchNameSchema,
+      limit: z.number().int().min(1).max(LIMITS.searchLimit).optional(),
+      offset: z.number().int().min(0).max(LIMITS.maxOffset).optional(),
+    }),
+    result: searchResultSchema,
+  },
+  /** The tagging rules, each with how many articles its query finds now. */
+  listTagRules: { args: noArgs, result: tagRuleListSchema },
+  /** How many articles a rule would find and tag (the preview before saving). */
+  previewTagRule: { args: tagRuleSchema, result: tagRulePreviewSchema },
+  /** Adds (or edits) a rule and applies it at once. */
+  putTagRule: { args: putTagRuleSchema, result: tagRuleOutcomeSchema },
+  /** Removes a rule; its tag comes off only the articles the rule gave it to. */
+  removeTagRule: {
+    args: z.strictObject({ tag: tagReferenceSchema }),
+    result: tagRuleOutcomeSchema,
   },
   getSettings: { args: noArgs, result: settingsSchema },
   setSettings: { args: settingsPatchSchema, result: settingsSchema },
@@ -187,7 +290,7 @@ export const MENU_COMMANDS = [
   'check-library',
   'import-files',
   'import-folder',
-  'export-selected',
+  'export',
   'export-highlights',
   'highlight-selection',
   'focus-search',
@@ -211,6 +314,10 @@ export const ENGINE_CHANGE_REASONS = [
   'state',
   'trash',
   'reindex',
+  // Version groups built after an open, or another main version chosen.
+  'versions',
+  // People, organisations and places extracted in the background (after an import or an open).
+  'entities',
 ] as const;
 /** Why the library changed; 'switch' means another library was opened. */
 export const LIBRARY_CHANGE_REASONS = [...ENGINE_CHANGE_REASONS, 'switch'] as const;
@@ -218,6 +325,7 @@ export const LIBRARY_CHANGE_REASONS = [...ENGINE_CHANGE_REASONS, 'switch'] as co
 /** Every event the main process sends to the renderer, with the schema of its payload. */
 export const apiEventContract = {
   importProgress: importProgressSchema.extend({ importId }),
+  exportProgress: exportProgressSchema.extend({ exportId: importId }),
   libraryChanged: z.object({
     reason: z.enum(LIBRARY_CHANGE_REASONS),
     ids: z.array(articleIdSchema).optional(),
@@ -227,6 +335,8 @@ export const apiEventContract = {
     segments: z.number().int().nonnegative(),
   }),
   menuCommand: z.object({ command: z.enum(MENU_COMMANDS) }),
+  /** The folder watcher's status changed (a batch imported, a folder gone or back). */
+  watchStatus: watchStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApiEvent = keyof typeof apiEventContract;

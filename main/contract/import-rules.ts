@@ -1,8 +1,19 @@
 // Which files found inside a folder are articles: the one rule set for the engine's folder walk
 // and the renderer's walk of dropped folders (a browser build hands folders over as entries).
 
-/** File extensions (lower case, with the dot) that count as articles inside folders. */
-export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md'];
+/** Extensions of saved web pages: HTML, and MHTML single-file archives (.mhtml, .mht). */
+export const WEB_PAGE_EXTENSIONS: readonly string[] = ['.html', '.htm', '.mhtml', '.mht'];
+
+/**
+ * File extensions (lower case, with the dot) that count as articles inside folders, and that
+ * the Import Files… dialog offers: text files and saved web pages.
+ */
+export const ARTICLE_EXTENSIONS: readonly string[] = [
+  '.txt',
+  '.text',
+  '.md',
+  ...WEB_PAGE_EXTENSIONS,
+];
 
 // A collection's own documentation (README.md, ORIGINAL-README.TXT, LICENSE.txt) sits beside
 // its articles with article extensions; in folders it is skipped, named explicitly it is not.

@@ -41,4 +41,12 @@ export const LIMITS = {
   highlightsPerArticle: 10_000,
   /** Characters of context kept before and after a highlighted passage, to find it again. */
   quoteContext: 32,
+  /** Characters in a collection name. */
+  collectionNameLength: 200,
+  /** Characters in the name of a saved search. */
+  savedNameLength: 100,
+  /** Saved searches one library may hold. */
+  savedSearches: 500,
+  /** Tagging rules one library may hold. */
+  tagRules: 500,
 } as const;

@@ -20,6 +20,18 @@ export const SEARCH_SYNTAX: readonly SearchSyntaxEntry[] = [
   { forms: ['"Greene"'], meaning: 'the word as written: not “Green” or “Greenes”' },
   { forms: ['title:talks'], meaning: 'only in titles (also body:, place:, tags:)' },
   { forms: ['tag:"middle east"'], meaning: 'articles carrying a tag' },
+  {
+    forms: ['collection:sport'],
+    meaning: 'articles from a collection (the folder they came from)',
+  },
+  {
+    forms: ['person:"tony blair"', 'org:reuters'],
+    meaning: 'articles naming a person or an organisation (English articles)',
+  },
+  {
+    forms: ['date:2004', 'date:2004-03-01..2004-06-30', 'date:>2010'],
+    meaning: 'articles dated then, by their own date (a year, month, day or range)',
+  },
   { forms: ['note:budget'], meaning: 'in your notes (highlight: in highlighted passages)' },
   {
     forms: ['has:notes', 'has:highlights'],

@@ -40,6 +40,8 @@ export const settingsSchema = z.strictObject({
   lineWidth: bounded(SETTING_LIMITS.lineWidth),
   sidebarVisible: z.boolean({ error: 'must be true or false' }),
   listDensity: z.enum(LIST_DENSITIES, { error: `must be one of ${LIST_DENSITIES.join(', ')}` }),
+  /** The list shows one version of each story (its main version). */
+  hideVersions: z.boolean({ error: 'must be true or false' }),
 });
 
 /** App preferences kept beside the library (not inside it). */
@@ -55,6 +57,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   lineWidth: 66,
   sidebarVisible: true,
   listDensity: 'comfortable',
+  hideVersions: false,
 });
 
 /** A numeric setting pulled inside its bounds (for steppers and keyboard shortcuts). */

@@ -7,6 +7,8 @@ import { LIMITS } from './limits';
 import { tagReferenceSchema } from './tag-name';
 import { articleIdSchema } from './article-id';
 import { highlightSchema } from './highlights';
+import { articleEntitiesSchema } from './entities';
+import { isoDaySchema } from './date-range';
 
 const count = z.number().int().nonnegative();
 
@@ -33,6 +35,17 @@ export const articleMetaSchema = z.object({
   sourceName: z.string(),
   /** Absolute path the article was imported from, or null for dropped contents. */
   sourcePath: z.string().nullable(),
+  /**
+   * The file's folder relative to the folder that was imported ("" directly in it, "a/b"
+   * deeper; "/"-separated), or null for a file imported on its own; absent on articles
+   * imported before it was recorded.
+   */
+  sourceFolder: z.string().nullable().optional(),
+  /**
+   * The article's collection: the first folder below the imported one (or the name it was
+   * renamed to), null when none. Always set on what the engine answers.
+   */
+  collection: z.string().nullable().optional(),
   byteLength: count,
   /** ISO timestamp of the import. */
   importedAt: z.string(),
@@ -48,9 +61,20 @@ export const articleMetaSchema = z.object({
   trashedAt: z.string().nullable(),
   /** The opening of the clean body, for list rows. */
   excerpt: z.string(),
+  /**
+   * A saved web page's author line and site name, from its metadata; absent on other articles.
+   * Kept in the article file only (the catalogue leaves them out), so they come with `get`.
+   */
+  byline: z.string().optional(),
+  siteName: z.string().optional(),
   /** Highlights on the article, and how many of them carry a note; absent when none. */
   highlightCount: count.optional(),
   noteCount: count.optional(),
+  /**
+   * How many versions of this story the library holds, this one included (2 or more); absent
+   * when it has none, or while the version groups are still being built after an open.
+   */
+  versionCount: count.optional(),
 });
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 
@@ -74,6 +98,8 @@ export const articleViewSchema = articleMetaSchema.extend({
   highlights: z.array(highlightSchema),
   /** Ids of the other versions of this story (its version group), sorted; empty when none. */
   versions: z.array(articleIdSchema),
+  /** The people, organisations and places the article names (docs/entities.md). */
+  entities: articleEntitiesSchema,
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 
@@ -131,10 +157,18 @@ export const listQuerySchema = z.strictObject({
   tags: tagFilterSchema.optional(),
   place: facetSchema.optional(),
   language: facetSchema.optional(),
+  /** Articles of this collection only (case-insensitive). */
+  collection: facetSchema.optional(),
+  /** Articles dated on or after this day (their own date; undated ones are left out). */
+  from: isoDaySchema.optional(),
+  /** Articles dated on or before this day (their own date; undated ones are left out). */
+  to: isoDaySchema.optional(),
   sort: articleSortSchema.optional(),
   order: sortOrderSchema.optional(),
   offset: offsetSchema.optional(),
   limit: pageLimit(LIMITS.listLimit).optional(),
+  /** One article per version group: the main version (see docs/versions.md). */
+  hideVersions: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
@@ -160,6 +194,12 @@ export const searchQuerySchema = z.strictObject({
   view: libraryViewSchema.optional(),
   place: facetSchema.optional(),
   language: facetSchema.optional(),
+  /** Articles of this collection only (case-insensitive). */
+  collection: facetSchema.optional(),
+  /** Articles dated on or after this day (their own date; undated ones are left out). */
+  from: isoDaySchema.optional(),
+  /** Articles dated on or before this day (their own date; undated ones are left out). */
+  to: isoDaySchema.optional(),
   sort: searchSortSchema.optional(),
   /** Default: best match, newest and last imported first ('desc'); titles A to Z ('asc'). */
   order: sortOrderSchema.optional(),
@@ -236,7 +276,8 @@ export const bytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 
 
 /** A file to import: a path on disk, or contents handed over (a drop with no path). */
 export const importSourceSchema = z.union([
-  z.object({ path: z.string() }),
+  /** `root`: for a file found in a folder, that folder (its first level is the collection). */
+  z.object({ path: z.string(), root: z.string().optional() }),
   z.object({ name: z.string(), data: bytesSchema }),
 ]);
 export type ImportSource = z.infer<typeof importSourceSchema>;
@@ -271,7 +312,7 @@ export const importSummarySchema = z.object({
    */
   restored: z.array(importedEntrySchema).optional(),
   failed: z.array(failedEntrySchema),
-  /** Files in folders that were not articles (.txt, .text, .md) and were left alone. */
+  /** Files in folders that were not articles (text files, saved web pages) and were left alone. */
   skipped: count,
   /**
    * Entries skipped for a reason worth telling (a link leading outside the chosen folder, a
@@ -334,6 +375,16 @@ export const libraryStatsSchema = z.object({
   languages: z.array(facetCountSchema),
   totalBytes: count,
   index: z.object({ ready: z.boolean(), segments: count, documents: count }),
+  /**
+   * Asked with `hideVersions`: how many articles outside the trash are other versions left
+   * out of every count above but `trash` and `totalBytes`; absent otherwise.
+   */
+  hiddenVersions: count.optional(),
+  /**
+   * Asked with `hideVersions`: every tag with its count over all articles outside the trash
+   * (what `tags` holds without it), for the tag manager and tag suggestions.
+   */
+  libraryTags: z.array(tagCountSchema).optional(),
   /** Article files that could not be read when the library was opened (left untouched). */
   problems: z.array(z.object({ path: z.string(), reason: z.string() })).optional(),
 });

@@ -25,7 +25,32 @@ import type {
   RemovedHighlight,
 } from '../contract/highlights';
 import type { RelatedQuery, RelatedResult } from '../contract/related';
-import type { VersionGroups } from '../contract/versions';
+import type { EntityList, EntityListQuery } from '../contract/entities';
+import type { EntityFacets, EntityFacetsQuery } from '../contract/entity-facets';
+import type {
+  CollectionCount,
+  CollectionSnapshot,
+  PutSavedSearch,
+  PutTagRule,
+  RemovedSavedSearch,
+  SavedSearchCount,
+  SavedSearchList,
+  TagRule,
+  TagRuleList,
+  TagRuleOutcome,
+  TagRulePreview,
+} from '../contract/organise';
+import type {
+  WatchBatch,
+  WatchList,
+  WatchPathArgs,
+  WatchProblem,
+  WatchStatus,
+} from '../contract/watch';
+import type { ArticleVersions, VersionDiff, VersionGroups } from '../contract/versions';
+import type { ExportRequest, ExportResult } from '../contract/export';
+import type { Timeline, TimelineQuery } from '../contract/timeline';
+import type { ExportRunOptions } from './export/run-export';
 
 export interface GetOptions {
   /** Matches of this query are marked in the view. */
@@ -41,6 +66,17 @@ export interface ImportOptions {
   /** Aborting stops the batch after the file in hand; what was imported stays. */
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface WatchRunOptions {
+  /** Aborting stops watching after the import batch in hand. */
+  signal?: AbortSignal;
+  /** The status, whenever it changes (at most a few times a second). */
+  onStatus?: (status: WatchStatus) => void;
+  /** Each import batch, once it is done. */
+  onBatch?: (batch: WatchBatch) => void;
+  /** Each problem met; watching goes on. */
+  onProblem?: (problem: WatchProblem) => void;
 }
 
 export interface ReindexOptions {
@@ -85,6 +121,18 @@ export interface LibraryEngine {
   related(args: RelatedQuery): Promise<RelatedResult>;
   /** Every group of two or more versions of a story (near-duplicate bodies), trash left out. */
   listVersions(): Promise<VersionGroups>;
+  /** Top people / organisations / places of a view or search, with counts (the facets). */
+  entityFacets(query: EntityFacetsQuery): Promise<EntityFacets>;
+  /** A view's or a search's articles counted by their own date: the timeline's bars. */
+  timeline(query: TimelineQuery): Promise<Timeline>;
+  /** Every entity of the library (trash left out) with its article count; waits for extraction. */
+  listEntities(query?: EntityListQuery): Promise<EntityList>;
+  /** The versions of an article's story, itself included, earliest first, and the main one. */
+  articleVersions(args: { id: ArticleId }): Promise<ArticleVersions>;
+  /** How `other`'s body differs from `id`'s, sentence by sentence (added and removed). */
+  compareVersions(args: { id: ArticleId; other: ArticleId }): Promise<VersionDiff>;
+  /** Makes an article the main version of its story (the one a list hiding versions shows). */
+  setMainVersion(args: { id: ArticleId }): Promise<void>;
 
   /** Adds tags to articles; returns the tags before, for undo. */
   addTags(ids: ArticleId[], tags: string[]): Promise<TagSnapshot>;
@@ -114,7 +162,8 @@ export interface LibraryEngine {
 
   /** Throws the index away and builds it again from the article files. */
   reindex(options?: ReindexOptions): Promise<void>;
-  stats(): Promise<LibraryStats>;
+  /** Counts and facets; with hideVersions, other versions are left out (as list() does). */
+  stats(args?: { hideVersions?: boolean }): Promise<LibraryStats>;
   /**
    * Reads every article file (readable, parses, its text hashes to its id) and every cache
    * (catalogue snapshot and journal, index manifest and segments, manifest, lock) and reports
@@ -139,6 +188,50 @@ export interface LibraryEngine {
   exportHighlights(args?: HighlightQuery): Promise<{ markdown: string; count: number }>;
   /** Articles as one Markdown document, each with its highlights quoted with their notes. */
   exportMarkdown(args: { ids: ArticleId[] }): Promise<{ markdown: string; count: number }>;
+  /**
+   * Writes a selection, a search, a view or the whole library as Markdown, plain text, JSON
+   * Lines, CSV or OpenSearch bulk files (docs/export.md): whole, or nothing on cancel.
+   */
+  exportArticles(args: ExportRequest, options?: ExportRunOptions): Promise<ExportResult>;
+
+  /** The watched folders, each with whether it is there and watched now. */
+  listWatchedFolders(): Promise<WatchList>;
+  /** Watches one more folder (absolute path of an existing folder); a running watch starts on it. */
+  addWatchedFolder(args: WatchPathArgs): Promise<WatchList>;
+  /** Stops watching a folder; its articles stay. NOT_FOUND when it is not watched. */
+  removeWatchedFolder(args: WatchPathArgs): Promise<WatchList>;
+  /** The watcher's status, for a status line. */
+  watchStatus(): Promise<WatchStatus>;
+  /**
+   * Watches the listed folders until aborted or closed: imports what was added while nothing
+   * watched, then new and changed article files once they stop changing.
+   */
+  watchFolders(options?: WatchRunOptions): Promise<void>;
+
+  /** Every collection (first folder below an imported one) with its articles outside the trash. */
+  listCollections(): Promise<CollectionCount[]>;
+  /** Renames a collection everywhere (a merge into one that exists); returns a snapshot for undo. */
+  renameCollection(args: { from: string; to: string }): Promise<CollectionSnapshot>;
+  /** Puts back the collections a snapshot recorded. */
+  restoreCollections(snapshot: CollectionSnapshot): Promise<void>;
+  /** The saved searches in their order, each with how many articles it finds now. */
+  listSavedSearches(): Promise<SavedSearchList>;
+  /** Adds a saved search, or replaces the one named `previous`; names are unique in any case. */
+  putSavedSearch(args: PutSavedSearch): Promise<SavedSearchCount>;
+  /** Removes a saved search; the answer puts it back through putSavedSearch (undo). */
+  removeSavedSearch(args: { name: string }): Promise<RemovedSavedSearch>;
+  /** Puts the saved searches in this order. */
+  reorderSavedSearches(args: { names: string[] }): Promise<void>;
+  /** A page of what a saved search finds, as a search result. */
+  runSavedSearch(args: { name: string; limit?: number; offset?: number }): Promise<SearchResult>;
+  /** The tagging rules, each with how many articles its query finds now. */
+  listTagRules(): Promise<TagRuleList>;
+  /** How many articles a rule would find and tag, without saving it. */
+  previewTagRule(args: TagRule): Promise<TagRulePreview>;
+  /** Adds a rule (or replaces the one for tag `previous`) and applies it at once. */
+  putTagRule(args: PutTagRule): Promise<TagRuleOutcome>;
+  /** Removes a rule; its tag comes off the articles the rule gave it to, and only those. */
+  removeTagRule(args: { tag: string }): Promise<TagRuleOutcome>;
 
   /** Subscribes to changes; returns the unsubscribe function. */
   onChange(listener: (change: LibraryChange) => void): () => void;

@@ -34,6 +34,7 @@ const storedSettingsSchema = z.object({
   lineWidth: settingsSchema.shape.lineWidth.catch(DEFAULT_SETTINGS.lineWidth),
   sidebarVisible: settingsSchema.shape.sidebarVisible.catch(DEFAULT_SETTINGS.sidebarVisible),
   listDensity: settingsSchema.shape.listDensity.catch(DEFAULT_SETTINGS.listDensity),
+  hideVersions: settingsSchema.shape.hideVersions.catch(DEFAULT_SETTINGS.hideVersions),
 }) satisfies z.ZodType<Settings>;
 
 /** Settings from a parsed settings file: every missing or invalid field gets its default. */

@@ -1,6 +1,7 @@
 // Import Files… and Import Folder…: native dialogs, whose picks become path grants and go
 // through the same importPaths handler the renderer uses, so progress reaches the window.
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { ARTICLE_EXTENSIONS } from '../contract/import-rules';
 
 /** Asks for article files (or a folder); returns the chosen paths, empty when cancelled. */
 export async function pickImportPaths(
@@ -14,7 +15,7 @@ export async function pickImportPaths(
           buttonLabel: 'Import',
           properties: ['openFile', 'multiSelections'],
           filters: [
-            { name: 'Text articles', extensions: ['txt', 'text', 'md'] },
+            { name: 'Articles', extensions: ARTICLE_EXTENSIONS.map((e) => e.slice(1)) },
             { name: 'All files', extensions: ['*'] },
           ],
         }

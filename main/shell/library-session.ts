@@ -27,6 +27,8 @@ export interface LibrarySessionDeps {
   warn(message: string, detail: string): Promise<void>;
   /** Remembers the chosen folder for the next start (and for the CLI). */
   saveChoice(dir: string): Promise<void>;
+  /** Watches the open library's watched folders (watch-runner.ts). */
+  watch?: { start(engine: LibraryEngine): void; stop(): void };
 }
 
 /** The library the app has open, and the ways to open, switch and close it. */
@@ -70,7 +72,13 @@ export class LibrarySession {
   /** File → Choose Library…: opens the picked folder; on failure the current one stays open. */
   async choose(): Promise<void> {
     const dir = await this.deps.pickDir();
-    if (!dir || dir === this.current) return;
+    if (!dir) return;
+    await this.switchTo(dir);
+  }
+
+  /** Opens the library at `dir` (Choose Library…, a restored backup); the current one stays on failure. */
+  async switchTo(dir: string): Promise<void> {
+    if (dir === this.current) return;
     let engine: LibraryEngine;
     try {
       engine = await this.deps.open(dir);
@@ -109,11 +117,13 @@ export class LibrarySession {
   /** Cancels imports and closes the library (on quit). */
   async close(): Promise<void> {
     this.deps.imports.cancelAll();
+    this.deps.watch?.stop();
     await this.deps.slot.clear();
   }
 
   private async install(engine: LibraryEngine, dir: string): Promise<void> {
     await this.deps.slot.set(engine);
+    this.deps.watch?.start(engine);
     this.current = dir;
     this.deps.grants.grant(dir);
   }

@@ -8,6 +8,11 @@ export interface MenuActions {
   importFolder(): void;
   openLibraryFolder(): void;
   chooseLibrary(): void;
+  /** Library → Watch Folder… (watch-folder-flow.ts). */
+  watchFolder(): void;
+  /** Library → Back Up… and Restore… (backup-flow.ts). */
+  backUp(): void;
+  restoreBackup(): void;
   /** Sends a menuCommand event to the renderer. */
   command(command: MenuCommand): void;
   about(): void;
@@ -55,7 +60,7 @@ export function menuTemplate({
         accelerator: 'Shift+CmdOrCtrl+O',
         click: () => actions.importFolder(),
       },
-      { label: 'Export Selected…', accelerator: 'CmdOrCtrl+E', click: cmd('export-selected') },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: cmd('export') },
       { label: 'Export Highlights…', click: cmd('export-highlights') },
       ...(isMac
         ? []
@@ -68,6 +73,11 @@ export function menuTemplate({
     submenu: [
       { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
       { label: 'Choose Library…', click: () => actions.chooseLibrary() },
+      sep,
+      { label: 'Watch Folder…', click: () => actions.watchFolder() },
+      sep,
+      { label: 'Back Up…', click: () => actions.backUp() },
+      { label: 'Restore…', click: () => actions.restoreBackup() },
       sep,
       { label: 'Check Library…', click: cmd('check-library') },
     ],

@@ -19,9 +19,17 @@ import { openRemote } from './engine-opener';
 import { FileIntake } from './file-intake';
 import type { RendererOrigin } from './guards';
 import { pickImportPaths } from './import-dialogs';
+import { chooseExportPath } from './export-dialog';
+import { backupDialogs } from './backup-dialogs';
+import { backUpFlow, restoreFlow, type BackupFlowDeps } from './backup-flow';
+import { writeBackup } from '../core/backup/write-backup';
+import { restoreBackup } from '../core/backup/restore-backup';
 import { serveIpc } from './ipc-server';
 import { askAfterOpenFailure, pickLibraryDir, showWarning } from './library-dialogs';
 import { LibrarySession } from './library-session';
+import { pickWatchFolder } from './watch-dialog';
+import { watchFolderFlow } from './watch-folder-flow';
+import { WatchRunner } from './watch-runner';
 import { Logger } from './logger';
 import { QuitSequence, quitsWhenAllWindowsClosed } from './quit-sequence';
 import { hardenSession, hardenWebContents } from './security';
@@ -92,6 +100,7 @@ export function startApp(mainDir: string): void {
     paths: grants,
     imports,
     reveal: (path) => shell.showItemInFolder(path),
+    chooseExportPath: (request) => chooseExportPath(appWindow.current(), request),
   });
   const warn = (message: string, detail: string) =>
     showWarning(appWindow.current(), message, detail);
@@ -108,6 +117,7 @@ export function startApp(mainDir: string): void {
       pickDir: () => pickLibraryDir(appWindow.current()),
       warn,
       saveChoice: (dir) => saveLibraryChoice(libraryChoiceFile(userData), dir),
+      watch: new WatchRunner({ emit: (status) => appWindow.emit('watchStatus', status), log }),
     },
     resolveLibraryDir({ env: process.env, userData }),
   );
@@ -160,6 +170,16 @@ export function startApp(mainDir: string): void {
       grants,
       onRefused: (channel) => log.warn('ipc-refused', { channel }),
     });
+    const backupDeps = (): BackupFlowDeps => ({
+      ui: backupDialogs(() => appWindow.current()),
+      libraryDir: () => library.dir,
+      appVersion: app.getVersion(),
+      documentsDir: app.getPath('documents'),
+      writeBackup,
+      restoreBackup,
+      reveal: (path) => shell.showItemInFolder(path),
+      openLibrary: (dir) => library.switchTo(dir),
+    });
     installAppMenu(isDev, {
       importFiles: () =>
         void pickImportPaths(appWindow.current(), 'files').then((p) => intake.importGranted(p)),
@@ -167,6 +187,15 @@ export function startApp(mainDir: string): void {
         void pickImportPaths(appWindow.current(), 'folder').then((p) => intake.importGranted(p)),
       openLibraryFolder: () => void shell.openPath(library.dir),
       chooseLibrary: () => void library.choose(),
+      watchFolder: () =>
+        void watchFolderFlow({
+          pickDir: () => pickWatchFolder(appWindow.current()),
+          grant: (path) => grants.grant(path),
+          add: (path) => dispatch(handlers, 'addWatchedFolder', { path }, { transport: 'ipc' }),
+          warn,
+        }),
+      backUp: () => void backUpFlow(backupDeps()),
+      restoreBackup: () => void restoreFlow(backupDeps()),
       command: (command) => appWindow.emit('menuCommand', { command }),
       about: () => showAbout(library.dir),
       quit: () => app.quit(),

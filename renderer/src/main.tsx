@@ -6,8 +6,14 @@ import './app/layout.css';
 import './list/list.css';
 import './reader/reader.css';
 import './dialogs/panels.css';
+import './export/export.css';
 import './highlights/highlights.css';
 import './related/related.css';
+import './entities/entities.css';
+import './timeline/timeline.css';
+import './saved/saved.css';
+import './versions/versions.css';
+import './watch/watch.css';
 
 const root = document.getElementById('root');
 if (root) {

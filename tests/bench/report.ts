@@ -23,6 +23,8 @@ export interface EngineCold {
   p95: number;
   errors: number;
   peakRssMb: number;
+  /** related() over articles spread through the list (absent from older results). */
+  related?: { p50: number; p95: number };
   /** The costly queries of `adversarialQueries` (absent from older results). */
   adversarial?: {
     maxMs: number;
@@ -200,6 +202,14 @@ export function checkTargets(r: SizeResult): Target[] {
         value:
           `max ${ms(a.maxMs)} ms (${a.slowest}); ${a.answered} answered, ${a.refused} refused` +
           (a.failed > 0 ? `, ${a.failed} failed` : ''),
+      });
+    }
+    const rel = e.cold.related;
+    if (rel) {
+      t.push({
+        label: 'related articles p95 ≤ 200 ms',
+        pass: rel.p95 <= 200,
+        value: `${ms(rel.p95)} ms (p50 ${ms(rel.p50)} ms)`,
       });
     }
     if (e.cold.errors > 0)

@@ -60,6 +60,7 @@ function parseFlags(): Flags {
       ui: { type: 'boolean' },
       highlights: { type: 'string' },
       rounds: { type: 'string' },
+      rules: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -310,12 +311,62 @@ function runUiScale(size: number): string {
   }
 }
 
+/** --rules N: only the import with N tagging rules against without, at 10,000 articles. */
+function rulesFlag(): number {
+  const at = process.argv.indexOf('--rules');
+  if (at < 0) return 0;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--rules must be a whole number ≥ 1');
+  return n;
+}
+
+async function measureRules(count: number): Promise<void> {
+  const spec: CorpusSpec = { label: 'Reuters 10,000', kind: 'reuters', size: 10_000 };
+  const corpus = await prepareCorpus(spec);
+  const workDir = await mkdtemp(join(tmpdir(), 'archive-reader-bench-rules-'));
+  try {
+    const queriesFile = join(workDir, 'queries.json');
+    writeFileSync(queriesFile, JSON.stringify(buildQueries(corpus.docs)));
+    const result = (await runChild('rules', 'compare', {
+      workDir,
+      corpusDir: corpus.dir,
+      queriesFile,
+      rules: String(count),
+    })) as {
+      rules: number;
+      withoutMs: number[];
+      withMs: number[];
+      ratio: number;
+      tagsAdded: number;
+    };
+    const ms = (xs: number[]) => xs.map((x) => `${(x / 1000).toFixed(1)} s`).join(', ');
+    const pct = (result.ratio - 1) * 100;
+    const text = [
+      `## Tagging rules at import (${spec.label}, ${result.rules} rules)`,
+      '',
+      `without rules: ${ms(result.withoutMs)}; with ${result.rules} rules: ${ms(result.withMs)}`,
+      `ratio ${result.ratio.toFixed(3)} (${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%); ` +
+        `${result.tagsAdded.toLocaleString('en-US')} tags added; target ≤ +5%: ` +
+        `${pct <= 5 ? 'PASS' : 'MISS'}`,
+    ].join('\n');
+    process.stdout.write(text + '\n');
+    const outDir = resolve(__dirname, '.results');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'rules.md'), text + '\n');
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+    if (corpus.temp) await rm(corpus.dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (!hasShared) {
     process.stdout.write(`Benchmarks skipped: ${sharedSkipReason}\n`);
     return;
   }
   const { specs, keep, dryRun, ui, highlights, rounds } = parseFlags();
+  const ruleCount = rulesFlag();
+  if (ruleCount > 0) return void (await measureRules(ruleCount));
   if (dryRun) {
     for (const spec of specs) await describeCorpus(spec, keep);
     return;

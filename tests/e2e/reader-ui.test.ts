@@ -18,7 +18,7 @@ import {
   type FreshApp,
   type SeedLibrary,
 } from '../support/e2e-session';
-import { sidebarViewCount, waitForViewCount } from '../support/e2e-ui';
+import { openRow as openListRow, sidebarViewCount, waitForViewCount } from '../support/e2e-ui';
 import { reutersDocs } from '../bench/corpus/sources';
 import { bbcDir, reutersJsonl, sampleArticle } from '../support/shared-data';
 
@@ -68,11 +68,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
   const readerTitle = () => page.locator('.reader .article-title');
   const view = (label: string) => page.locator('.views .nav-item', { hasText: label });
   /** Clicks a row and waits until the reader shows that article. */
-  const openRow = async (row: Locator) => {
-    const title = await row.locator('.row-title-text').innerText();
-    await row.click();
-    await readerTitle().filter({ hasText: title }).waitFor();
-  };
+  const openRow = (row: Locator) => openListRow(page, row);
   const search = (q: string) => page.getByRole('searchbox', { name: 'Search articles' }).fill(q);
 
   /** Copies of the test articles: the reader shows source paths, and the docs screenshots

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/e2e-browser';
+import { openRow as openListRow } from '../support/e2e-ui';
 import {
   browserTestsReady,
   openFreshApp,
@@ -62,12 +63,7 @@ describe.skipIf(!ready)('reading features in Chromium', () => {
 
   const rows = () => page.locator('.row:not(.placeholder)');
   const row = (title: string) => rows().filter({ hasText: title });
-  const readerTitle = () => page.locator('.reader .article-title');
-  const openRow = async (r: Locator) => {
-    const title = await r.locator('.row-title-text').innerText();
-    await r.click();
-    await readerTitle().filter({ hasText: title }).waitFor();
-  };
+  const openRow = (row: Locator) => openListRow(page, row);
   const toast = (text: RegExp | string) => page.locator('.toasts').getByText(text);
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@
 // a browser on a library that is kept, use `npm run serve:browser -- DIR [--port N]`
 // (tests/scripts/serve-browser.ts; `npm run serve:e2e` runs this file on a temporary one).
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,8 @@ export interface E2eApp {
   url: string;
   engine: LibraryEngine;
   libraryDir: string;
+  /** Where File → Export… writes (the e2e stand-in for the save dialog). */
+  exportDir: string;
   /** Sends an event to the page, as the main process would (e.g. indexReady). */
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
   const libraryDir = options.libraryDir ?? (await mkdtemp(join(tmpdir(), 'archive-e2e-')));
   const engine = await Library.open(join(libraryDir, 'library'));
   const settings = new SettingsStore(join(libraryDir, 'settings.json'));
+  const exportDir = join(libraryDir, 'exports');
 
   // The bridge needs the handlers and the handlers need the bridge's emit: late-bind it.
   let bridge: HttpBridge | null = null;
@@ -67,6 +70,11 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     sampleDir: sampleFolder(),
     emit,
     paths: new PathGrants([]),
+    // The save dialog of File → Export…: every export goes into <libraryDir>/exports.
+    chooseExportPath: async (request) => {
+      await mkdir(exportDir, { recursive: true });
+      return join(exportDir, request.suggestedName);
+    },
   });
   bridge = await startHttpBridge({
     handlers,
@@ -79,6 +87,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     url: started.url,
     engine,
     libraryDir,
+    exportDir,
     emit: (event, payload) => started.emit(event, payload),
     async close() {
       unsubscribe();

@@ -1,4 +1,4 @@
-// archive-reader list [--sort S] [--order O] [--tag T]... [--view V] [--limit N]
+// archive-reader list [--sort S] [--order O] [--tag T]... [--view V] [--limit N] [--from D] [--to D]
 import type { LibraryEngine } from '../../core/engine';
 import type { ArticleMeta, ArticlePage } from '../../contract/types';
 import { outputWidth, print, printJson, type CommandContext } from '../context';
@@ -18,6 +18,9 @@ export async function listCommand(lib: LibraryEngine, ctx: CommandContext): Prom
     order: ctx.cli.order ?? (sort === 'title' ? 'asc' : 'desc'),
     limit: ctx.cli.limit ?? DEFAULT_LIMIT,
     ...(ctx.cli.tags.length > 0 ? { tags: ctx.cli.tags } : {}),
+    ...(ctx.cli.collection !== undefined ? { collection: ctx.cli.collection } : {}),
+    ...(ctx.cli.from !== undefined ? { from: ctx.cli.from } : {}),
+    ...(ctx.cli.to !== undefined ? { to: ctx.cli.to } : {}),
   });
   if (ctx.cli.json) printJson(ctx, { total: page.total, offset: page.offset, items: page.items });
   else print(ctx, describePage(page, outputWidth(ctx)));

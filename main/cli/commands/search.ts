@@ -19,6 +19,12 @@ export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Pr
     ...(ctx.cli.order !== undefined ? { order: ctx.cli.order } : {}),
     ...(ctx.cli.tags.length > 0 ? { tags: ctx.cli.tags } : {}),
   });
+  printSearchResult(ctx, result);
+  return EXIT.ok;
+}
+
+/** Prints a search result as `search` does: the hits (or JSON), and notes on stderr. */
+export function printSearchResult(ctx: CommandContext, result: SearchResult): void {
   if (ctx.cli.json) printJson(ctx, searchJson(result));
   else {
     print(ctx, describeResult(result, wantsStyle(ctx.io)));
@@ -44,7 +50,6 @@ export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Pr
       ctx.io.stderr.write(`note: ${escapeControls(note)}\n`);
     }
   }
-  return EXIT.ok;
 }
 
 function searchJson(result: SearchResult): unknown {

@@ -41,6 +41,9 @@ function showJson(view: ArticleView, original: boolean): unknown {
  */
 export function describeArticle(view: ArticleView, original: boolean): string {
   const facts = [
+    // A saved web page's author line and site (absent on text files).
+    view.byline ? `by ${view.byline}` : null,
+    view.siteName,
     view.place,
     view.articleDate,
     view.language,

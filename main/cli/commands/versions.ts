@@ -1,4 +1,4 @@
-// archive-reader versions
+// archive-reader versions, and versions main ID
 import type { LibraryEngine } from '../../core/engine';
 import { print, printJson, type CommandContext } from '../context';
 import { plural } from '../format/numbers';
@@ -6,6 +6,7 @@ import { EXIT } from '../io';
 
 /** Lists every group of two or more versions of a story, one block per group. */
 export async function versionsCommand(lib: LibraryEngine, ctx: CommandContext): Promise<number> {
+  if (ctx.cli.args[0] === 'main') return markMain(lib, ctx, ctx.cli.args[1]!);
   const { groups } = await lib.listVersions();
   if (ctx.cli.json) {
     printJson(ctx, { groups: groups.map((g) => ({ ids: g.ids, title: g.title })) });
@@ -23,5 +24,19 @@ export async function versionsCommand(lib: LibraryEngine, ctx: CommandContext): 
     ),
   );
   print(ctx, [...blocks, plural(groups.length, 'group')].join('\n\n'));
+  return EXIT.ok;
+}
+
+/** `versions main ID`: makes ID its story's main version; JSON `{main, ids}` (the group). */
+async function markMain(lib: LibraryEngine, ctx: CommandContext, id: string): Promise<number> {
+  await lib.setMainVersion({ id });
+  const { main, versions } = await lib.articleVersions({ id });
+  const ids = versions.map((v) => v.id).sort();
+  if (ctx.cli.json) {
+    printJson(ctx, { main, ids });
+    return EXIT.ok;
+  }
+  const title = versions.find((v) => v.id === id)?.title ?? '';
+  print(ctx, `Main version of its story (${plural(ids.length, 'version')}): ${title}  [${id}]`);
   return EXIT.ok;
 }

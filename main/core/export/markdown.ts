@@ -53,11 +53,15 @@ export function articleMarkdown(
   highlights: readonly Highlight[],
 ): string {
   const parts = [`# ${plainHeading(a.title)}`, metaLine(a), a.body.trim()];
-  if (highlights.length > 0) {
-    parts.push('## Highlights');
-    for (const h of highlights) parts.push(highlightBlock(h));
-  }
+  const section = highlightsSection(highlights);
+  if (section !== '') parts.push(section);
   return parts.join('\n\n');
+}
+
+/** An article's highlights in text order under "## Highlights"; empty when it has none. */
+export function highlightsSection(highlights: readonly Highlight[]): string {
+  if (highlights.length === 0) return '';
+  return ['## Highlights', ...highlights.map(highlightBlock)].join('\n\n');
 }
 
 /** Highlights grouped by article (in the order given: newest first), as one document. */

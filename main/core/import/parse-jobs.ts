@@ -8,7 +8,7 @@ export function parseJob(job: ParseJob): ParseOutcome {
   try {
     const prepared = prepareArticle(
       job.bytes,
-      { name: job.name, path: job.path },
+      { name: job.name, path: job.path, folder: job.folder },
       new Date().toISOString(),
       job.id,
     );

@@ -9,6 +9,8 @@ export interface ParseJob {
   bytes: Uint8Array;
   name: string;
   path: string | null;
+  /** Folder relative to the imported one ("" at its top), null for a file on its own. */
+  folder?: string | null;
   id: string;
 }
 

@@ -4,6 +4,10 @@ import type { ArticleRecord, StoredArticle } from '../store/article-file';
 import type { IndexDoc } from '../search/types';
 import { decodeBytes, DecodeError } from '../text/decode';
 import { parseArticle } from '../text/parse-article';
+import { collectionOfFolder } from '../organise/collection-name';
+import { readWebPage, type WebPageFacts } from '../html/read-web-page';
+import { webPageKindOf } from '../html/web-page-kind';
+import { applyWebPageFacts } from '../html/web-page-record';
 
 export type Prepared =
   { ok: true; article: StoredArticle; doc: IndexDoc } | { ok: false; reason: string };
@@ -16,14 +20,18 @@ export function articleIdOf(bytes: Uint8Array): string {
 /** Decodes and parses one file; every failure comes back as a one-line reason. */
 export function prepareArticle(
   bytes: Uint8Array,
-  source: { name: string; path: string | null },
+  source: { name: string; path: string | null; folder?: string | null },
   importedAt: string,
   id: string = articleIdOf(bytes),
 ): Prepared {
   if (bytes.length === 0) return { ok: false, reason: 'file is empty' };
   let decoded;
+  let page: WebPageFacts | null = null;
   try {
-    decoded = decodeBytes(bytes);
+    // A saved web page is cleaned from its extracted article, not from its markup.
+    const kind = webPageKindOf(source.name);
+    if (kind === null) decoded = decodeBytes(bytes);
+    else ({ decoded, facts: page } = readWebPage(bytes, kind));
   } catch (e) {
     if (e instanceof DecodeError) return { ok: false, reason: e.message };
     throw e;
@@ -41,6 +49,8 @@ export function prepareArticle(
     encoding: decoded.encoding,
     sourceName: source.name,
     sourcePath: source.path,
+    sourceFolder: source.folder ?? null,
+    collection: collectionOfFolder(source.folder),
     byteLength: bytes.length,
     importedAt,
     articleDate: parsed.articleDate,
@@ -53,6 +63,7 @@ export function prepareArticle(
   };
   // Left out when sure, as on the articles imported before guesses were recorded.
   if (decoded.guessed) record.encodingGuessed = true;
+  if (page) applyWebPageFacts(record, page);
   const doc: IndexDoc = {
     id,
     rev: record.rev,

@@ -2,6 +2,7 @@
 // into batches whose parsing runs on a worker while earlier batches are being written.
 import type { ParseJob, ParseOutcome } from './parse-protocol';
 import { articleIdOf } from './prepare-article';
+import { folderBelow, folderOfDroppedName } from '../organise/collection-name';
 import { readSourceFile } from './read-source';
 import type { WalkItem } from './walk';
 
@@ -37,6 +38,8 @@ export async function readEntry(item: WalkItem): Promise<Entry> {
     bytes: read.bytes,
     name: item.name,
     path: item.type === 'file' ? item.path : null,
+    folder:
+      item.type === 'file' ? folderBelow(item.root, item.path) : folderOfDroppedName(item.name),
     id: articleIdOf(read.bytes),
   };
   return { kind: 'article', label, job, slot: null };

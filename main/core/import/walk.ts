@@ -9,7 +9,8 @@ import { errnoCode } from '../errno';
 import { notRegularReason } from './not-regular';
 
 export type WalkItem =
-  | { type: 'file'; path: string; name: string }
+  /** `root`: the folder that was imported, whose first level below is the collection. */
+  | { type: 'file'; path: string; name: string; root: string | null }
   | { type: 'data'; name: string; data: Uint8Array }
   /** `reason` is set when the skip is worth telling (a link out of the folder, a pipe). */
   | { type: 'skipped'; path: string; reason?: string }
@@ -42,7 +43,10 @@ export async function* walkSources(sources: ImportSource[]): AsyncGenerator<Walk
     // A pipe is refused here, before anything opens it (an open would wait for a writer).
     const refused = notRegularReason(info);
     if (refused !== null) yield { type: 'failed', path, reason: refused };
-    else yield { type: 'file', path, name: basename(path) };
+    else {
+      const root = source.root === undefined ? null : resolve(source.root);
+      yield { type: 'file', path, name: basename(path), root };
+    }
   }
 }
 
@@ -54,7 +58,7 @@ async function* walkChosenFolder(dir: string, visited: Set<string>): AsyncGenera
     yield { type: 'failed', path: dir, reason: `cannot read the folder: ${describeStatError(e)}` };
     return;
   }
-  yield* walkFolder(dir, root, visited);
+  yield* walkFolder(dir, root, visited, dir);
 }
 
 /**
@@ -66,6 +70,7 @@ async function* walkFolder(
   dir: string,
   root: string,
   visited: Set<string>,
+  top: string,
 ): AsyncGenerator<WalkItem> {
   let real: string;
   let entries;
@@ -90,14 +95,16 @@ async function* walkFolder(
     // The rules (contract/import-rules.ts) are shared with the renderer's walk of dropped folders.
     if (target.isDirectory()) {
       if (isSkippedFolderName(entry.name)) yield { type: 'skipped', path };
-      else yield* walkFolder(path, root, visited);
+      else yield* walkFolder(path, root, visited, top);
     } else if (!isArticleName(entry.name)) {
       yield { type: 'skipped', path };
     } else {
       // Pipes, sockets and devices named like articles are worth a word; opening a pipe
       // would wait for a writer.
       const refused = notRegularReason(target);
-      yield refused === null ? { type: 'file', path, name: entry.name } : skip(path, refused);
+      yield refused === null
+        ? { type: 'file', path, name: entry.name, root: top }
+        : skip(path, refused);
     }
   }
 }

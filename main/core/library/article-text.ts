@@ -6,6 +6,7 @@ import type { ArticleStore } from '../store/article-store';
 import type { IndexDoc } from '../search/types';
 import { decodeWithEncoding } from '../text/decode';
 import { cleanArticle, type CleanArticle } from '../text/parse-article';
+import { sourceTextOf } from '../html/source-text';
 import { notFound } from './ids';
 
 export interface LoadedArticle {
@@ -33,7 +34,7 @@ export async function loadStored(store: ArticleStore, id: string): Promise<Store
 export async function loadArticle(store: ArticleStore, id: string): Promise<LoadedArticle> {
   const stored = await loadStored(store, id);
   const original = decodeWithEncoding(stored.original, stored.record.encoding);
-  return { stored, original, clean: cleanArticle(original) };
+  return { stored, original, clean: cleanArticle(sourceTextOf(stored, original)) };
 }
 
 /** The index document of an article, from its record and clean body. */

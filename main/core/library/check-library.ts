@@ -271,6 +271,9 @@ function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
     // Older records leave the flag out rather than writing false.
     if (key === 'encodingGuessed') {
       if (Boolean(a.encodingGuessed) !== Boolean(b.encodingGuessed)) return false;
+    } else if (key === 'collection' && b.collection === undefined) {
+      // Files from before collections have none: the catalogue's is derived on open.
+      continue;
     } else if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return false;
   }
   return true;

@@ -3,7 +3,8 @@ import type { ImportOptions, LibraryChange } from '../engine';
 import { ArchiveError } from '../errors';
 import { isDiskFull } from '../store/disk-full';
 import { parseWorkerBeside } from '../import/parse-pool';
-import { runImport, type PendingArticle } from '../import/pipeline';
+import { runImport, type ImportSink, type PendingArticle } from '../import/pipeline';
+import { importWithExports } from '../import/jsonl-import';
 import type { IndexDoc, SearchIndexApi } from '../search/types';
 import type { Catalog } from '../store/catalog';
 import type { ImportedEntry, ImportSource, ImportSummary } from '../../contract/types';
@@ -57,30 +58,34 @@ export async function importInto(
   let diskFull = false;
   const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const parseScript = deps.workerScript ? parseWorkerBeside(deps.workerScript) : null;
-  const summary = await runImport(
-    sources,
-    {
-      existingTitle: (id) => deps.catalog.records.get(id)?.title,
-      commit: async (chunk: PendingArticle[]) => {
-        let fresh: PendingArticle[];
-        try {
-          fresh = await deps.writer.commitImport(chunk);
-        } catch (e) {
-          if (isDiskFull(e)) {
-            diskFull = true;
-            stop.abort();
-          }
-          throw e;
+  const sink: ImportSink = {
+    existingTitle: (id) => deps.catalog.records.get(id)?.title,
+    commit: async (chunk: PendingArticle[]) => {
+      let fresh: PendingArticle[];
+      try {
+        fresh = await deps.writer.commitImport(chunk);
+      } catch (e) {
+        if (isDiskFull(e)) {
+          diskFull = true;
+          stop.abort();
         }
-        if (fresh.length === 0) return;
-        deps.committed?.(fresh.map((p) => p.doc));
-        deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
-        docs.push(...fresh.map((p) => p.doc));
-        if (docs.length >= INDEX_BATCH) await sendDocs();
-      },
+        throw e;
+      }
+      if (fresh.length === 0) return;
+      deps.committed?.(fresh.map((p) => p.doc));
+      deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
+      docs.push(...fresh.map((p) => p.doc));
+      if (docs.length >= INDEX_BATCH) await sendDocs();
     },
-    { ...options, signal },
-    parseScript ? { script: parseScript, execArgv: deps.workerExecArgv } : undefined,
+  };
+  // JSON Lines exports among the sources are restored by their own reader (jsonl-import.ts).
+  const summary = await importWithExports(sources, sink, { ...options, signal }, (rest, opts) =>
+    runImport(
+      rest,
+      sink,
+      opts,
+      parseScript ? { script: parseScript, execArgv: deps.workerExecArgv } : undefined,
+    ),
   );
   await sendDocs();
   await Promise.all(pending);

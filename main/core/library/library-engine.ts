@@ -7,6 +7,7 @@ import type {
   LibraryEngine,
   OpenOptions,
   ReindexOptions,
+  WatchRunOptions,
 } from '../engine';
 import { errorMessage } from '../../contract/error-message';
 import { ArchiveError } from '../errors';
@@ -16,8 +17,12 @@ import { ArticleStore } from '../store/article-store';
 import { Catalog, type CatalogLoad, type CatalogProblem } from '../store/catalog';
 import type { LibraryLock } from '../store/lock';
 import type * as T from '../../contract/types';
-import { decodeWithEncoding } from '../text/decode';
 import { cleanArticle } from '../text/parse-article';
+import { sourceTextOf } from '../html/source-text';
+import { DateRefresh } from './date-refresh';
+import { articleTimeline } from './timeline';
+import type { Timeline, TimelineQuery } from '../../contract/timeline';
+import { webPageFactsOf } from '../html/web-page-record';
 import { loadArticle, toIndexDoc } from './article-text';
 import { ArticleProblems } from './article-problems';
 import { checkLibrary } from './check-library';
@@ -34,12 +39,29 @@ import { relatedArticles } from './related-articles';
 import { RecordWriter, type RecordEdit } from './record-writer';
 import { computeStats } from './stats';
 import { TagOps } from './tag-ops';
+import { tagKey, withTags } from './tags';
 import { HighlightOps } from './highlight-ops';
 import { articleMarkdown, highlightsMarkdown } from '../export/markdown';
+import { runExport, type ExportRunOptions } from '../export/run-export';
+import { exportRequestSchema, type ExportRequest, type ExportResult } from '../../contract/export';
+import { librarySource } from './export-source';
 import type * as H from '../../contract/highlights';
 import type { RelatedQuery, RelatedResult } from '../../contract/related';
-import type { VersionGroups } from '../../contract/versions';
+import type { ArticleVersions, VersionDiff, VersionGroups } from '../../contract/versions';
 import { LibraryVersions } from './library-versions';
+import { LibraryEntities } from '../entities/library-entities';
+import { entityFacets } from '../entities/entity-facets';
+import { listCounts } from '../entities/entity-index';
+import type { EntityList, EntityListQuery } from '../../contract/entities';
+import type { EntityFacets, EntityFacetsQuery } from '../../contract/entity-facets';
+import type { NameMatcher } from '../search/types';
+import { Organiser } from '../organise/organiser';
+import { deriveLegacyCollections } from '../organise/legacy-collections';
+import type * as O from '../../contract/organise';
+import { FolderWatch } from '../watch/folder-watch';
+import type { WatchList, WatchPathArgs, WatchStatus } from '../../contract/watch';
+import { compareVersions } from './compare-versions';
+import { statsHidingVersions } from './version-stats';
 
 /** What the engine needs from the search side; the real one comes from main/core/search. */
 export interface EngineDeps {
@@ -48,6 +70,9 @@ export interface EngineDeps {
 }
 
 const DEFAULT_LIST_LIMIT = 100;
+// How long rules wait for index segments still loading, and how often they look again.
+const MATCH_WAIT_MS = 120_000;
+const MATCH_RETRY_MS = 100;
 
 /** Opens a library folder; see `Library.open`. */
 export async function openLibraryWith(
@@ -62,10 +87,14 @@ export async function openLibraryWith(
     const store = new ArticleStore(path);
     // Loading also sweeps the temp files a crash left, in the same walk of the article folders.
     const { catalog, problems, orders } = await Catalog.load(path, store, readOnly);
+    // Articles imported before collections get theirs from their source paths (in memory:
+    // written to their files with their next change, and to the catalogue's next snapshot).
+    deriveLegacyCollections(catalog.records.values());
     const engine = new LibraryImpl(path, readOnly, store, catalog, lock, problems, deps, options);
     engine.adoptOrders(orders);
     engine.startIndex(options.onIndexProgress);
     engine.versions.start();
+    engine.entities.start();
     return engine;
   } catch (e) {
     await lock?.release();
@@ -75,6 +104,9 @@ export async function openLibraryWith(
 
 // How long the reader's article waits for version groups still being built at open.
 const VERSIONS_WAIT_MS = 250;
+// After the first list, the groups (for the rows' "N versions") are built once the index is
+// open and this long has passed, so they do not share the CPU with the first searches.
+const VERSIONS_WARM_DELAY_MS = 1000;
 
 class LibraryImpl implements LibraryEngine {
   private readonly slot: IndexSlot;
@@ -82,10 +114,16 @@ class LibraryImpl implements LibraryEngine {
   private readonly listeners = new Set<(c: LibraryChange) => void>();
   private readonly tags: TagOps;
   private readonly highlights: HighlightOps;
+  private readonly organise: Organiser;
   readonly versions: LibraryVersions;
+  readonly entities: LibraryEntities;
   private readonly orders: SortedOrders;
   private readonly unreadable: ArticleProblems;
   private closed: Promise<void> | null = null;
+  // Set while a reindex reads every article: dates found again (see date-refresh.ts).
+  private redating: DateRefresh | null = null;
+  private readonly watch: FolderWatch;
+  private versionsWarming = false;
 
   constructor(
     readonly path: string,
@@ -121,13 +159,38 @@ class LibraryImpl implements LibraryEngine {
       (ids, edit) => this.updateRecords(ids, edit, 'tags'),
       () => this.checkWritable(),
     );
-    this.versions = new LibraryVersions(path, store, catalog, readOnly);
+    this.versions = new LibraryVersions(path, store, catalog, readOnly, () =>
+      this.emit({ reason: 'versions' }),
+    );
+    this.entities = new LibraryEntities(path, store, catalog, readOnly, () =>
+      this.emit({ reason: 'entities' }),
+    );
+    this.watch = new FolderWatch({
+      libraryDir: path,
+      importFiles: (paths, signal) =>
+        this.importSources(
+          paths.map((p) => ({ path: p })),
+          { signal },
+        ),
+    });
     this.highlights = new HighlightOps(
       store,
       catalog,
       (ids, edit) => this.updateRecords(ids, edit, 'highlights'),
       () => this.checkWritable(),
     );
+    this.organise = new Organiser({
+      dir: path,
+      catalog,
+      checkWritable: () => this.checkWritable(),
+      update: (ids, edit) => this.updateRecords(ids, edit, 'state'),
+      list: (query, restrict) => this.list(query, restrict),
+      search: (query, restrict) => this.search(query, restrict),
+      match: (query, among) => this.matchIds(query, among),
+      addTag: async (ids, tags) => void (await this.tags.add(ids, tags)),
+      addTagsEach: (tagsOf) => this.addTagsEach(tagsOf),
+      removeTag: async (ids, tag) => void (await this.tags.remove(ids, [tag])),
+    });
   }
 
   /** Uses the sort orders saved with the snapshot, and saves orders with later snapshots. */
@@ -163,8 +226,10 @@ class LibraryImpl implements LibraryEngine {
     }
     this.unreadable.clear(path);
     try {
-      const text = decodeWithEncoding(stored.original, stored.record.encoding);
-      return toIndexDoc(stored.record, cleanArticle(text).body);
+      const text = sourceTextOf(stored);
+      const clean = cleanArticle(text);
+      this.redating?.note(stored.record, text, clean);
+      return toIndexDoc(stored.record, clean.body);
     } catch {
       return null;
     }
@@ -184,6 +249,7 @@ class LibraryImpl implements LibraryEngine {
     if (change.ids && (change.reason === 'import' || change.reason === 'trash')) {
       this.versions.sync(change.ids);
     }
+    if (change.ids) this.entities.sync(change.ids);
     for (const listener of this.listeners) {
       try {
         listener(change);
@@ -205,15 +271,21 @@ class LibraryImpl implements LibraryEngine {
     options?: ImportOptions,
   ): Promise<T.ImportSummary> {
     this.checkWritable();
+    // Entities are extracted after the import, never on its thread while it runs.
+    const release = this.entities.hold();
     const summary = await importInto(sources, options, {
       catalog: this.catalog,
       writer: this.writer,
       index: () => this.slot.get(),
       emit: (c) => this.emit(c),
-      committed: (docs) => this.versions.addBodies(docs),
+      committed: (docs) => {
+        this.versions.addBodies(docs);
+        this.entities.addDocs(docs);
+      },
       workerScript: this.options.workerScript,
       workerExecArgv: this.options.workerExecArgv,
-    });
+    }).finally(release);
+    await this.organise.rules.applyToImported(summary.imported.map((i) => i.id));
     await this.versions.flush();
     return summary;
   }
@@ -223,21 +295,58 @@ class LibraryImpl implements LibraryEngine {
     return this.writer.update(ids, edit, reason);
   }
 
-  async list(query: T.ListQuery = {}): Promise<T.ArticlePage> {
+  async list(
+    query: T.ListQuery = {},
+    restrict?: (r: ArticleRecord) => boolean,
+  ): Promise<T.ArticlePage> {
     const { offset, limit } = checkPaging(query.offset, query.limit, DEFAULT_LIST_LIMIT);
-    const keep = recordFilter(query);
+    const { hideVersions, ...filter } = query;
+    const matches = recordFilter(filter);
+    const filtered = restrict ? (r: ArticleRecord) => matches(r) && restrict(r) : matches;
+    // Hidden versions are never in the trash, so the trash's count stays as it is.
+    const hidden = hideVersions ? await this.versions.hidden() : new Set<string>();
+    const keep =
+      hidden.size > 0 ? (r: ArticleRecord) => filtered(r) && !hidden.has(r.id) : filtered;
+    this.warmVersions();
     const items: T.ArticleMeta[] = [];
     // Without filters the total is a count the catalogue keeps, so the walk stops at the page.
     const { records, trashedIds } = this.catalog;
-    const counted = unfilteredTotal(query, records.size, trashedIds.size);
+    const unfiltered = restrict ? null : unfilteredTotal(filter, records.size, trashedIds.size);
+    const counted =
+      unfiltered === null || filter.view === 'trash' ? unfiltered : unfiltered - hidden.size;
     let total = 0;
     for (const r of this.orders.sorted(query.sort ?? 'imported', query.order ?? 'desc')) {
       if (!keep(r)) continue;
-      if (total >= offset && items.length < limit) items.push(toMeta(r));
+      if (total >= offset && items.length < limit) items.push(this.withVersionCount(toMeta(r)));
       total++;
       if (counted !== null && items.length >= limit) break;
     }
     return { total: counted ?? total, offset, items };
+  }
+
+  /**
+   * Starts building the version groups a moment after the index is open (once per open): the
+   * rows list no versions until then, and the 'versions' change tells the list to ask again.
+   */
+  private warmVersions(): void {
+    if (this.versionsWarming) return;
+    this.versionsWarming = true;
+    this.slot.get().then(
+      () => {
+        const timer = setTimeout(() => {
+          if (!this.closed) this.versions.warm();
+        }, VERSIONS_WARM_DELAY_MS);
+        timer.unref?.();
+      },
+      () => undefined,
+    );
+  }
+
+  /** Adds how many versions the article's story has, when it has some and they are known. */
+  private withVersionCount<M extends T.ArticleMeta>(meta: M): M {
+    const n = this.versions.groupSize(meta.id);
+    if (n > 1) meta.versionCount = n;
+    return meta;
   }
 
   async get(id: T.ArticleId, options?: GetOptions): Promise<T.ArticleView> {
@@ -245,6 +354,7 @@ class LibraryImpl implements LibraryEngine {
     const { stored, original, clean } = await loadArticle(this.store, id);
     const view: T.ArticleView = {
       ...toMeta(r),
+      ...webPageFactsOf(stored.record),
       dateline: clean.dateline,
       body: clean.body,
       original,
@@ -255,7 +365,14 @@ class LibraryImpl implements LibraryEngine {
         id,
         options?.waitForVersions ? Infinity : VERSIONS_WAIT_MS,
       ),
+      entities: this.entities.entitiesOf(id, {
+        title: r.title,
+        body: clean.body,
+        language: r.language,
+        place: clean.place,
+      }),
     };
+    if (view.versions.length > 0) view.versionCount = view.versions.length + 1;
     const query = options?.highlight;
     if (query && query.trim() !== '') {
       try {
@@ -268,7 +385,10 @@ class LibraryImpl implements LibraryEngine {
     return view;
   }
 
-  async search(query: T.SearchQuery): Promise<T.SearchResult> {
+  async search(
+    query: T.SearchQuery,
+    restrict?: (r: ArticleRecord) => boolean,
+  ): Promise<T.SearchResult> {
     if (!query || typeof query !== 'object')
       throw new ArchiveError('BAD_ARGUMENT', 'Expected a search query');
     const index =
@@ -280,6 +400,8 @@ class LibraryImpl implements LibraryEngine {
       catalog: this.catalog,
       store: this.store,
       makeSnippet: this.deps.makeSnippet,
+      restrict,
+      names: this.nameMatcher,
     });
     const damage = result.partial ? (index.damaged?.() ?? []) : [];
     // A read-only open cannot repair the index on disk and its in-memory repair is still
@@ -291,11 +413,76 @@ class LibraryImpl implements LibraryEngine {
         `The search index is damaged (index/${first.path}: ${first.reason}); run 'archive-reader reindex' or open the library in Archive Reader to repair it.`,
       );
     }
+    for (const hit of result.hits) this.withVersionCount(hit.meta);
     return result;
   }
 
   async listVersions(): Promise<VersionGroups> {
     return { groups: await this.versions.list() };
+  }
+
+  private readonly nameMatcher: NameMatcher = (type, words, prefix) =>
+    this.entities.index.match(type, words, prefix);
+
+  entityFacets(query: EntityFacetsQuery = {}): Promise<EntityFacets> {
+    const records = this.catalog.records;
+    return entityFacets(query, {
+      catalog: this.catalog,
+      entities: this.entities,
+      searchIds: async (text, keep) => {
+        const result = await (
+          await this.slot.get()
+        ).search(text, keep, {
+          names: this.nameMatcher,
+          collectionOf: (id) => records.get(id)?.collection,
+          dateOf: (id) => records.get(id)?.articleDate,
+        });
+        return result.hits.map((h) => h.id);
+      },
+    });
+  }
+
+  timeline(query: TimelineQuery = {}): Promise<Timeline> {
+    const records = this.catalog.records;
+    return articleTimeline(query, {
+      catalog: this.catalog,
+      searchIds: async (text, keep, mode) => {
+        const index = await this.slot.get();
+        const result = await index.search(text, keep, {
+          exact: mode.exact === true,
+          anyWord: mode.anyWord === true,
+          names: this.nameMatcher,
+          collectionOf: (id) => records.get(id)?.collection,
+          dateOf: (id) => records.get(id)?.articleDate,
+        });
+        return result.hits.map((h) => h.id);
+      },
+      hiddenVersions: () => this.versions.hidden(),
+    });
+  }
+
+  async listEntities(query: EntityListQuery = {}): Promise<EntityList> {
+    await this.entities.idle();
+    const live: string[] = [];
+    for (const r of this.catalog.records.values()) if (r.trashedAt === null) live.push(r.id);
+    return { entities: listCounts(this.entities.index.count(live), query.type) };
+  }
+
+  async articleVersions(args: { id: T.ArticleId }): Promise<ArticleVersions> {
+    assertId(args?.id);
+    const { main, members } = await this.versions.versionsWithMain(args.id);
+    return { main, versions: members.map((r) => this.withVersionCount(toMeta(r))) };
+  }
+
+  async compareVersions(args: { id: T.ArticleId; other: T.ArticleId }): Promise<VersionDiff> {
+    return compareVersions(this.store, this.record(args?.id), this.record(args?.other));
+  }
+
+  async setMainVersion(args: { id: T.ArticleId }): Promise<void> {
+    this.checkWritable();
+    this.record(args?.id);
+    await this.versions.setMain(args.id);
+    this.emit({ reason: 'versions', ids: [args.id] });
   }
 
   related(args: RelatedQuery): Promise<RelatedResult> {
@@ -393,23 +580,43 @@ class LibraryImpl implements LibraryEngine {
 
   async reindex(options: ReindexOptions = {}): Promise<void> {
     this.checkWritable();
+    const redating = new DateRefresh();
     await this.writer.run(async () => {
       // Every file is read again, so only this rebuild's failures are reported after it.
       this.unreadable.resetReads();
-      await this.slot.rebuild(this.expectedRevs(), options.onProgress);
+      this.redating = redating;
+      try {
+        await this.slot.rebuild(this.expectedRevs(), options.onProgress);
+      } finally {
+        this.redating = null;
+      }
       await this.versions.rebuild();
+      await this.entities.rebuild();
     });
+    await this.applyDates(redating);
     this.emit({ reason: 'reindex' });
   }
 
-  async stats(): Promise<T.LibraryStats> {
-    return computeStats(
+  /** Gives the articles whose date the finder now reads differently their new date. */
+  private async applyDates(redating: DateRefresh): Promise<void> {
+    const ids = redating.ids;
+    if (ids.length === 0) return;
+    await this.writer.update(ids, redating.edit, 'reindex');
+    // Dates are a sort key: the date order is made again and saved with a fresh snapshot.
+    this.orders.forget();
+    await this.writer.run(() => this.catalog.compact(true));
+  }
+
+  async stats(args?: { hideVersions?: boolean }): Promise<T.LibraryStats> {
+    const stats = computeStats(
       this.path,
       this.catalog.records.values(),
       this.tags.list(),
       this.slot.current.stats(),
       [...this.unreadable.list(), ...this.slot.problems((id) => this.store.pathOf(id))],
     );
+    if (!args?.hideVersions) return stats;
+    return statsHidingVersions(stats, await this.versions.hidden(), this.catalog.records);
   }
 
   async check(): Promise<T.CheckReport> {
@@ -467,6 +674,122 @@ class LibraryImpl implements LibraryEngine {
     return { markdown: parts.join('\n\n---\n\n') + '\n', count: parts.length };
   }
 
+  async exportArticles(args: ExportRequest, options?: ExportRunOptions): Promise<ExportResult> {
+    const parsed = exportRequestSchema.safeParse(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ArchiveError(
+        'BAD_ARGUMENT',
+        `Export ${issue?.path.join('.') || 'request'} ${issue?.message ?? 'is not valid'}`,
+      );
+    }
+    const { format, out, scope } = parsed.data;
+    const source = await librarySource(format, scope, {
+      records: this.catalog.records,
+      store: this.store,
+      index: () => this.slot.get(),
+      place: (record, body) => this.highlights.place(record, body),
+    });
+    return runExport(format, out, source, options);
+  }
+
+  listWatchedFolders(): Promise<WatchList> {
+    return this.watch.list();
+  }
+
+  async addWatchedFolder(args: WatchPathArgs): Promise<WatchList> {
+    this.checkWritable();
+    return this.watch.add(args?.path);
+  }
+
+  async removeWatchedFolder(args: WatchPathArgs): Promise<WatchList> {
+    this.checkWritable();
+    return this.watch.remove(args?.path);
+  }
+
+  watchStatus(): Promise<WatchStatus> {
+    return this.watch.status();
+  }
+
+  async watchFolders(options?: WatchRunOptions): Promise<void> {
+    this.checkWritable();
+    return this.watch.watch(options);
+  }
+
+  /** Adds each article its own tags (rules at import), spelt as the library spells them. */
+  private async addTagsEach(tagsOf: ReadonlyMap<string, string[]>): Promise<void> {
+    const spelling = new Map(this.tags.list().map((t) => [tagKey(t.name), t.name]));
+    await this.updateRecords(
+      [...tagsOf.keys()],
+      (r) => {
+        const wanted = (tagsOf.get(r.id) ?? []).map((t) => spelling.get(tagKey(t)) ?? t);
+        const next = withTags(r.tags, wanted);
+        return next ? { tags: next } : null;
+      },
+      'tags',
+    );
+  }
+
+  /** Ids of the articles outside the trash a query finds as typed (rules), among `among`. */
+  private async matchIds(query: string, among?: ReadonlySet<string>): Promise<string[]> {
+    const index = await this.slot.get();
+    const records = this.catalog.records;
+    const run = () =>
+      index.search(
+        query,
+        (id) => (among === undefined || among.has(id)) && records.get(id)?.trashedAt === null,
+        {
+          exact: true,
+          collectionOf: (id) => records.get(id)?.collection,
+          dateOf: (id) => records.get(id)?.articleDate,
+        },
+      );
+    let result = await run();
+    // A rule's count and its tags must not miss the segments still loading after an open.
+    for (let waited = 0; result.partial && waited < MATCH_WAIT_MS; waited += MATCH_RETRY_MS) {
+      await new Promise((done) => setTimeout(done, MATCH_RETRY_MS));
+      result = await run();
+    }
+    return result.hits.map((h) => h.id);
+  }
+
+  async listCollections(): Promise<O.CollectionCount[]> {
+    return this.organise.listCollections();
+  }
+  renameCollection(args: { from: string; to: string }): Promise<O.CollectionSnapshot> {
+    return this.organise.renameCollection(args);
+  }
+  restoreCollections(snapshot: O.CollectionSnapshot): Promise<void> {
+    return this.organise.restoreCollections(snapshot);
+  }
+  listSavedSearches(): Promise<O.SavedSearchList> {
+    return this.organise.listSavedSearches();
+  }
+  putSavedSearch(args: O.PutSavedSearch): Promise<O.SavedSearchCount> {
+    return this.organise.putSavedSearch(args);
+  }
+  removeSavedSearch(args: { name: string }): Promise<O.RemovedSavedSearch> {
+    return this.organise.removeSavedSearch(args);
+  }
+  reorderSavedSearches(args: { names: string[] }): Promise<void> {
+    return this.organise.reorderSavedSearches(args);
+  }
+  runSavedSearch(args: { name: string; limit?: number; offset?: number }): Promise<T.SearchResult> {
+    return this.organise.runSavedSearch(args);
+  }
+  listTagRules(): Promise<O.TagRuleList> {
+    return this.organise.listTagRules();
+  }
+  previewTagRule(args: O.TagRule): Promise<O.TagRulePreview> {
+    return this.organise.previewTagRule(args);
+  }
+  putTagRule(args: O.PutTagRule): Promise<O.TagRuleOutcome> {
+    return this.organise.putTagRule(args);
+  }
+  removeTagRule(args: { tag: string }): Promise<O.TagRuleOutcome> {
+    return this.organise.removeTagRule(args);
+  }
+
   onChange(listener: (change: LibraryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -474,12 +797,15 @@ class LibraryImpl implements LibraryEngine {
 
   close(): Promise<void> {
     this.closed ??= (async () => {
+      // Watching imports through this engine: it stops (after its batch) before anything closes.
+      await this.watch.stop();
       await this.writer.idle();
       try {
         await runCloseSteps([
           () => this.slot.close(),
           () => this.catalog.close(),
           () => this.versions.close(),
+          () => this.entities.close(),
           async () => await this.lock?.release(),
         ]);
       } finally {

@@ -15,7 +15,11 @@ import {
   SIGNATURE_BYTES,
 } from '../text/near-signature';
 import { CLEANER_VERSION } from '../text/parse-article';
+import { ArchiveError } from '../errors';
+import type { ArticleRecord } from '../store/article-file';
 import { loadArticle } from './article-text';
+import { notFound } from './ids';
+import { MainVersions } from './main-versions';
 import { VersionGroups } from './version-groups';
 
 const CACHE_KEY: SignatureCacheKey = {
@@ -25,8 +29,10 @@ const CACHE_KEY: SignatureCacheKey = {
   bytes: SIGNATURE_BYTES,
 };
 
-// Articles grouped between two turns of the event loop while the groups are built at open.
-const GROUP_CHUNK = 2_000;
+// Articles grouped between two turns of the event loop while the groups are built after an
+// open: about 5-12 ms of work at 100,000 articles, so a search or a list arriving meanwhile
+// waits no longer than that (the list starts the build by itself, for the rows' badges).
+const GROUP_CHUNK = 250;
 
 /** One group of versions: its ids (sorted) and the title of its first member. */
 export interface VersionGroup {
@@ -48,17 +54,30 @@ export class LibraryVersions {
   private closed = false;
   /** The signatures of every article are known (the load finished). */
   private loaded = false;
+  private readonly mains: MainVersions;
+  /** The articles the list leaves out when other versions are hidden; null: not yet known. */
+  private hiddenIds: Set<string> | null = null;
 
   constructor(
     private readonly dir: string,
     private readonly store: ArticleStore,
     private readonly catalog: Catalog,
     private readonly readOnly: boolean,
-  ) {}
+    /** Told when the groups are built after an open (rows can then show their versions). */
+    private readonly onBuilt: () => void = () => undefined,
+  ) {
+    this.mains = new MainVersions(dir);
+  }
 
   /** Loads the cache and computes what it lacks, in the background. */
   start(): void {
     this.loading = this.load(false);
+    this.mains.start();
+  }
+
+  /** Starts building the groups in the background, if not started yet. */
+  warm(): void {
+    this.ensureGroups().catch(() => undefined);
   }
 
   /** Forgets every signature and computes them all again from the article files. */
@@ -67,6 +86,7 @@ export class LibraryVersions {
     await this.grouping?.catch(() => undefined);
     this.groups = null;
     this.grouping = null;
+    this.hiddenIds = null;
     this.loading = this.load(true);
     await this.loading;
     await this.flush();
@@ -112,6 +132,8 @@ export class LibraryVersions {
       }
       for (const id of [...groups.ids()]) if (!this.sigs.has(id)) groups.remove(id);
       this.groups = groups;
+      this.hiddenIds = null;
+      if (!this.closed) this.onBuilt();
       return groups;
     })();
     return this.grouping;
@@ -143,6 +165,7 @@ export class LibraryVersions {
       if (!record && this.sigs.delete(id)) this.dirty = true;
       const groups = this.groups;
       if (!groups) continue;
+      this.hiddenIds = null;
       const sig = this.sigs.get(id);
       if (record && record.trashedAt === null && sig) {
         if (!groups.has(id)) groups.add(id, sig);
@@ -197,6 +220,68 @@ export class LibraryVersions {
     return (await building).versionsOf(id);
   }
 
+  /** How many versions this article's story has (itself included); 0 when none or not built yet. */
+  groupSize(id: string): number {
+    return this.groups?.groupSize(id) ?? 0;
+  }
+
+  /** The group's members, earliest imported first, and its main version. */
+  private membersOf(groups: VersionGroups, id: string): { members: ArticleRecord[]; main: string } {
+    const members: ArticleRecord[] = [];
+    for (const m of [id, ...groups.versionsOf(id)]) {
+      const r = this.catalog.records.get(m);
+      if (r) members.push(r);
+    }
+    members.sort(byImport);
+    // Groups can merge, so more than one member may carry a mark: the earliest marked wins.
+    const main = members.find((r) => this.mains.has(r.id)) ?? members[0];
+    return { members, main: main?.id ?? id };
+  }
+
+  /**
+   * The articles the list leaves out when other versions are hidden: every member of a group
+   * but its main version. Empty while the groups are not built (the build is started, and
+   * `onBuilt` tells when it is done).
+   */
+  async hidden(): Promise<ReadonlySet<string>> {
+    const groups = this.groups;
+    if (!groups) {
+      this.warm();
+      return new Set();
+    }
+    await this.mains.ready();
+    if (this.hiddenIds && this.groups === groups) return this.hiddenIds;
+    const hidden = new Set<string>();
+    groups.forEachGroup((set) => {
+      const first = set.values().next().value;
+      if (first === undefined) return;
+      const { members, main } = this.membersOf(groups, first);
+      for (const r of members) if (r.id !== main) hidden.add(r.id);
+    });
+    this.hiddenIds = hidden;
+    return hidden;
+  }
+
+  /** The versions of one article's story, itself included, and the main one. */
+  async versionsWithMain(id: string): Promise<{ main: string | null; members: ArticleRecord[] }> {
+    if (!this.catalog.records.has(id)) throw notFound(id);
+    const groups = await this.ensureGroups();
+    await this.mains.ready();
+    if (groups.groupSize(id) < 2) return { main: null, members: [] };
+    return this.membersOf(groups, id);
+  }
+
+  /** Marks an article as its story's main version (BAD_ARGUMENT when it has no versions). */
+  async setMain(id: string): Promise<void> {
+    const { main, members } = await this.versionsWithMain(id);
+    if (main === null) {
+      throw new ArchiveError('BAD_ARGUMENT', `Article ${id} has no other versions.`);
+    }
+    const others = members.map((r) => r.id).filter((m) => m !== id);
+    await this.mains.mark(id, others, (known) => this.catalog.records.has(known));
+    this.hiddenIds = null;
+  }
+
   /** Every group of two or more articles. */
   async list(): Promise<VersionGroup[]> {
     const groups = await this.ensureGroups();
@@ -209,4 +294,10 @@ export class LibraryVersions {
       return { ids, title: first?.title ?? '' };
     });
   }
+}
+
+/** Earlier import first, then the id: the order versions are listed in. */
+function byImport(a: ArticleRecord, b: ArticleRecord): number {
+  if (a.importedAt !== b.importedAt) return a.importedAt < b.importedAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -3,12 +3,18 @@ import { ArchiveError } from '../errors';
 import type { ArticleRecord } from '../store/article-file';
 import type { ArticleSort, LibraryView, SortOrder } from '../../contract/types';
 import { hasTag } from './tags';
+import { collectionKey } from '../organise/collection-name';
+import { withinBounds } from '../../contract/date-range';
 
 export interface RecordFilter {
   view?: LibraryView;
   tags?: string[];
   place?: string;
   language?: string;
+  collection?: string;
+  /** Dated on or after / on or before these days (ISO); undated articles are then left out. */
+  from?: string;
+  to?: string;
 }
 
 /** Builds a predicate for a view plus tag/place/language filters. */
@@ -20,12 +26,17 @@ export function recordFilter(filter: RecordFilter): (r: ArticleRecord) => boolea
   const tags = filter.tags ?? [];
   const place = filter.place?.toLowerCase();
   const language = filter.language?.toLowerCase();
+  const collection = filter.collection === undefined ? undefined : collectionKey(filter.collection);
+  const dated = filter.from !== undefined || filter.to !== undefined;
+  const bounds = { from: filter.from ?? null, to: filter.to ?? null };
   return (r) => {
     if (view === 'trash' ? r.trashedAt === null : r.trashedAt !== null) return false;
     if (view === 'unread' && r.read) return false;
     if (view === 'favourites' && !r.favourite) return false;
     if (place !== undefined && (r.place ?? '').toLowerCase() !== place) return false;
     if (language !== undefined && r.language.toLowerCase() !== language) return false;
+    if (collection !== undefined && collectionKey(r.collection ?? '') !== collection) return false;
+    if (dated && !withinBounds(r.articleDate, bounds)) return false;
     return tags.every((t) => hasTag(r.tags, t));
   };
 }
@@ -38,7 +49,12 @@ export function unfilteredTotal(
 ): number | null {
   const view = query.view ?? 'all';
   const filtered =
-    (query.tags?.length ?? 0) > 0 || query.place !== undefined || query.language !== undefined;
+    (query.tags?.length ?? 0) > 0 ||
+    query.place !== undefined ||
+    query.language !== undefined ||
+    query.collection !== undefined ||
+    query.from !== undefined ||
+    query.to !== undefined;
   if (filtered || (view !== 'all' && view !== 'trash')) return null;
   return view === 'trash' ? trashed : count - trashed;
 }

@@ -5,5 +5,6 @@ import type { ArticleMeta } from '../../contract/types';
 /** Copies a record into a plain ArticleMeta, dropping `rev`. */
 export function toMeta(r: ArticleRecord): ArticleMeta {
   const { rev: _rev, ...meta } = r;
-  return { ...meta, tags: [...meta.tags] };
+  // Records of articles imported before collections have theirs derived on open.
+  return { ...meta, tags: [...meta.tags], collection: meta.collection ?? null };
 }

@@ -6,8 +6,8 @@ import type { IndexDoc, SearchIndexApi } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import type { ArticleStore } from '../store/article-store';
 import type { Catalog } from '../store/catalog';
-import { decodeWithEncoding } from '../text/decode';
 import { cleanArticle } from '../text/parse-article';
+import { sourceTextOf } from '../html/source-text';
 import { loadStored, toIndexDoc } from './article-text';
 import { trashedIds } from './purge';
 import { SerialQueue } from './serial-queue';
@@ -81,13 +81,17 @@ export class RecordWriter {
         const docs: IndexDoc[] = [];
         for (const id of part) {
           const stored = await loadStored(this.store, id);
+          // A file from before collections has none; the catalogue's was derived on open.
+          if (stored.record.collection === undefined) {
+            const known = this.catalog.records.get(id)?.collection;
+            if (known !== undefined) stored.record.collection = known;
+          }
           const patch = edit(stored.record);
           if (!patch) continue;
           const record: ArticleRecord = { ...stored.record, ...patch };
           if (patch.tags || patch.highlights) {
             record.rev = stored.record.rev + 1;
-            const text = decodeWithEncoding(stored.original, record.encoding);
-            docs.push(toIndexDoc(record, cleanArticle(text).body));
+            docs.push(toIndexDoc(record, cleanArticle(sourceTextOf(stored)).body));
           }
           updated.push({ record, original: stored.original });
         }

@@ -5,11 +5,11 @@ import type { Catalog } from '../store/catalog';
 import type { ArticleStore } from '../store/article-store';
 import { SNIPPET_CHARS as SCANNED_CHARS } from '../search/query/matched-words';
 import { stableFilter, type SearchFilter } from '../search/query/query-eval';
-import type { SearchIndexApi, QueryOptions } from '../search/types';
+import type { NameMatcher, SearchIndexApi, QueryOptions } from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import type { SearchHit, SearchQuery, SearchResult, TextRange } from '../../contract/types';
-import { decodeWithEncoding } from '../text/decode';
 import { cleanArticle } from '../text/parse-article';
+import { sourceTextOf } from '../html/source-text';
 import { loadStored } from './article-text';
 import { checkPaging, recordFilter, sortRecords } from './list-query';
 import { toMeta } from './meta';
@@ -30,17 +30,46 @@ const DEFAULT_LIMIT = 20;
  */
 export async function runSearch(
   q: SearchQuery,
-  deps: { index: SearchIndexApi; catalog: Catalog; store: ArticleStore; makeSnippet: MakeSnippet },
+  deps: {
+    index: SearchIndexApi;
+    catalog: Catalog;
+    store: ArticleStore;
+    makeSnippet: MakeSnippet;
+    /** A further condition on records (a saved search's date range). */
+    restrict?: (r: ArticleRecord) => boolean;
+    /** The library's entities, for person:, org: and place: (docs/entities.md). */
+    names?: NameMatcher;
+  },
 ): Promise<SearchResult> {
   const started = performance.now();
   const { offset, limit } = checkPaging(q.offset, q.limit, DEFAULT_LIMIT);
-  const keep = recordFilter({ view: q.view, tags: q.tags, place: q.place, language: q.language });
+  const filtered = recordFilter({
+    view: q.view,
+    tags: q.tags,
+    place: q.place,
+    language: q.language,
+    collection: q.collection,
+    from: q.from,
+    to: q.to,
+  });
+  const restrict = deps.restrict;
+  const keep = restrict ? (r: ArticleRecord) => filtered(r) && restrict(r) : filtered;
   const query = typeof q.query === 'string' ? q.query : '';
   if (query.trim() === '')
     return { total: 0, hits: [], partial: false, tookMs: performance.now() - started };
   const records = deps.catalog.records;
-  const spelling = { exact: q.exact === true, anyWord: q.anyWord === true };
-  const result = await deps.index.search(query, indexFilter(q, deps.catalog, keep), spelling);
+  const spelling: QueryOptions = {
+    exact: q.exact === true,
+    anyWord: q.anyWord === true,
+    collectionOf: (id) => records.get(id)?.collection,
+    dateOf: (id) => records.get(id)?.articleDate,
+    ...(deps.names ? { names: deps.names } : {}),
+  };
+  const result = await deps.index.search(
+    query,
+    indexFilter(q, deps.catalog, keep, restrict !== undefined),
+    spelling,
+  );
   // A common word hits tens of thousands of articles. The index applied the filter to every
   // hit already; each is checked again (the catalogue may have changed while the search
   // waited) only as far as the page needs, since those record lookups dominated the time.
@@ -81,7 +110,7 @@ export async function runSearch(
     const r = deps.catalog.records.get(id);
     return r !== undefined && keep(r);
   };
-  const filter = indexFilter(q, deps.catalog, keep);
+  const filter = indexFilter(q, deps.catalog, keep, restrict !== undefined);
   const count = (options: QueryOptions) => hitCounter(deps.index, filter, kept, options);
   return {
     total,
@@ -127,9 +156,17 @@ function indexFilter(
   q: SearchQuery,
   catalog: Catalog,
   keep: (r: ArticleRecord) => boolean,
+  restricted = false,
 ): (id: string) => boolean {
   const view = q.view ?? 'all';
-  const plain = !q.tags?.length && q.place === undefined && q.language === undefined;
+  const plain =
+    !restricted &&
+    !q.tags?.length &&
+    q.place === undefined &&
+    q.language === undefined &&
+    q.collection === undefined &&
+    q.from === undefined &&
+    q.to === undefined;
   if (plain && (view === 'all' || view === 'trash')) return plainFilter(catalog, view);
   const records = catalog.records;
   return (id) => {
@@ -228,7 +265,7 @@ async function snippetBody(store: ArticleStore, id: string): Promise<string> {
   const cached = kept?.get(id);
   if (cached !== undefined) return cached;
   const stored = await loadStored(store, id);
-  const original = decodeWithEncoding(stored.original, stored.record.encoding);
+  const original = sourceTextOf(stored);
   if (original.length <= OPENING_CHARS) return cleanArticle(original).body;
   const lineEnd = original.indexOf('\n', OPENING_CHARS);
   const body = cleanArticle(lineEnd < 0 ? original : original.slice(0, lineEnd)).body;

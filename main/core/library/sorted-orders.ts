@@ -75,6 +75,11 @@ export class SortedOrders implements OrderSource {
     return Object.keys(lists).length ? { key: ordersKey(), lists } : null;
   }
 
+  /** Drops every order, for when sort keys changed (a reindex found new article dates). */
+  forget(): void {
+    this.asc.clear();
+  }
+
   private check(): void {
     const current = this.membership();
     if (current !== this.version) {

@@ -90,6 +90,21 @@ export class VersionGroups {
     return group ? [...group].filter((m) => m !== id).sort() : [];
   }
 
+  /** How many articles this article's group holds, itself included; 0 when it has none. */
+  groupSize(id: string): number {
+    return this.groupOf.get(id)?.size ?? 0;
+  }
+
+  /** Calls `visit` once per group of two or more (members unsorted; not to be changed). */
+  forEachGroup(visit: (members: ReadonlySet<string>) => void): void {
+    const seen = new Set<Set<string>>();
+    for (const group of this.groupOf.values()) {
+      if (seen.has(group)) continue;
+      seen.add(group);
+      visit(group);
+    }
+  }
+
   /** Every group of two or more, each sorted, in the order of their first member. */
   groups(): string[][] {
     const seen = new Set<Set<string>>();

@@ -241,6 +241,9 @@ export class SearchIndex implements SearchIndexApi {
           languages,
           filter,
           budget: budget(),
+          collectionOf: options.collectionOf,
+          dateOf: options.dateOf,
+          names: options.names,
           expand: (c, limits, budget) =>
             this.expansions.get(segments, c, languages, limits, budget),
         },

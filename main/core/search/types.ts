@@ -37,12 +37,29 @@ export interface IndexSearchResult {
   passage?: boolean;
 }
 
+/**
+ * The articles naming a person, an organisation or a place whose name holds these words (the
+ * query's words, search-normalised; `prefix`: the last one may be a prefix), with a weight per
+ * article (up to 1). Person:, org: and place: clauses are answered with it.
+ */
+export type NameMatcher = (
+  type: 'person' | 'organisation' | 'place',
+  words: readonly string[],
+  prefix: boolean,
+) => ReadonlyMap<ArticleId, number>;
+
 /** How to read a query beyond its text. */
 export interface QueryOptions {
+  /** Answers person:, org: and place: clauses from the library's entities (absent: none match). */
+  names?: NameMatcher;
   /** Search the words as typed, without replacing misspelt ones. */
   exact?: boolean;
   /** Any of the words rather than all of them (left-out words stay left out). */
   anyWord?: boolean;
+  /** An article's collection, for collection:name (judged by the catalogue, not the index). */
+  collectionOf?: (id: ArticleId) => string | null | undefined;
+  /** An article's own date (ISO), for date: (judged by the catalogue, not the index). */
+  dateOf?: (id: ArticleId) => string | null | undefined;
 }
 
 export interface IndexProgress {

@@ -45,7 +45,15 @@ export const articleRecordSchema = z.looseObject({
  * there are none, as on every article before highlights existed).
  */
 export function catalogEntry(record: ArticleRecord): ArticleRecord {
-  const { highlights, highlightCount: _h, noteCount: _n, ...rest } = record;
+  // A web page's byline and site name are shown with the article, not in lists.
+  const {
+    highlights,
+    highlightCount: _h,
+    noteCount: _n,
+    byline: _b,
+    siteName: _s,
+    ...rest
+  } = record;
   if (!highlights || highlights.length === 0) return rest;
   const notes = highlights.filter((h) => h.note.trim() !== '').length;
   return { ...rest, highlightCount: highlights.length, ...(notes > 0 ? { noteCount: notes } : {}) };

@@ -13,6 +13,7 @@ import { writeFileAtomic } from './atomic-write';
 import {
   COLUMNS_FORMAT,
   COLUMNS_FORMAT_3,
+  COLUMNS_FORMAT_4,
   decodeColumns,
   encodeColumns,
   type SnapshotOrders,
@@ -105,7 +106,11 @@ export async function readSnapshotFile(path: string): Promise<SnapshotRead> {
   const body = data.subarray(newline + 1);
   if (checksum(body) !== header.checksum) return { damaged: 'checksum mismatch' };
   try {
-    if (header.format === COLUMNS_FORMAT || header.format === COLUMNS_FORMAT_3) {
+    if (
+      header.format === COLUMNS_FORMAT ||
+      header.format === COLUMNS_FORMAT_4 ||
+      header.format === COLUMNS_FORMAT_3
+    ) {
       if (header.endian !== endianness()) return { damaged: 'written with another byte order' };
       // decodeColumns builds every field with its type and refuses missing required ones.
       const { records, orders } = decodeColumns(body, header.count, header.sections, header.format);

@@ -6,9 +6,11 @@
 // and lookups with sliced keys measured 3-5 times slower, so each id is decoded on its own.
 import type { ArticleRecord } from './article-file';
 
-export const COLUMNS_FORMAT = 4;
+export const COLUMNS_FORMAT = 5;
 /** The format before highlight counts: the same layout with NUMS_3 numbers a record. */
 export const COLUMNS_FORMAT_3 = 3;
+/** The format before source folders and collections: the same layout with NUMS_4 numbers. */
+export const COLUMNS_FORMAT_4 = 4;
 
 /** Sorted id orders saved with the snapshot, so that a cold open need not sort. */
 export interface SnapshotOrders {
@@ -36,7 +38,11 @@ const ENCODING = 8;
 const TAGS = 9;
 const HIGHLIGHTS = 10;
 const NOTES = 11;
-const NUMS = 12;
+// Table references: -1 null, -2 absent (an article imported before folders were recorded).
+const FOLDER = 12;
+const COLLECTION = 13;
+const NUMS = 14;
+const NUMS_4 = 12;
 const NUMS_3 = 10;
 // Strings per record, in pool order.
 const STRS = 8;
@@ -51,6 +57,9 @@ interface Meta {
   languages: string[];
   encodings: string[];
   tags: string[];
+  /** Source folders and collections (format 5; absent before). */
+  folders?: string[];
+  collections?: string[];
   /** Characters in each string pool (the sections are padded). */
   latin1Chars: number;
   utf16Chars: number;
@@ -76,7 +85,7 @@ class Table {
 const pad8 = (b: Buffer): Buffer =>
   b.length % 8 ? Buffer.concat([b, Buffer.alloc(8 - (b.length % 8))]) : b;
 
-/** Encodes records (in the order given) as a format-4 body plus its section lengths. */
+/** Encodes records (in the order given) as a format-5 body plus its section lengths. */
 export function encodeColumns(
   records: readonly ArticleRecord[],
   orders: SnapshotOrders | null,
@@ -91,6 +100,8 @@ export function encodeColumns(
   const languages = new Table();
   const encodings = new Table();
   const tags = new Table();
+  const folders = new Table();
+  const collections = new Table();
   const put = (slot: number, s: string | null): void => {
     if (s === null) return void (lens[slot] = -1);
     if (s.length >= 2 ** 30) throw new Error('a catalogue string is too long');
@@ -115,6 +126,8 @@ export function encodeColumns(
     nums[n + TAGS] = r.tags.length;
     nums[n + HIGHLIGHTS] = r.highlightCount ?? 0;
     nums[n + NOTES] = r.noteCount ?? 0;
+    nums[n + FOLDER] = r.sourceFolder === undefined ? -2 : folders.of(r.sourceFolder);
+    nums[n + COLLECTION] = r.collection === undefined ? -2 : collections.of(r.collection);
     for (const t of r.tags) tagRefs.push(tags.of(t));
     const s = i * STRS;
     put(s, r.id);
@@ -134,6 +147,8 @@ export function encodeColumns(
     languages: languages.values,
     encodings: encodings.values,
     tags: tags.values,
+    folders: folders.values,
+    collections: collections.values,
     latin1Chars: latin1Pool.length,
     utf16Chars: utf16Pool.length,
     orders: orders && kept.size ? { key: orders.key, names: [...kept.keys()] } : null,
@@ -186,14 +201,14 @@ function copyOut<T extends Float64Array | Int32Array | Uint32Array>(
   return out;
 }
 
-/** Decodes a format-4 (or 3) body; throws when any part of it is inconsistent. */
+/** Decodes a format-5 (or 4 or 3) body; throws when any part of it is inconsistent. */
 export function decodeColumns(
   body: Buffer,
   count: number,
   sections: unknown,
   format = COLUMNS_FORMAT,
 ): DecodedColumns {
-  const per = format === COLUMNS_FORMAT_3 ? NUMS_3 : NUMS;
+  const per = format === COLUMNS_FORMAT_3 ? NUMS_3 : format === COLUMNS_FORMAT_4 ? NUMS_4 : NUMS;
   if (!Array.isArray(sections) || sections.length < 6) throw new Error('bad sections');
   const cuts: Buffer[] = [];
   let at = 0;
@@ -282,6 +297,12 @@ export function decodeColumns(
       // Absent when none, as catalogEntry leaves them.
       if (nums[n + HIGHLIGHTS]! > 0) record.highlightCount = nums[n + HIGHLIGHTS]!;
       if (nums[n + NOTES]! > 0) record.noteCount = nums[n + NOTES]!;
+    }
+    if (per > COLLECTION) {
+      const folder = nums[n + FOLDER]!;
+      const collection = nums[n + COLLECTION]!;
+      if (folder !== -2) record.sourceFolder = entry(meta.folders ?? [], folder);
+      if (collection !== -2) record.collection = entry(meta.collections ?? [], collection);
     }
     records[i] = record;
   }

@@ -1,52 +1,80 @@
-// Finds the date an article gives for itself, when it states one plainly near the top.
+// Finds the date an article gives for itself: its front matter, a "Published" line, its
+// dateline, a date line standing as its title (Reuters), an "Updated" line, or a date near
+// the top. Forms and calendars are in dates/ (see docs/dates.md).
+import { findDates, type DateReading } from './dates/find-dates';
+import { foldForDates } from './dates/fold-text';
+import { headDate } from './dates/head-date';
+import { publishedDate, updatedDate } from './dates/labelled-date';
+import { readFrontMatter } from './front-matter';
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
-const PATTERNS: { re: RegExp; pick: (m: RegExpExecArray) => [number, number, number] }[] = [
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/, pick: (m) => [+m[1]!, +m[2]!, +m[3]!] },
-  {
-    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'),
-    pick: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
-  },
-  {
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i'),
-    pick: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
-  },
-];
-
-// How far into the body a date still counts as the article's own date.
-const HEAD_CHARS = 300;
-
-/** Returns the first clear date (YYYY-MM-DD) in the dateline or the opening of the body. */
-export function findArticleDate(dateline: string | null, body: string): string | null {
-  const head = `${dateline ?? ''}\n${body.slice(0, HEAD_CHARS)}`;
-  let best: { index: number; iso: string } | null = null;
-  for (const { re, pick } of PATTERNS) {
-    const m = re.exec(head);
-    if (!m) continue;
-    const iso = toIso(...pick(m));
-    if (iso && (!best || m.index < best.index)) best = { index: m.index, iso };
-  }
-  return best?.iso ?? null;
+/** What besides the dateline and the body can give an article's date. */
+export interface DateHints {
+  /** The front matter's `date:` value, as written. */
+  frontMatterDate?: string | null;
+  /** The article's title (a date line standing first in the file becomes the title). */
+  title?: string;
+  /** The detected language (ISO 639-1), which decides how 03/04/2005 reads. */
+  language?: string;
 }
 
-function toIso(year: number, month: number, day: number): string | null {
-  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1) return null;
-  return d.toISOString().slice(0, 10);
+// How far a "Published …" line may stand from the top, or from the end of the body.
+const LABEL_CHARS = 1500;
+const TAIL_CHARS = 500;
+// Enough of a file for any front matter (60 lines of YAML).
+const FRONT_MATTER_CHARS = 8000;
+
+/** Returns the article's own date (YYYY-MM-DD) as its text states it, or null. */
+export function findArticleDate(
+  dateline: string | null,
+  body: string,
+  hints: DateHints = {},
+): string | null {
+  const reading = readingFor(hints.language);
+  const first = (text: string | null | undefined): string | null =>
+    text ? (findDates(text, reading)[0]?.iso ?? null) : null;
+  const top = `${dateline ?? ''}\n${body.slice(0, LABEL_CHARS)}`;
+  return (
+    first(hints.frontMatterDate) ??
+    publishedDate(top, reading) ??
+    first(dateline) ??
+    dateOnlyLine(hints.title, reading) ??
+    updatedDate(top, reading) ??
+    headDate(body.slice(0, LABEL_CHARS), reading) ??
+    (body.length > LABEL_CHARS ? publishedDate(body.slice(-TAIL_CHARS), reading) : null)
+  );
+}
+
+/** The date of an article from its decoded text and its clean parts. */
+export function articleDateOf(
+  text: string,
+  clean: { title: string; dateline: string | null; body: string },
+  language: string,
+): string | null {
+  const lines = text
+    .slice(0, FRONT_MATTER_CHARS)
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/);
+  const start = lines.findIndex((l) => l.trim() !== '');
+  const front = start >= 0 ? readFrontMatter(lines, start) : null;
+  return findArticleDate(clean.dateline, clean.body, {
+    frontMatterDate: front?.date ?? null,
+    title: clean.title,
+    language,
+  });
+}
+
+// 03/04/2005 is ambiguous in English (US and UK disagree) and day first elsewhere.
+function readingFor(language: string | undefined): DateReading {
+  return { dayFirst: !language || language === 'en' || language === 'und' ? null : true };
+}
+
+// A title that is a date and nothing else ("26-FEB-1987 15:01:01.79"): the file's date line.
+function dateOnlyLine(title: string | undefined, reading: DateReading): string | null {
+  if (!title) return null;
+  const folded = foldForDates(title);
+  const found = findDates(folded, reading)[0];
+  if (!found) return null;
+  const rest = folded.slice(0, found.start) + folded.slice(found.end);
+  // A time and a short code may follow ("… 00:02:59.13 RM"); a word makes it a headline.
+  return /\p{L}{3}/u.test(rest) ? null : found.iso;
 }

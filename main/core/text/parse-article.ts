@@ -1,5 +1,5 @@
 // Turns the decoded text of a news file into title, dateline, clean body and facts about it.
-import { findArticleDate } from './article-date';
+import { articleDateOf } from './article-date';
 import { countWords, readingMinutes } from './counts';
 import { findDateline } from './dateline';
 import { dropTrailingDebris } from './debris';
@@ -103,12 +103,13 @@ export function cleanArticle(text: string): CleanArticle {
 export function parseArticle(text: string): ParsedArticle {
   const clean = cleanArticle(text);
   const words = countWords(clean.body);
+  const language = detectLanguage(`${clean.title}\n${clean.body}`);
   return {
     ...clean,
-    language: detectLanguage(`${clean.title}\n${clean.body}`),
+    language,
     wordCount: words,
     readingMinutes: readingMinutes(words),
-    articleDate: findArticleDate(clean.dateline, clean.body),
+    articleDate: articleDateOf(text, clean, language),
     excerpt: makeExcerpt(clean.body),
   };
 }

@@ -25,14 +25,20 @@ import { usePaneWidths } from './usePaneWidths';
 import { useSettings } from './useSettings';
 import { useWindowWidth } from './useWindowWidth';
 import { CheckLibraryDialog } from '../dialogs/CheckLibraryDialog';
+import { ExportDialog } from '../export/ExportDialog';
 import { HighlightsView } from '../highlights/HighlightsView';
+import { EntityFacets } from '../entities/EntityFacets';
+import { entityFilters } from '../entities/entity-filters';
+import { CollectionsSection } from '../collections/CollectionsSection';
+import { SavedSearchesSection } from '../saved/SavedSearchesSection';
+import { useRunSaved } from '../saved/useRunSaved';
 
 /** The window: sidebar, list and reader panes, with imports, notices and dialogs over them. */
 export function App() {
   const notices = useToasts();
   const [settings, updateSettings] = useSettings(notices.push);
-  const library = useLibraryData();
-  const list = useListQuery(library.refresh);
+  const library = useLibraryData(settings.hideVersions);
+  const list = useListQuery(library.refresh, settings.hideVersions);
   return (
     <SelectionProvider rows={list.rows}>
       <Workspace
@@ -67,6 +73,7 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
   // The Highlights view takes the list's place until a view or filter is chosen again.
   const [highlightsView, setHighlightsView] = useState(false);
   const { stats } = library;
+  const runSaved = useRunSaved(list);
   // In Electron the app menu's accelerator sends 'toggle-sidebar'; the browser has no menu.
   usePaneKeys({
     back: nav.back,
@@ -80,7 +87,9 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
   }, [settings.theme]);
 
   const empty = stats !== null && stats.articles === 0 && stats.trash === 0;
-  const tagNames = (stats?.tags ?? []).map((t) => t.name);
+  // Every tag, also those only hidden versions carry (the sidebar counts the rows shown).
+  const allTags = stats?.libraryTags ?? stats?.tags ?? [];
+  const tagNames = allTags.map((t) => t.name);
   const single = widths.mode === 'single';
   const classes = ['app', widths.mode];
   if (!widths.sidebarColumn) classes.push('no-sidebar');
@@ -106,6 +115,45 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
         setHighlightsView(true);
         if (drawer) nav.closeDrawer();
       }}
+      saved={
+        <SavedSearchesSection
+          refresh={library.refresh}
+          current={{
+            query: list.query,
+            filters: list.filters,
+            sort: list.sort,
+            reversed: list.reversed,
+          }}
+          onRun={(s) => {
+            setHighlightsView(false);
+            runSaved(s);
+            if (drawer) nav.closeDrawer();
+          }}
+          notify={push}
+        />
+      }
+      collections={
+        <CollectionsSection
+          refresh={library.refresh}
+          active={list.filters.collection ?? null}
+          onFilter={(collection) => {
+            setHighlightsView(false);
+            list.setFilters({ ...list.filters, collection });
+          }}
+          notify={push}
+        />
+      }
+      entities={
+        <EntityFacets
+          filters={entityFilters(list.filters)}
+          query={list.query}
+          setQuery={(query) => {
+            setHighlightsView(false);
+            list.setQuery(query);
+          }}
+          refresh={library.refresh}
+        />
+      }
     />
   );
 
@@ -150,6 +198,8 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
                   onShowReader={nav.showReader}
                   density={settings.listDensity}
                   onDensity={(listDensity) => updateSettings({ listDensity })}
+                  hideVersions={settings.hideVersions}
+                  onHideVersions={(hideVersions) => updateSettings({ hideVersions })}
                 />
               )}
             </div>
@@ -189,12 +239,14 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
         <Toasts toasts={toasts} onDismiss={dismiss} />
         {intake.dragging && <DropOverlay />}
         <CheckLibraryDialog />
+        <ExportDialog current={{ query: list.query, filters: list.filters }} notify={push} />
         <AppDialogs
           dialog={dialog}
           onClose={() => setDialog(null)}
-          tags={stats?.tags ?? []}
+          tags={allTags}
           trashCount={stats?.trash ?? 0}
           actions={actions}
+          notify={push}
         />
         <ShortcutBindings
           list={list}

@@ -5,6 +5,7 @@ import type { AppActions } from './useActions';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog';
 import { TagManager } from '../tags/TagManager';
+import { TagRules } from '../tags/TagRules';
 
 export type AppDialog = 'shortcuts' | 'tags' | 'empty-trash' | null;
 
@@ -14,10 +15,12 @@ interface Props {
   tags: TagCount[];
   trashCount: number;
   actions: AppActions;
+  /** A notice, with an undo when given (the tagging rules' changes). */
+  notify?(message: string, undo?: () => Promise<unknown> | void): void;
 }
 
 /** The app's modal dialogs; at most one is open. */
-export function AppDialogs({ dialog, onClose, tags, trashCount, actions }: Props) {
+export function AppDialogs({ dialog, onClose, tags, trashCount, actions, notify }: Props) {
   if (dialog === 'shortcuts') return <ShortcutsDialog onClose={onClose} />;
   if (dialog === 'tags') {
     return (
@@ -27,6 +30,7 @@ export function AppDialogs({ dialog, onClose, tags, trashCount, actions }: Props
         onDelete={actions.deleteTag}
         onClose={onClose}
         fallbackFocus={currentViewButton}
+        rules={notify ? <TagRules notify={notify} /> : undefined}
       />
     );
   }

@@ -41,6 +41,7 @@ export function fakeArticle(n: number, patch: Partial<ArticleView> = {}): Articl
     titleMatches: [],
     highlights: [],
     versions: [],
+    entities: { people: [], organisations: [], places: [] },
     ...patch,
   };
 }
@@ -99,6 +100,12 @@ export function installFakeMain(articles: ArticleView[], listed: ArticleView[] =
         return fakeHighlightCall(articles, method, args);
       case 'purge':
         return { removed: (args as { ids: string[] }).ids.length };
+      case 'listCollections':
+        return [];
+      case 'listSavedSearches':
+        return { saved: [] };
+      case 'listTagRules':
+        return { rules: [] };
       default:
         return {};
     }

@@ -34,14 +34,14 @@ export function useIndexReadyEvents(): number {
 }
 
 /** Library counts, refetched whenever `refresh` changes and polled while the index loads. */
-export function useStats(refresh: unknown): LibraryStats | null {
+export function useStats(refresh: unknown, hideVersions = false): LibraryStats | null {
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [poll, setPoll] = useState(0);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     getClient()
-      .call('stats', {})
+      .call('stats', hideVersions ? { hideVersions } : {})
       .then(
         (s) => {
           if (!live) return;
@@ -55,7 +55,7 @@ export function useStats(refresh: unknown): LibraryStats | null {
       live = false;
       clearTimeout(timer);
     };
-  }, [refresh, poll]);
+  }, [refresh, poll, hideVersions]);
   return stats;
 }
 
@@ -71,11 +71,14 @@ export interface LibraryData {
   refresh: string;
 }
 
-/** Library version, counts and index readiness in one place. */
-export function useLibraryData(): LibraryData {
+/**
+ * Library version, counts and index readiness in one place; with `hideVersions` the counts
+ * leave other versions out, as the list does.
+ */
+export function useLibraryData(hideVersions = false): LibraryData {
   const { version } = useLibraryVersion();
   const readyEvents = useIndexReadyEvents();
-  const stats = useStats(`${version}:${readyEvents}`);
+  const stats = useStats(`${version}:${readyEvents}`, hideVersions);
   const indexReady = stats?.index.ready ?? true;
   return { version, stats, indexReady, refresh: `${version}:${readyEvents}:${indexReady}` };
 }

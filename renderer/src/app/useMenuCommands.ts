@@ -5,7 +5,7 @@ import { getClient } from '../api/client';
 import { requestFindInReader } from '../reader/find-request';
 import { highlightExportQuery } from '../highlights/view-query';
 import { plural } from '../shared/format';
-import { exportArticles, exportHighlights } from './export';
+import { exportHighlights } from '../export/highlights-download';
 
 export interface MenuHandlers {
   focusSearch(): void;
@@ -47,15 +47,6 @@ export function useMenuCommands(handlers: MenuHandlers): void {
             return h.font(0);
           case 'show-shortcuts':
             return h.shortcuts();
-          case 'export-selected': {
-            const ids = h.selected();
-            if (ids.length === 0) return h.notify('Select the articles to export first.');
-            exportArticles(ids).then(
-              (n) => h.notify(`Exported ${n} article${n === 1 ? '' : 's'}`),
-              (e: unknown) => h.notify(errorMessage(e)),
-            );
-            return;
-          }
           case 'export-highlights':
             exportHighlights(highlightExportQuery()).then(
               (n) =>

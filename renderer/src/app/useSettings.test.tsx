@@ -21,6 +21,7 @@ const STORED: Settings = {
   lineWidth: 80,
   sidebarVisible: false,
   listDensity: 'compact',
+  hideVersions: true,
 };
 
 /** A fake main process holding stored settings; `failSaves` makes every save fail. */

@@ -9,7 +9,7 @@ import {
 } from '../../../main/contract/highlights';
 import { errorMessage } from '../../../main/contract/error-message';
 import { getClient } from '../api/client';
-import { exportHighlights } from '../app/export';
+import { exportHighlights } from '../export/highlights-download';
 import { useSelection } from '../list/SelectionContext';
 import { formatDate, plural } from '../shared/format';
 import { COLOR_LABELS } from './colors';

@@ -161,18 +161,14 @@ describe('the Highlights view', () => {
     await waitFor(() => expect(cards()).toHaveLength(0));
   });
 
-  it('saves Export Selected… and Export Highlights… from the menu as Markdown', async () => {
+  // File → Export… (articles) is tested in renderer/src/export/export-dialog.test.tsx.
+  it('saves Export Highlights… from the menu as Markdown', async () => {
     const articles = library();
     const main = installFakeMain(articles);
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     render(<App />);
-    fireEvent.click(await screen.findByText('Article 1', { selector: '.row-title-text' }));
-    await screen.findByRole('heading', { level: 1, name: 'Article 1' });
-    main.emit('menuCommand', { command: 'export-selected' });
-    await screen.findByText('Exported 1 article');
-    expect(main.argsOf('exportMarkdown')).toEqual([{ ids: [articles[0]!.id] }]);
-    expect((click.mock.instances[0] as unknown as HTMLAnchorElement).download).toBe('article.md');
+    await screen.findByText('Article 1', { selector: '.row-title-text' });
 
     // With the Highlights view open, the menu exports what it lists.
     fireEvent.click(screen.getByRole('button', { name: 'Highlights' }));
@@ -184,7 +180,7 @@ describe('the Highlights view', () => {
     main.emit('menuCommand', { command: 'export-highlights' });
     await screen.findByText('Exported 1 highlight');
     expect(main.argsOf('exportHighlights')).toEqual([{ color: 'pink' }]);
-    expect((click.mock.instances[1] as unknown as HTMLAnchorElement).download).toBe(
+    expect((click.mock.instances[0] as unknown as HTMLAnchorElement).download).toBe(
       'highlights.md',
     );
   });

@@ -1,5 +1,8 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { ARTICLE_EXTENSIONS } from '../../../main/contract/import-rules';
 import { collectDropped, type Collected } from './collect-dropped';
+
+const ACCEPTED = [...ARTICLE_EXTENSIONS, 'text/plain'].join(',');
 
 export interface FilePickersHandle {
   files(): void;
@@ -30,7 +33,7 @@ export const FilePickers = forwardRef<FilePickersHandle, { onFiles(c: Collected)
           ref={files}
           type="file"
           multiple
-          accept=".txt,.text,.md,text/plain"
+          accept={ACCEPTED}
           tabIndex={-1}
           aria-label="Choose files to import"
           onChange={onChange}

@@ -2,6 +2,7 @@ import { memo, type MouseEvent } from 'react';
 import type { ArticleMeta, TextRange } from '../../../main/contract/types';
 import { articleDateLabel, formatPlace, sourceLabel } from '../shared/format';
 import { renderHighlighted } from '../shared/highlight';
+import { VersionsBadge } from '../versions/VersionsBadge';
 
 export interface Row {
   meta: ArticleMeta;
@@ -75,6 +76,9 @@ export const ArticleRow = memo(function ArticleRow(props: Props) {
         <span className="row-title-text">
           {renderHighlighted(meta.title, row.titleMatches ?? [])}
         </span>
+        {/* Absent until the engine has built the version groups after an open; the list
+            refetches on the 'versions' change it then sends, and the badge appears. */}
+        {(meta.versionCount ?? 0) > 1 && <VersionsBadge count={meta.versionCount!} />}
       </div>
       <div className="row-meta">
         {meta.place && <span className="place">{formatPlace(meta.place)}</span>}

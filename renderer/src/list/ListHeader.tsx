@@ -20,6 +20,9 @@ interface Props {
   onReversed?(reversed: boolean): void;
   density?: ListDensity;
   onDensity?(density: ListDensity): void;
+  /** The list shows one version of each story; searches show every version. */
+  hideVersions?: boolean;
+  onHideVersions?(hide: boolean): void;
   viewLabel: string;
   /** What the search said about its words (corrected spellings). */
   notes?: PageNotes;
@@ -45,6 +48,14 @@ export function ListHeader(props: Props) {
           {
             label: languageName(filters.language),
             clear: () => onFilters({ ...filters, language: null }),
+          },
+        ]
+      : []),
+    ...(filters.collection
+      ? [
+          {
+            label: `collection: ${filters.collection}`,
+            clear: () => onFilters({ ...filters, collection: null }),
           },
         ]
       : []),
@@ -88,6 +99,17 @@ export function ListHeader(props: Props) {
             }
           >
             Compact
+          </button>
+        )}
+        {props.onHideVersions && !props.searching && (
+          <button
+            type="button"
+            className="list-tool"
+            aria-pressed={props.hideVersions === true}
+            title="Show one article per story: its main version"
+            onClick={() => props.onHideVersions?.(!props.hideVersions)}
+          >
+            Hide other versions
           </button>
         )}
       </div>

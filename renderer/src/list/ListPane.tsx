@@ -6,6 +6,7 @@ import { ListMessage } from './ListMessage';
 import { useSelection } from './SelectionContext';
 import type { ListQuery } from './useListQuery';
 import { SearchBar } from '../search/SearchBar';
+import { Timeline } from '../timeline/Timeline';
 
 export const VIEW_LABELS = {
   all: 'All articles',
@@ -24,6 +25,9 @@ interface Props {
   /** Row density (a setting) and how to change it. */
   density?: ListDensity;
   onDensity?(density: ListDensity): void;
+  /** One version of each story (a setting) and how to change it. */
+  hideVersions?: boolean;
+  onHideVersions?(hide: boolean): void;
 }
 
 const plain = (e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }) =>
@@ -32,7 +36,8 @@ const inList = (e: { target: EventTarget }, what: string) =>
   e.target instanceof Element && e.target.closest(what) !== null;
 
 /** The middle pane: the search field, the count and sort, and the list (or why it is empty). */
-export function ListPane({ list, lead, onShowReader, density, onDensity }: Props) {
+export function ListPane(props: Props) {
+  const { list, lead, onShowReader, density, onDensity } = props;
   const { rows, filters, searching, attachSearchField } = list;
   const selection = useSelection();
   const { attachList } = selection;
@@ -68,6 +73,13 @@ export function ListPane({ list, lead, onShowReader, density, onDensity }: Props
           onDone={selection.focusList}
         />
       </div>
+      <Timeline
+        query={rows.shownQuery}
+        filters={filters}
+        onFilters={list.setFilters}
+        hideVersions={props.hideVersions}
+        refresh={`${rows.shownKey ?? ''}#${rows.generation}`}
+      />
       <ListHeader
         searching={searching}
         loading={rows.loading}
@@ -82,6 +94,8 @@ export function ListPane({ list, lead, onShowReader, density, onDensity }: Props
         onReversed={list.setReversed}
         density={density}
         onDensity={onDensity}
+        hideVersions={props.hideVersions}
+        onHideVersions={props.onHideVersions}
         viewLabel={VIEW_LABELS[filters.view]}
         notes={rows.notes}
         onSearchMode={list.setSearchMode}

@@ -26,12 +26,17 @@ export interface SearchMode {
   anyWord?: boolean;
 }
 
-function filterArgs(f: Filters): Pick<ListQuery, 'view' | 'tags' | 'place' | 'language'> {
+function filterArgs(
+  f: Filters,
+): Pick<ListQuery, 'view' | 'tags' | 'place' | 'language' | 'collection' | 'from' | 'to'> {
   return {
     view: f.view,
     ...(f.tags.length > 0 ? { tags: f.tags } : {}),
     ...(f.place ? { place: f.place } : {}),
     ...(f.language ? { language: f.language } : {}),
+    ...(f.collection ? { collection: f.collection } : {}),
+    ...(f.from !== undefined ? { from: f.from } : {}),
+    ...(f.to !== undefined ? { to: f.to } : {}),
   };
 }
 
@@ -47,6 +52,8 @@ export function useArticleRows(
   reversed = false,
   /** Search the words as typed (no corrected spellings), or any of them rather than all. */
   mode: SearchMode = {},
+  /** The list shows one version of each story (searches show every version). */
+  hideVersions = false,
 ) {
   const q = query.trim();
   const { exact = false, anyWord = false } = mode;
@@ -56,6 +63,7 @@ export function useArticleRows(
     sort: q ? searchSort : listSort,
     reversed,
     ...(q && (exact || anyWord) ? { exact, anyWord } : {}),
+    ...(!q && hideVersions ? { hideVersions } : {}),
   });
   const fetchPage = useCallback(
     async (offset: number, limit: number): Promise<Page<Row>> => {
@@ -98,10 +106,11 @@ export function useArticleRows(
         order: orderOf(listSort, reversed),
         offset,
         limit,
+        ...(hideVersions ? { hideVersions } : {}),
       });
       return { total: page.total, items: page.items.map((meta) => ({ meta })) };
     },
-    [q, filters, listSort, searchSort, reversed, exact, anyWord],
+    [q, filters, listSort, searchSort, reversed, exact, anyWord, hideVersions],
   );
   const paged = usePagedQuery(key, refresh, fetchPage, { delayMs: q ? SEARCH_DEBOUNCE_MS : 0 });
   const shownQuery = paged.shownKey ? (JSON.parse(paged.shownKey) as { q: string }).q : '';

@@ -38,7 +38,7 @@ export interface ListQuery {
 }
 
 /** The list's query state and its rows; `refresh` changes when the rows should be fetched again. */
-export function useListQuery(refresh: unknown): ListQuery {
+export function useListQuery(refresh: unknown, hideVersions = false): ListQuery {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [query, setQuery] = useState('');
   const [listSort, setListSort] = usePersistentState<ArticleSort>('ar.sort', 'imported', isSort);
@@ -51,7 +51,16 @@ export function useListQuery(refresh: unknown): ListQuery {
   // The mode belongs to the text it was chosen for: a new text searches all words again.
   const [mode, setMode] = useState<{ text: string; mode: SearchMode }>({ text: '', mode: {} });
   const activeMode = mode.text === query.trim() ? mode.mode : {};
-  const rows = useArticleRows(query, filters, listSort, searchSort, refresh, reversed, activeMode);
+  const rows = useArticleRows(
+    query,
+    filters,
+    listSort,
+    searchSort,
+    refresh,
+    reversed,
+    activeMode,
+    hideVersions,
+  );
   const searchField = useRef<HTMLInputElement | null>(null);
   const searching = query.trim() !== '';
   const attachSearchField = useCallback((el: HTMLInputElement | null) => {

@@ -29,6 +29,7 @@ import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { useReaderHighlights } from '../highlights/useReaderHighlights';
 import { usePersistentState } from '../shared/usePersistentState';
 import { RelatedArticles } from '../related/RelatedArticles';
+import { VersionsPanel } from '../versions/VersionsPanel';
 
 export interface ReaderActions extends HighlightActions {
   addTags(ids: string[], tags: string[]): void;
@@ -91,6 +92,13 @@ export function Reader(props: Props) {
     false,
     (v): v is boolean => typeof v === 'boolean',
   );
+  const [versionsOpen, setVersionsOpen] = usePersistentState(
+    'ar.versionsPanel',
+    false,
+    (v): v is boolean => typeof v === 'boolean',
+  );
+  // Focus moves into the versions panel when its button opens it, not when it is restored.
+  const [versionsFocus, setVersionsFocus] = useState(false);
   const restoredFor = useRef<string | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const markdown = article !== null && isMarkdownSource(article.sourceName);
@@ -165,6 +173,8 @@ export function Reader(props: Props) {
 
   // The article belongs to this reader: a reader shown again starts from a fresh load.
   useEffect(() => () => setArticle(null), [setArticle]);
+
+  useEffect(() => setVersionsFocus(false), [id]);
 
   useEffect(() => {
     setShowOriginal(false);
@@ -276,7 +286,18 @@ export function Reader(props: Props) {
         onCite={copyCitation}
         highlightCount={article.highlights.length}
         highlightsOpen={panelOpen}
-        onToggleHighlights={() => setPanelOpen((o) => !o)}
+        onToggleHighlights={() => {
+          // One side panel at a time: two would squeeze the text.
+          setVersionsOpen(false);
+          setPanelOpen((o) => !o);
+        }}
+        versionCount={article.versions.length > 0 ? article.versions.length + 1 : 0}
+        versionsOpen={versionsOpen}
+        onToggleVersions={() => {
+          setPanelOpen(false);
+          setVersionsFocus(!versionsOpen);
+          setVersionsOpen(!versionsOpen);
+        }}
       />
       {findOpen && (
         <FindBar
@@ -330,6 +351,19 @@ export function Reader(props: Props) {
             onJump={hl.jumpTo}
             onEdit={hl.edit}
             onClose={() => setPanelOpen(false)}
+          />
+        )}
+        {versionsOpen && article.versions.length > 0 && (
+          <VersionsPanel
+            article={article}
+            version={version}
+            focusOnOpen={versionsFocus}
+            onOpen={open}
+            onClose={() => {
+              setVersionsOpen(false);
+              setVersionsFocus(false);
+              scroller.current?.focus();
+            }}
           />
         )}
       </div>

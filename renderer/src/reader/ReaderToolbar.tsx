@@ -1,6 +1,7 @@
 import type { Settings, Theme } from '../../../main/contract/api-contract';
 import type { ArticleView } from '../../../main/contract/types';
 import { usePaneNav } from '../app/PaneNavContext';
+import { versionsLabel } from '../versions/VersionsBadge';
 
 interface Props {
   article: ArticleView;
@@ -24,6 +25,10 @@ interface Props {
   highlightCount: number;
   highlightsOpen: boolean;
   onToggleHighlights(): void;
+  /** Versions of this story the library holds (itself included); 0 when none. */
+  versionCount?: number;
+  versionsOpen?: boolean;
+  onToggleVersions?(): void;
 }
 
 const THEMES: { theme: Theme; label: string }[] = [
@@ -95,6 +100,17 @@ export function ReaderToolbar(props: Props) {
         )}
       </div>
       <div className="group">
+        {(props.versionCount ?? 0) > 1 && (
+          <button
+            type="button"
+            className="tool versions-tool"
+            aria-pressed={props.versionsOpen === true}
+            onClick={props.onToggleVersions}
+            title="Show the other versions of this story and how they differ"
+          >
+            {versionsLabel(props.versionCount!)}
+          </button>
+        )}
         <button
           type="button"
           className="tool"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { LibraryStats, LibraryView } from '../../../main/contract/types';
 import { formatPlace, languageName } from '../shared/format';
 
@@ -6,6 +7,11 @@ export interface Filters {
   tags: string[];
   place: string | null;
   language: string | null;
+  /** Articles of one collection (the first folder below an imported one); absent: all. */
+  collection?: string | null;
+  /** A range picked on the timeline: articles dated within it (ISO days, inclusive). */
+  from?: string;
+  to?: string;
 }
 
 interface Props {
@@ -16,6 +22,11 @@ interface Props {
   /** The Highlights view: shown instead of the article list while active. */
   highlightsActive?: boolean;
   onHighlights?(): void;
+  /** The saved searches and collections sections, shown after the views. */
+  saved?: ReactNode;
+  collections?: ReactNode;
+  /** People / Organisations / Places (their places include the datelines' places). */
+  entities?: ReactNode;
 }
 
 const VIEWS: { view: LibraryView; label: string; count: (s: LibraryStats) => number }[] = [
@@ -105,25 +116,30 @@ export function Sidebar(props: Props) {
           </li>
         )}
       </ul>
+      {props.saved}
+      {props.collections}
       <Facet
         title="Tags"
         items={(stats?.tags ?? []).map((t) => ({ name: t.name, label: t.name, count: t.count }))}
         isActive={(name) => filters.tags.some((t) => sameTag(t, name))}
         onToggle={toggleTag}
-        action={
-          stats && stats.tags.length > 0 ? { label: 'Manage', onClick: onManageTags } : undefined
-        }
+        // Also with no tags yet: the tag manager holds the tagging rules.
+        action={stats ? { label: 'Manage', onClick: onManageTags } : undefined}
       />
-      <Facet
-        title="Places"
-        items={(stats?.places ?? []).slice(0, 30).map((p) => ({
-          name: p.name,
-          label: formatPlace(p.name),
-          count: p.count,
-        }))}
-        isActive={(name) => filters.place === name}
-        onToggle={(name) => onFilters({ ...filters, place: filters.place === name ? null : name })}
-      />
+      {props.entities ?? (
+        <Facet
+          title="Places"
+          items={(stats?.places ?? []).slice(0, 30).map((p) => ({
+            name: p.name,
+            label: formatPlace(p.name),
+            count: p.count,
+          }))}
+          isActive={(name) => filters.place === name}
+          onToggle={(name) =>
+            onFilters({ ...filters, place: filters.place === name ? null : name })
+          }
+        />
+      )}
       <Facet
         title="Languages"
         items={(stats?.languages ?? []).map((l) => ({

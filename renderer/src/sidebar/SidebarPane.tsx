@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import type { LibraryStats } from '../../../main/contract/types';
 import { Sidebar, type Filters } from './Sidebar';
+import { WatchStatusLine } from '../watch/WatchStatusLine';
 
 interface Props {
   /** Shown over the panes (narrow window) rather than as a column. */
@@ -15,6 +17,9 @@ interface Props {
   onHighlights?(): void;
   /** False while the search index is still loading. */
   indexReady: boolean;
+  saved?: ReactNode;
+  collections?: ReactNode;
+  entities?: ReactNode;
 }
 
 /** The left pane: the app's name, the library navigation, and a few quiet actions. */
@@ -38,8 +43,12 @@ export function SidebarPane(props: Props) {
         onManageTags={props.onManageTags}
         highlightsActive={props.highlightsActive}
         onHighlights={props.onHighlights}
+        saved={props.saved}
+        collections={props.collections}
+        entities={props.entities}
       />
       <div className="sidebar-foot">
+        <WatchStatusLine />
         {!props.indexReady && (
           <p className="index-status" role="status" data-testid="index-status">
             Indexing…

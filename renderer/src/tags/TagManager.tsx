@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TagCount } from '../../../main/contract/types';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { Dialog } from '../dialogs/Dialog';
@@ -11,6 +11,8 @@ interface Props {
   onDelete(name: string): void;
   onClose(): void;
   fallbackFocus?(): HTMLElement | null;
+  /** The tagging rules, shown below the tags. */
+  rules?: ReactNode;
 }
 
 /** Where focus should land once the tag list has changed under it. */
@@ -82,7 +84,7 @@ function TagLine({
  * Rename (onto an existing name merges) and delete tags; a delete asks first, naming how many
  * articles carry the tag, and every change can be undone.
  */
-export function TagManager({ tags, onRename, onDelete, onClose, fallbackFocus }: Props) {
+export function TagManager({ tags, onRename, onDelete, onClose, fallbackFocus, rules }: Props) {
   const list = useRef<HTMLUListElement>(null);
   const focusAfter = useRef<FocusAfter | null>(null);
 
@@ -128,6 +130,7 @@ export function TagManager({ tags, onRename, onDelete, onClose, fallbackFocus }:
           />
         ))}
       </ul>
+      {rules}
       {deleting && (
         <ConfirmDialog
           title="Delete this tag?"

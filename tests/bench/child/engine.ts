@@ -33,6 +33,8 @@ interface Config {
 const POLL_MS = 10;
 const FRESH_TIMEOUT_MS = 10_000;
 const READY_TIMEOUT_MS = 120_000;
+/** Articles whose related articles (as many as the reader asks for) are timed in a cold run. */
+const RELATED_SAMPLES = 100;
 /** Ids are listed in pages of this many (the contract's list limit). */
 const LIST_PAGE = 10_000;
 
@@ -150,6 +152,9 @@ async function cold(config: Config): Promise<void> {
   const adversarial = await timeAdversarial(adversarialQueries(queries), (q) =>
     lib.search({ query: q, limit: 20 }),
   );
+  const related = await timeQueries(await spreadIds(lib, RELATED_SAMPLES), (id) =>
+    lib.related({ id }),
+  );
   await lib.close();
   writeResult(config.resultFile, {
     openMs,
@@ -159,7 +164,19 @@ async function cold(config: Config): Promise<void> {
     readyMs,
     ...timing,
     adversarial,
+    related: { p50: related.p50, p95: related.p95 },
   });
+}
+
+/** `count` article ids spread evenly over the list's order (one list call each). */
+async function spreadIds(lib: LibraryEngine, count: number): Promise<string[]> {
+  const { total } = await lib.list({ limit: 1 });
+  const ids: string[] = [];
+  for (let k = 0; k < Math.min(count, total); k++) {
+    const page = await lib.list({ offset: Math.floor((k * total) / count), limit: 1 });
+    if (page.items[0]) ids.push(page.items[0].id);
+  }
+  return ids;
 }
 
 /** Every article id in the library (trash excluded), page by page. */

@@ -31,7 +31,21 @@ interface State {
   snapshot: ApiResult<'removeTags'> | null;
   highlight: string;
   removed: ApiResult<'removeHighlight'> | null;
+  /** A group of versions listVersions found. */
+  group: string[];
+  collections: ApiResult<'renameCollection'> | null;
 }
+
+/** A story of many sentences, and a version of it with one sentence cut and one added. */
+const storySentences = Array.from(
+  { length: 24 },
+  (_, i) => `Report ${i} on the quay counts ${i * 7} crates and ${i * 3 + 1} cranes today.`,
+);
+const story = `Quay report\n\n${storySentences.join(' ')}\n`;
+const storyUpdated = `Quay report, updated\n\n${[
+  ...storySentences.slice(1),
+  'A late crate arrived.',
+].join(' ')}\n`;
 
 /** One call of every method, in the order they run; the mapped type makes the list complete. */
 const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
@@ -53,6 +67,12 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   search: () => ({ query: 'harbour', limit: 20 }),
   related: (s) => ({ id: s.ids[0]!, limit: 5 }),
   listVersions: () => ({}),
+  entityFacets: () => ({ view: 'all', query: 'the', prefix: '' }),
+  listEntities: () => ({ type: 'place' }),
+  timeline: () => ({ view: 'all', query: 'the', from: '1900-01-01' }),
+  articleVersions: (s) => ({ id: s.group[0]! }),
+  compareVersions: (s) => ({ id: s.group[0]!, other: s.group[1]! }),
+  setMainVersion: (s) => ({ id: s.group[1]! }),
   addTags: (s) => ({
     ids: s.ids.slice(0, 3),
     tags: ['Iran', 'می\u200cخواهم', '👩\u200d👩\u200d👧'],
@@ -71,6 +91,8 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   listHighlights: () => ({}),
   exportHighlights: () => ({ color: 'blue' }),
   exportMarkdown: (s) => ({ ids: [s.ids[0]!, s.ids[1]!] }),
+  exportArticles: (s) => ({ exportId: 'export', format: 'jsonl', scope: { ids: [s.ids[0]!] } }),
+  cancelExport: () => ({ exportId: 'not-running' }),
   removeHighlight: (s) => ({ id: s.highlight }),
   restoreHighlight: (s) => s.removed!,
   trash: (s) => ({ ids: [s.ids[1]!, s.ids[2]!] }),
@@ -78,8 +100,28 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   purge: (s) => ({ ids: [s.ids[2]!] }),
   emptyTrash: () => ({}),
   showInFolder: (s) => ({ id: s.ids[0]! }),
-  stats: () => ({}),
+  stats: () => ({ hideVersions: true }),
   check: () => ({}),
+  listCollections: () => ({}),
+  renameCollection: () => ({ from: 'sub', to: 'Harbour files' }),
+  restoreCollections: (s) => s.collections!,
+  putSavedSearch: () => ({
+    name: 'Harbour news',
+    query: 'harbour',
+    filters: { view: 'all', collection: 'sub', from: '1990-01-01', sort: 'date' },
+  }),
+  listSavedSearches: () => ({}),
+  runSavedSearch: () => ({ name: 'harbour NEWS', limit: 5 }),
+  reorderSavedSearches: () => ({ names: ['Harbour news'] }),
+  removeSavedSearch: () => ({ name: 'Harbour news' }),
+  previewTagRule: () => ({ tag: 'Port', query: 'harbour' }),
+  putTagRule: () => ({ tag: 'Port', query: 'harbour OR lanterns' }),
+  listTagRules: () => ({}),
+  removeTagRule: () => ({ tag: 'port' }),
+  listWatchedFolders: () => ({}),
+  addWatchedFolder: (s) => ({ path: join(s.src, 'sub') }),
+  watchStatus: () => ({}),
+  removeWatchedFolder: (s) => ({ path: join(s.src, 'sub') }),
   getSettings: () => ({}),
   setSettings: () => ({ fontSize: 20, theme: 'sepia' }),
 };
@@ -89,6 +131,10 @@ const extras: { [M in ApiMethod]?: (s: State) => ApiArgs<M> } = {
   search: () => ({ query: 'harbor~1 lant*', sort: 'date', tags: ['👩\u200d👩\u200d👧'] }),
   listArticles: () => ({ view: 'favourites', tags: ['می\u200cخواهم'] }),
   getArticle: (s) => ({ id: s.ids[1]! }),
+  stats: () => ({}),
+  putSavedSearch: () => ({ name: 'Everything in sub', query: '', filters: { collection: 'SUB' } }),
+  runSavedSearch: () => ({ name: 'everything in SUB' }),
+  articleVersions: (s) => ({ id: s.ids[0]! }),
   addHighlight: (s) => ({ id: s.ids[0]!, text: 'a', occurrence: 2 }),
   listHighlights: (s) => ({ articleId: s.ids[0]!, trashed: true }),
 };
@@ -115,6 +161,8 @@ describe('the contract over the real handler table', () => {
     snapshot: null,
     highlight: '',
     removed: null,
+    group: [],
+    collections: null,
   };
 
   beforeAll(async () => {
@@ -130,6 +178,8 @@ describe('the contract over the real handler table', () => {
         0xe9,
         ...new TextEncoder().encode(' et des bateaux.\n'),
       ]),
+      'zz-story.txt': story,
+      'sub/zz-story-updated.txt': storyUpdated,
       'sub/picture.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
     });
     await slot.set(await openLibrary(join(base, 'lib')));
@@ -142,6 +192,8 @@ describe('the contract over the real handler table', () => {
       paths: new PathGrants([state.src]),
       progressIntervalMs: 0,
       reveal: () => undefined,
+      chooseExportPath: async (request) =>
+        join(tempDir('ar-contract-export-'), request.suggestedName),
     });
   });
 
@@ -173,7 +225,12 @@ describe('the contract over the real handler table', () => {
         state.ids = summary.imported.map((a) => a.id);
         expect(state.ids.length).toBeGreaterThanOrEqual(3);
       }
+      if (method === 'listVersions')
+        state.group = (value as ApiResult<'listVersions'>).groups[0]!.ids;
       if (method === 'removeTags') state.snapshot = value as ApiResult<'removeTags'>;
+      if (method === 'renameCollection') {
+        state.collections = value as ApiResult<'renameCollection'>;
+      }
       if (method === 'addHighlight') state.highlight = (value as ApiResult<'addHighlight'>).id;
       if (method === 'removeHighlight') state.removed = value as ApiResult<'removeHighlight'>;
     }

@@ -218,6 +218,7 @@ describe('escaping controls in CLI output', () => {
       titleMatches: [],
       highlights: [],
       versions: [],
+      entities: { people: [], organisations: [], places: [] },
     };
     const lines = describeArticle(view, false).split('\n');
     for (const line of lines.slice(0, 4)) expect(line).not.toMatch(UNSAFE);

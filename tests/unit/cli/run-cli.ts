@@ -1,5 +1,5 @@
 // Spawns the command line from source, the way a user runs it, on throw-away folders.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -98,4 +98,60 @@ export function ok(run: CliRun): CliRun {
   expect(run.stderr, 'stderr of a successful run').toBe('');
   expect(run.code).toBe(0);
   return run;
+}
+
+/** A command still running (`watch run`): its output so far, and how it ended. */
+export interface RunningCli {
+  child: ChildProcess;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Resolves with the run once the process has exited. */
+  exited: Promise<CliRun>;
+  /** Waits until stdout holds `pattern`, failing (with the output) after `ms`. */
+  waitFor(pattern: RegExp, ms?: number): Promise<void>;
+}
+
+/** Starts `archive-reader ...args` and returns at once, for commands that run until stopped. */
+export function startCli(args: string[], options: RunOptions = {}): RunningCli {
+  const env = clean({
+    PATH: process.env.PATH,
+    HOME: isolatedHome,
+    XDG_CONFIG_HOME: join(isolatedHome, '.config'),
+    ...options.env,
+  });
+  const child = spawn(process.execPath, ['--import', tsxLoader, cliSource, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<CliRun>((done) =>
+    child.on('close', (code) => done({ code, stdout, stderr })),
+  );
+  let ended = false;
+  void exited.then(() => (ended = true));
+  return {
+    child,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    exited,
+    async waitFor(pattern, ms = 15_000) {
+      const deadline = Date.now() + ms;
+      while (!pattern.test(stdout)) {
+        if (ended || Date.now() > deadline) {
+          throw new Error(
+            `${ended ? 'exited' : 'timed out'} before stdout matched ${pattern}:\n${stdout}\nstderr:\n${stderr}`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+  };
 }

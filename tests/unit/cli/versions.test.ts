@@ -67,4 +67,23 @@ describe('archive-reader versions', () => {
     ok(await cli('remove', ids['a-3']!));
     expect(ok(await cli('versions')).stdout).toMatch(/^No versions/);
   });
+
+  it('versions main ID marks the main version of a story', async () => {
+    ok(await cli('restore', ids.a!, ids['a-3']!));
+    const marked = json<{ main: string; ids: string[] }>(
+      ok(await cli('versions', 'main', ids['a-3']!, '--json')),
+    );
+    expect(marked).toEqual({ main: ids['a-3'], ids: [ids.a!, ids['a-2']!, ids['a-3']!].sort() });
+    const text = ok(await cli('versions', 'main', ids['a-2']!)).stdout;
+    expect(text).toContain(`(3 versions)`);
+    expect(text).toContain(`[${ids['a-2']}]`);
+    const refused = await cli('versions', 'main', ids.other!);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('no other versions');
+    for (const bad of [['main'], ['main', 'nope'], ['primary', ids.a!]]) {
+      const run = await cli('versions', ...bad);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+    }
+  });
 });

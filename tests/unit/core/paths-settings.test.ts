@@ -48,6 +48,7 @@ describe('settings store', () => {
       lineWidth: SETTING_LIMITS.lineWidth.min,
       sidebarVisible: false,
       listDensity: DEFAULT_SETTINGS.listDensity,
+      hideVersions: DEFAULT_SETTINGS.hideVersions,
     });
     expect(settingsSchema.safeParse(loaded).success).toBe(true);
   });

@@ -10,6 +10,17 @@ describe('pickMerge', () => {
     expect(pickMerge([seg(1, 5000), seg(2, 1200)])).toBeNull();
   });
 
+  it('reclaims a small share of dead docs only when no build is in flight', () => {
+    // 10,000 single-article edits over 100,000 articles leave about a tenth of each large
+    // segment dead; queries and cold open pay for them.
+    const edited = [seg(1, 80_000, 88_000), seg(2, 10_000)];
+    expect(pickMerge(edited)).toEqual([1]);
+    expect(pickMerge(edited, false)).toBeNull();
+    expect(pickMerge([seg(1, 80_000, 86_000), seg(2, 10_000)], false)).toBeNull();
+    // A few dead docs are left alone: rewriting a large segment for them would cost more.
+    expect(pickMerge([seg(1, 80_000, 82_000), seg(2, 10_000)])).toBeNull();
+  });
+
   it('merges the small segments an import leaves in every tier once there are more than three', () => {
     // As a 100,000-article import with retagging left them: one per tier is not merged.
     const left = [
@@ -27,6 +38,8 @@ describe('pickMerge', () => {
       seg(12, 1),
     ];
     expect(pickMerge(left)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Once they are one, the large segment's 14% of dead docs is reclaimed.
+    expect(pickMerge([...left.slice(0, 2), seg(13, 3958)])).toEqual([1]);
     // Not while builds are in flight (an import): the tiers handle fresh segments then.
     expect(pickMerge(left, false)).toBeNull();
     // Three small ones are left alone: merging them would cost more than it saves.

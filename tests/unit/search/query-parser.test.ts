@@ -70,7 +70,10 @@ describe('parseQuery', () => {
     ['foo~', /"~" must be followed by an edit distance/],
     ['^', /"\^" must follow a word/],
     ['~2', /"~" must follow a word/],
-    ['x:y', /Unknown field "x"\. Fields are title, body, tags, place, note, highlight, tag, has\./],
+    [
+      'x:y',
+      /Unknown field "x"\. Fields are title, body, tags, place, note, highlight, tag, has, collection/,
+    ],
     ['+', /"\+" must be followed by a word/],
     ['-', /"-" must be followed by a word/],
     ['"abc', /quote opened at character 1 is never closed/],

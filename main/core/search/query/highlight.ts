@@ -72,7 +72,13 @@ export function highlightClauses(
   indexLanguages: string[],
 ): TextRange[] {
   const positive = clauses.filter(
-    (c) => c.presence !== 'prohibited' && c.kind !== 'tag' && c.kind !== 'has',
+    (c) =>
+      c.presence !== 'prohibited' &&
+      c.kind !== 'tag' &&
+      c.kind !== 'has' &&
+      c.kind !== 'collection' &&
+      c.kind !== 'date' &&
+      c.kind !== 'name',
   );
   if (positive.length === 0 || !text) return [];
   const langs = textLanguages(language, indexLanguages);

@@ -73,6 +73,7 @@ export function snippetPlan(
   };
   for (const c of clauses) {
     if (c.presence === 'prohibited' || c.kind === 'tag' || c.kind === 'has') continue;
+    if (c.kind === 'collection' || c.kind === 'date' || c.kind === 'name') continue;
     const fields = SHOWN.filter((f) => !c.fields || c.fields.includes(f));
     if (c.kind === 'phrase') {
       const words = phraseVariants(c, languages);

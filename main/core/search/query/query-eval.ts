@@ -17,9 +17,17 @@ import { idf } from '../segments/lunr-segment';
 import { expansionLimits, type Expansion, type ExpansionLimits } from './expansions';
 import { phraseDocs } from './phrase-match';
 import { QueryBudget } from './query-budget';
-import type { Clause, PhraseClause, TermClause } from './query-parser';
+import type {
+  Clause,
+  CollectionClause,
+  DateClause,
+  PhraseClause,
+  TermClause,
+} from './query-parser';
+import { withinBounds } from '../../../contract/date-range';
 import { rankHits, type RankedHit } from './rank-hits';
 import type { Segment } from '../segments/segment';
+import type { NameMatcher } from '../types';
 
 /**
  * A document filter. One marked `stable` (see `stableFilter`) promises the same verdict for
@@ -40,6 +48,12 @@ export interface EvalContext {
   expand: (clause: TermClause, limits: ExpansionLimits, budget: QueryBudget) => Expansion;
   /** Bounds the query's work; a fresh default budget when absent. */
   budget?: QueryBudget;
+  /** An article's collection, for collection:name (which then matches nothing without it). */
+  collectionOf?: (id: string) => string | null | undefined;
+  /** An article's own date (ISO), for date: (which then matches nothing without it). */
+  dateOf?: (id: string) => string | null | undefined;
+  /** The library's entities, for person:, org: and place: (see NameMatcher). */
+  names?: NameMatcher;
 }
 
 /** Ranked hits, and the prefix or fuzzy words whose expansion was capped. */
@@ -186,6 +200,52 @@ function scoreTerms(
   });
 }
 
+const foldName = (name: string): string => name.normalize('NFC').toLowerCase();
+
+/**
+ * The live, kept documents of a collection, each scoring the clause's boost: every document
+ * is asked (a collection is not in the index), names folded once each.
+ */
+function collectionScores(
+  space: Space,
+  ctx: EvalContext,
+  c: CollectionClause,
+  into: Scratch,
+): void {
+  const of = ctx.collectionOf;
+  if (!of) return;
+  const wanted = foldName(c.name);
+  const verdicts = new Map<string, boolean>();
+  space.segments.forEach((seg, s) => {
+    const base = space.bases[s]!;
+    const ids = seg.docs.ids;
+    for (let pos = 0; pos < ids.length; pos++) {
+      if (!seg.alive[pos]) continue;
+      const name = of(ids[pos]!);
+      if (!name) continue;
+      let same = verdicts.get(name);
+      if (same === undefined) verdicts.set(name, (same = foldName(name) === wanted));
+      if (same && space.keeps(s, pos)) into.add(base + pos, c.boost);
+    }
+  });
+}
+
+/** The live, kept documents dated within the clause's range, each scoring its boost. */
+function dateScores(space: Space, ctx: EvalContext, c: DateClause, into: Scratch): void {
+  const of = ctx.dateOf;
+  if (!of) return;
+  space.segments.forEach((seg, s) => {
+    const base = space.bases[s]!;
+    const ids = seg.docs.ids;
+    for (let pos = 0; pos < ids.length; pos++) {
+      if (!seg.alive[pos]) continue;
+      if (withinBounds(of(ids[pos]!) ?? null, c) && space.keeps(s, pos)) {
+        into.add(base + pos, c.boost);
+      }
+    }
+  });
+}
+
 /** A phrase scores as the sum of its words, over the documents holding it (positions). */
 function phraseScores(
   space: Space,
@@ -229,6 +289,24 @@ function phraseScores(
   }
 }
 
+/** The live, kept documents the entities name, each scoring its weight times the boost. */
+function nameScores(
+  space: Space,
+  matches: ReadonlyMap<string, number> | undefined,
+  boost: number,
+  into: Scratch,
+): void {
+  if (!matches || matches.size === 0) return;
+  space.segments.forEach((seg, s) => {
+    const base = space.bases[s]!;
+    for (const [id, weight] of matches) {
+      const pos = seg.position.get(id);
+      if (pos === undefined || !seg.alive[pos] || !space.keeps(s, pos)) continue;
+      into.add(base + pos, boost * weight);
+    }
+  });
+}
+
 function clauseScores(
   space: Space,
   ctx: EvalContext,
@@ -238,8 +316,18 @@ function clauseScores(
   into: Scratch,
 ): void {
   if (c.kind === 'tag') return scoreTerms(space, [tagTerm(c.tag)], ['tags'], c.boost, into);
+  if (c.kind === 'collection') return collectionScores(space, ctx, c, into);
+  if (c.kind === 'date') return dateScores(space, ctx, c, into);
   if (c.kind === 'has') {
     return scoreTerms(space, [hasTerm(c.what)], [HAS_FIELDS[c.what]], c.boost, into);
+  }
+  if (c.kind === 'name') {
+    return nameScores(space, ctx.names?.(c.entity, c.words, c.prefix), c.boost, into);
+  }
+  // place: finds the places an article's text names too, not only its dateline's.
+  if (ctx.names && c.fields?.length === 1 && c.fields[0] === 'place') {
+    const words = c.kind === 'phrase' ? c.words : [c.word];
+    nameScores(space, ctx.names('place', words, c.kind === 'term' && c.prefix), c.boost, into);
   }
   const fields = c.fields ?? FIELDS;
   if (c.kind === 'phrase') return phraseScores(space, ctx.languages, c, fields, into);

@@ -5,6 +5,7 @@
 // malformed query becomes a QueryError whose message says what is wrong in one line.
 // See main/contract/search-syntax.ts for what people are told.
 import { LIMITS } from '../../../contract/limits';
+import { parseDateBounds } from '../../../contract/date-range';
 import { QueryError } from '../../errors';
 import { FIELDS, HAS_FIELDS, type FieldName, type HasWhat } from '../analysis/analyzer';
 import { isIdeograph, tokenize } from '../analysis/tokenizer';
@@ -54,10 +55,39 @@ export interface HasClause extends ClauseBase {
   what: HasWhat;
 }
 
-export type Clause = TermClause | PhraseClause | TagClause | HasClause;
+/** Articles of a collection (case-insensitive), judged by the catalogue, not the index. */
+export interface CollectionClause extends ClauseBase {
+  kind: 'collection';
+  name: string;
+}
 
-/** The pseudo-fields: tag:name and has:notes|highlights. */
-type Pseudo = 'tag' | 'has';
+/**
+ * Articles naming a person or an organisation whose name holds these words (person:blair,
+ * org:"bank of england"), answered from the library's entities, not the index.
+ */
+export interface NameClause extends ClauseBase {
+  kind: 'name';
+  entity: 'person' | 'organisation';
+  /** Search-normalised words, in order. */
+  words: string[];
+  /** The last word may be the start of a word (person:blai*). */
+  prefix: boolean;
+}
+
+export type Clause =
+  TermClause | PhraseClause | TagClause | HasClause | CollectionClause | NameClause | DateClause;
+
+/** Articles whose own date lies in a range (date:2004, date:>2010), judged by the catalogue. */
+export interface DateClause extends ClauseBase {
+  kind: 'date';
+  /** First and last day, inclusive (ISO); null ends are open. */
+  from: string | null;
+  to: string | null;
+}
+
+/** The pseudo-fields: tag:name, has:notes|highlights and collection:name. */
+type Pseudo = 'tag' | 'has' | 'collection' | 'person' | 'org' | 'date';
+const PSEUDO: readonly string[] = ['tag', 'has', 'collection', 'person', 'org', 'date'];
 
 /** Longest query, the contract's one limit (the API refuses longer ones before they get here). */
 export const MAX_QUERY_LENGTH = LIMITS.queryLength;
@@ -74,7 +104,7 @@ export function autoDistance(word: string): number {
   const length = [...word].length;
   return length <= 2 ? 0 : length <= 5 ? 1 : MAX_EDIT_DISTANCE;
 }
-const FIELD_LIST = [...FIELDS, 'tag', 'has'].join(', ');
+const FIELD_LIST = [...FIELDS, ...PSEUDO].join(', ');
 const HAS_LIST = Object.keys(HAS_FIELDS).join(' or ');
 
 // Stands for an unescaped * while reading, so that an escaped \* stays a plain character.
@@ -375,7 +405,7 @@ function readQuoted(s: Scanner): string {
 function checkField(name: string): FieldName | Pseudo {
   const lower = name.toLowerCase();
   if (!name) throw new QueryError(`":" must follow a field name, as in title:word.`);
-  if (lower === 'tag' || lower === 'has' || (FIELDS as readonly string[]).includes(lower)) {
+  if (PSEUDO.includes(lower) || (FIELDS as readonly string[]).includes(lower)) {
     return lower as FieldName | Pseudo;
   }
   throw new QueryError(`Unknown field "${name}". Fields are ${FIELD_LIST}.`);
@@ -415,13 +445,30 @@ interface RawClause {
 
 function buildClause(r: RawClause): Clause | null {
   const base = { presence: r.presence, boost: r.boost, source: r.source };
-  const fields = r.field && r.field !== 'tag' && r.field !== 'has' ? [r.field] : null;
+  const fields = r.field && !PSEUDO.includes(r.field) ? [r.field as FieldName] : null;
   if (r.field === 'has') {
     const what = (r.quoted ?? r.word).trim().toLowerCase();
     if (!Object.hasOwn(HAS_FIELDS, what) || r.fuzzy > 0) {
       throw new QueryError(`"has:" is followed by ${HAS_LIST}, as in has:notes.`);
     }
     return { kind: 'has', what: what as HasWhat, ...base };
+  }
+  if (r.field === 'collection') {
+    const name = (r.quoted ?? r.word).trim();
+    if (name.includes(STAR) || r.fuzzy > 0) {
+      throw new QueryError(
+        `collection: matches whole collection names; "*" and "~" cannot be used with it.`,
+      );
+    }
+    if (!name) throw new QueryError(`"collection:" must be followed by a collection name.`);
+    return { kind: 'collection', name, ...base };
+  }
+  if (r.field === 'person' || r.field === 'org') return nameClause(r, r.field, base);
+  if (r.field === 'date') {
+    const bounds = parseDateBounds((r.quoted ?? r.word).split(STAR).join('*'));
+    if ('error' in bounds) throw new QueryError(`date: ${bounds.error}`);
+    if (r.fuzzy > 0) throw new QueryError(`"~" cannot be used with date:.`);
+    return { kind: 'date', ...bounds, ...base };
   }
   if (r.field === 'tag') {
     const tag = (r.quoted ?? r.word).trim();
@@ -464,4 +511,22 @@ function buildClause(r: RawClause): Clause | null {
   const word = tokens[0]!.term;
   const fuzzy = Math.min(r.fuzzy, autoDistance(word));
   return { kind: 'term', word, fields, prefix, fuzzy, ...base };
+}
+
+/** person:word, person:"full name", org:name*: the words of a name, in order. */
+function nameClause(
+  r: RawClause,
+  field: 'person' | 'org',
+  base: Pick<ClauseBase, 'presence' | 'boost' | 'source'>,
+): NameClause {
+  const text = r.quoted ?? r.word;
+  const star = text.indexOf(STAR);
+  const prefix = r.quoted === null && star >= 0;
+  if ((star >= 0 && star !== text.length - 1) || r.fuzzy > 0) {
+    throw new QueryError(`${field}: matches names; "*" may end it, "~" cannot be used with it.`);
+  }
+  const words = tokenize(prefix ? text.slice(0, -1) : text).map((t) => t.term);
+  if (words.length === 0) throw new QueryError(`"${field}:" must be followed by a name.`);
+  const entity = field === 'person' ? 'person' : 'organisation';
+  return { kind: 'name', entity, words, prefix, ...base };
 }

@@ -12,16 +12,6 @@ export function saveText(text: string, name: string, type = 'text/markdown;chars
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/**
- * Saves the given articles as one Markdown download, each with its highlights quoted and their
- * notes; returns how many.
- */
-export async function exportArticles(ids: string[]): Promise<number> {
-  const { markdown, count } = await getClient().call('exportMarkdown', { ids });
-  saveText(markdown, ids.length === 1 ? 'article.md' : `articles-${ids.length}.md`);
-  return count;
-}
-
 /** Saves the highlights `query` chooses as one Markdown download; returns how many. */
 export async function exportHighlights(query: HighlightQuery): Promise<number> {
   const { markdown, count } = await getClient().call('exportHighlights', query);

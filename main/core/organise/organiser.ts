@@ -1,0 +1,103 @@
+// The organising features of one open library, wired to the engine: collections, saved
+// searches and tagging rules. The engine forwards its calls here.
+import type {
+  CollectionCount,
+  CollectionSnapshot,
+  PutSavedSearch,
+  PutTagRule,
+  RemovedSavedSearch,
+  SavedSearchCount,
+  SavedSearchList,
+  TagRule,
+  TagRuleList,
+  TagRuleOutcome,
+  TagRulePreview,
+} from '../../contract/organise';
+import type { SearchResult } from '../../contract/types';
+import type { ArticleRecord } from '../store/article-file';
+import type { Catalog } from '../store/catalog';
+import { Collections } from './collections';
+import { countSaved, runSaved, type SavedRunDeps } from './saved-run';
+import { SavedSearches } from './saved-searches';
+import { TagRules, type RuleDeps } from './tag-rules';
+
+type Update = (
+  ids: string[],
+  edit: (r: ArticleRecord) => Partial<ArticleRecord> | null,
+) => Promise<string[]>;
+
+export interface OrganiserDeps extends SavedRunDeps {
+  dir: string;
+  catalog: Catalog;
+  checkWritable: () => void;
+  /** Record edits that change collections. */
+  update: Update;
+  match: RuleDeps['match'];
+  addTag: RuleDeps['addTag'];
+  addTagsEach: RuleDeps['addTagsEach'];
+  removeTag: RuleDeps['removeTag'];
+}
+
+/** Collections, saved searches and rules over one library. */
+export class Organiser {
+  readonly collections: Collections;
+  readonly saved: SavedSearches;
+  readonly rules: TagRules;
+
+  constructor(private readonly deps: OrganiserDeps) {
+    this.collections = new Collections(deps.catalog, deps.update, deps.checkWritable);
+    this.saved = new SavedSearches(deps.dir, deps.checkWritable, (s) => countSaved(s, deps));
+    this.rules = new TagRules(deps.dir, deps.checkWritable, {
+      match: deps.match,
+      record: (id) => deps.catalog.records.get(id),
+      addTag: deps.addTag,
+      addTagsEach: deps.addTagsEach,
+      removeTag: deps.removeTag,
+    });
+  }
+
+  listCollections(): CollectionCount[] {
+    return this.collections.list();
+  }
+  renameCollection(args: { from: string; to: string }): Promise<CollectionSnapshot> {
+    return this.collections.rename(args.from, args.to);
+  }
+  restoreCollections(snapshot: CollectionSnapshot): Promise<void> {
+    return this.collections.restore(snapshot);
+  }
+
+  listSavedSearches(): Promise<SavedSearchList> {
+    return this.saved.list();
+  }
+  putSavedSearch(args: PutSavedSearch): Promise<SavedSearchCount> {
+    return this.saved.put(args);
+  }
+  removeSavedSearch(args: { name: string }): Promise<RemovedSavedSearch> {
+    return this.saved.remove(args.name);
+  }
+  reorderSavedSearches(args: { names: string[] }): Promise<void> {
+    return this.saved.reorder(args.names);
+  }
+  async runSavedSearch(args: {
+    name: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<SearchResult> {
+    const s = await this.saved.get(args.name);
+    return runSaved(s, { limit: args.limit, offset: args.offset }, this.deps);
+  }
+
+  listTagRules(): Promise<TagRuleList> {
+    return this.rules.list();
+  }
+  previewTagRule(args: TagRule): Promise<TagRulePreview> {
+    return this.rules.preview(args);
+  }
+  putTagRule(args: PutTagRule): Promise<TagRuleOutcome> {
+    return this.rules.put(args);
+  }
+  async removeTagRule(args: { tag: string }): Promise<TagRuleOutcome> {
+    const { removed: _removed, ...outcome } = await this.rules.remove(args.tag);
+    return outcome;
+  }
+}
