@@ -51,6 +51,8 @@ export interface HandlerContext {
   reveal?: (path: string) => void | Promise<void>;
   /** Main's save dialog for File → Export…; absent: exports are refused. */
   chooseExportPath?: ChooseExportPath;
+  /** Running Library → Back Up… and Restore… runs (started from the menu in main), by runId. */
+  backups?: ImportRegistry;
 }
 
 /** One call's handler, typed by the contract's argument and result schemas. */
@@ -148,6 +150,9 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       return { cancelled: imports.cancel(importId) };
     },
     ...exportCalls({ engine, emit: ctx.emit, chooseExportPath: ctx.chooseExportPath }),
+    async cancelBackup({ runId }) {
+      return { cancelled: ctx.backups?.cancel(runId) ?? false };
+    },
     listArticles: (query) => engine().list(query),
     getArticle: ({ id, highlight }) =>
       engine().get(id, highlight === undefined ? undefined : { highlight }),

@@ -23,8 +23,12 @@ export function workerOptions(
     const loader = pathToFileURL(require.resolve('tsx')).href;
     return { workerScript: script, workerExecArgv: ['--import', loader] };
   }
-  const built = builtWorkerScript(dir, 'index-worker');
-  return existsSync(built) ? { workerScript: built } : {};
+  // Loaded on demand, this module may be built into a chunk one folder below the entries.
+  for (const mainDir of [dir, resolve(dir, '..')]) {
+    const built = builtWorkerScript(mainDir, 'index-worker');
+    if (existsSync(built)) return { workerScript: built };
+  }
+  return {};
 }
 
 export interface OpenRequest {
@@ -32,6 +36,8 @@ export interface OpenRequest {
   env: Record<string, string | undefined>;
   readOnly: boolean;
   onIndexProgress?: OpenOptions['onIndexProgress'];
+  /** What a command that never uses them can do without (see LEAN_OPENS in run.ts). */
+  lean?: Pick<OpenOptions, 'discovery' | 'deferIndex'>;
 }
 
 /** Opens the library chosen by --library, $ARCHIVE_READER_LIBRARY, the app's choice or the default. */
@@ -44,6 +50,7 @@ export async function openLibrary(request: OpenRequest): Promise<LibraryEngine> 
   return Library.open(dir, {
     readOnly: request.readOnly,
     ...workerOptions(),
+    ...request.lean,
     ...(request.onIndexProgress ? { onIndexProgress: request.onIndexProgress } : {}),
   });
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorMessage } from '../contract/error-message';
-import type { LibraryEngine } from '../core/engine';
+import type { LibraryEngine, OpenOptions } from '../core/engine';
 import { isErrno } from '../core/errno';
 import { isArchiveError } from '../core/errors';
 import { diskFullOr, isDiskFull } from '../core/store/disk-full';
@@ -14,65 +14,57 @@ import {
   type CommandName,
   type ParsedCommandLine,
 } from './args';
-import { backupCommand } from './commands/backup';
-import { exportHighlightsCommand } from './commands/export-highlights';
-import { exportCommand } from './commands/export';
-import { highlightCommand } from './commands/highlight';
-import { highlightsCommand } from './commands/highlights';
-import { importCommand } from './commands/import';
-import { listCommand } from './commands/list';
-import { checkCommand, reindexCommand, statsCommand } from './commands/maintenance';
-import { noteCommand } from './commands/note';
-import { relatedCommand } from './commands/related';
-import { isBackupRestore, restoreBackupCommand } from './commands/restore';
-import { versionsCommand } from './commands/versions';
-import { entitiesCommand } from './commands/entities';
-import { searchCommand } from './commands/search';
-import { showCommand } from './commands/show';
-import { tagCommand, tagsCommand } from './commands/tags';
-import { savedCommand } from './commands/saved';
-import { ruleCommand } from './commands/rule';
-import { rulesCommand } from './commands/rules';
-import { watchCommand } from './commands/watch';
-import { emptyTrashCommand, trashCommand } from './commands/trash';
-import { unhighlightCommand } from './commands/unhighlight';
 import type { CommandContext } from './context';
 import { helpText } from './help';
 import { escapeControls, escapeJson, escapeOutput } from './format/escape-controls';
 import { EXIT, type CliIo, type TextStream } from './io';
-import { openLibrary } from './open';
 
 // `backup` (and `restore FILE`) work on folders, not on an open library.
 type LibraryCommand = Exclude<CommandName, 'help' | 'backup'>;
 type Runner = (lib: LibraryEngine, ctx: CommandContext) => Promise<number>;
 
-const RUNNERS: Record<LibraryCommand, Runner> = {
-  import: importCommand,
-  search: searchCommand,
-  related: relatedCommand,
-  versions: versionsCommand,
-  entities: entitiesCommand,
-  list: listCommand,
-  show: showCommand,
-  tag: (lib, ctx) => tagCommand(lib, ctx, false),
-  untag: (lib, ctx) => tagCommand(lib, ctx, true),
-  tags: tagsCommand,
-  saved: savedCommand,
-  rule: ruleCommand,
-  rules: rulesCommand,
-  watch: watchCommand,
-  highlight: highlightCommand,
-  highlights: highlightsCommand,
-  note: noteCommand,
-  unhighlight: unhighlightCommand,
-  'export-highlights': exportHighlightsCommand,
-  export: exportCommand,
-  remove: (lib, ctx) => trashCommand(lib, ctx, false),
-  restore: (lib, ctx) => trashCommand(lib, ctx, true),
-  'empty-trash': emptyTrashCommand,
-  reindex: reindexCommand,
-  stats: statsCommand,
-  check: checkCommand,
+// Each command's module (and what it pulls in of the engine) is loaded only when that command
+// runs: scripts call the CLI once per keystroke, and `--help` needs none of them.
+const RUNNERS: Record<LibraryCommand, () => Promise<Runner>> = {
+  import: async () => (await import('./commands/import')).importCommand,
+  search: async () => (await import('./commands/search')).searchCommand,
+  related: async () => (await import('./commands/related')).relatedCommand,
+  versions: async () => (await import('./commands/versions')).versionsCommand,
+  entities: async () => (await import('./commands/entities')).entitiesCommand,
+  list: async () => (await import('./commands/list')).listCommand,
+  show: async () => (await import('./commands/show')).showCommand,
+  tag: async () => {
+    const { tagCommand } = await import('./commands/tags');
+    return (lib, ctx) => tagCommand(lib, ctx, false);
+  },
+  untag: async () => {
+    const { tagCommand } = await import('./commands/tags');
+    return (lib, ctx) => tagCommand(lib, ctx, true);
+  },
+  tags: async () => (await import('./commands/tags')).tagsCommand,
+  saved: async () => (await import('./commands/saved')).savedCommand,
+  rule: async () => (await import('./commands/rule')).ruleCommand,
+  rules: async () => (await import('./commands/rules')).rulesCommand,
+  watch: async () => (await import('./commands/watch')).watchCommand,
+  highlight: async () => (await import('./commands/highlight')).highlightCommand,
+  highlights: async () => (await import('./commands/highlights')).highlightsCommand,
+  note: async () => (await import('./commands/note')).noteCommand,
+  unhighlight: async () => (await import('./commands/unhighlight')).unhighlightCommand,
+  'export-highlights': async () =>
+    (await import('./commands/export-highlights')).exportHighlightsCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  remove: async () => {
+    const { trashCommand } = await import('./commands/trash');
+    return (lib, ctx) => trashCommand(lib, ctx, false);
+  },
+  restore: async () => {
+    const { trashCommand } = await import('./commands/trash');
+    return (lib, ctx) => trashCommand(lib, ctx, true);
+  },
+  'empty-trash': async () => (await import('./commands/trash')).emptyTrashCommand,
+  reindex: async () => (await import('./commands/maintenance')).reindexCommand,
+  stats: async () => (await import('./commands/maintenance')).statsCommand,
+  check: async () => (await import('./commands/maintenance')).checkCommand,
 };
 
 /** Commands that only read: they open without the lock and work beside a running app. */
@@ -92,6 +84,15 @@ const READ_ONLY = new Set<LibraryCommand>([
   'check',
 ]);
 
+/**
+ * Commands that print what the catalogue holds and nothing else: they open without the search
+ * index (opened on first use instead), the version signatures or the entity extraction, none
+ * of which their output shows, so a `list` in a fresh process reads only the catalogue.
+ */
+const LEAN_OPENS: Partial<Record<LibraryCommand, Pick<OpenOptions, 'discovery' | 'deferIndex'>>> = {
+  list: { discovery: false, deferIndex: true },
+};
+
 /** Runs one command line and resolves to its exit status; never throws. */
 export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   let cli: ParsedCommandLine | undefined;
@@ -106,12 +107,18 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
       return EXIT.ok;
     }
     const command = cli.command;
-    if (command === 'backup' || isBackupRestore(cli)) {
+    if (command === 'backup') {
+      const { backupCommand } = await import('./commands/backup');
       const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
-      return command === 'backup'
-        ? await backupCommand(ctx, readVersion())
-        : await restoreBackupCommand(ctx);
+      return await backupCommand(ctx, readVersion());
     }
+    if (command === 'restore') {
+      const { isBackupRestore, restoreBackupCommand } = await import('./commands/restore');
+      const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
+      if (isBackupRestore(cli)) return await restoreBackupCommand(ctx);
+    }
+    const run = await RUNNERS[command]();
+    const { openLibrary } = await import('./open');
     const lib = await openLibrary({
       ...(cli.library !== undefined ? { libraryFlag: resolve(io.cwd, cli.library) } : {}),
       env: io.env,
@@ -122,6 +129,7 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
         (command === 'saved' && cli.args[0] !== 'add' && cli.args[0] !== 'remove') ||
         // `watch` alone lists; adding, removing and running write.
         (command === 'watch' && cli.args.length === 0),
+      ...(LEAN_OPENS[command] ? { lean: LEAN_OPENS[command] } : {}),
     });
     // Under --json the command's document waits until the library is closed: a failure while
     // closing (a full disk) then joins that document instead of printing a second one.
@@ -135,7 +143,7 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
     };
     let status: number;
     try {
-      status = await RUNNERS[command](lib, ctx);
+      status = await run(lib, ctx);
     } catch (e) {
       // The command's failure is the one to report; closing still releases the lock, and
       // its own failure (most likely the same cause) would only hide the first.

@@ -45,6 +45,7 @@ import {
 } from './organise';
 import { LIMITS } from './limits';
 import { exportCallResultSchema, exportCallSchema, exportProgressSchema } from './export';
+import { backupRunProgressSchema } from './backup';
 import { articleVersionsSchema, versionDiffSchema, versionGroupsSchema } from './versions';
 import { watchListSchema, watchPathArgsSchema, watchStatusSchema } from './watch';
 import { tagNameSchema, tagReferenceSchema } from './tag-name';
@@ -181,6 +182,11 @@ export const apiContract = {
   /** Stops a running export; nothing of it is left on disk. */
   cancelExport: {
     args: z.strictObject({ exportId: importId }),
+    result: z.object({ cancelled: z.boolean() }),
+  },
+  /** Stops the running Library → Back Up… or Restore…; nothing of it is left on disk. */
+  cancelBackup: {
+    args: z.strictObject({ runId: importId }),
     result: z.object({ cancelled: z.boolean() }),
   },
   /** The watched folders, each with whether it is there and watched now. */
@@ -326,6 +332,8 @@ export const LIBRARY_CHANGE_REASONS = [...ENGINE_CHANGE_REASONS, 'switch'] as co
 export const apiEventContract = {
   importProgress: importProgressSchema.extend({ importId }),
   exportProgress: exportProgressSchema.extend({ exportId: importId }),
+  /** Library → Back Up… or Restore… running in main (docs/backup.md). */
+  backupProgress: backupRunProgressSchema,
   libraryChanged: z.object({
     reason: z.enum(LIBRARY_CHANGE_REASONS),
     ids: z.array(articleIdSchema).optional(),

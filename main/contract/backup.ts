@@ -1,5 +1,6 @@
 // Backup and restore: what a backup holds, what `backup` and `restore` report, and their progress.
 // Shared by the engine (main/core/backup/), the command line (--json) and the app.
+import { importId } from './api-schemas';
 import { z } from './zod';
 
 const count = z.number().int().nonnegative();
@@ -70,3 +71,17 @@ export const backupProgressSchema = z.object({
   total: count,
 });
 export type BackupProgress = z.infer<typeof backupProgressSchema>;
+
+/** How a backup or restore run ended, as the app's progress panel is told. */
+export const BACKUP_RUN_ENDINGS = ['completed', 'cancelled', 'failed'] as const;
+
+/**
+ * The app's `backupProgress` event: Library → Back Up… or Restore… running in main, shown in
+ * the window with a Cancel (cancelBackup names `runId`). `ended` is set on the last event.
+ */
+export const backupRunProgressSchema = backupProgressSchema.extend({
+  runId: importId,
+  operation: z.enum(['backup', 'restore']),
+  ended: z.enum(BACKUP_RUN_ENDINGS).optional(),
+});
+export type BackupRunProgress = z.infer<typeof backupRunProgressSchema>;

@@ -355,6 +355,21 @@ export const tagSnapshotSchema = z.strictObject({
       { error: 'must be a list of snapshot entries' },
     )
     .max(LIMITS.idsPerCall, `may hold at most ${LIMITS.idsPerCall} entries`),
+  /** After a rename: the tagging rules it changed, as they were, and the rule it left. */
+  rules: z
+    .strictObject({
+      before: z
+        .array(
+          z.strictObject({
+            tag: tagReferenceSchema,
+            query: queryTextSchema,
+            added: z.array(articleIdSchema).max(LIMITS.idsPerCall * 10),
+          }),
+        )
+        .max(2),
+      after: tagReferenceSchema,
+    })
+    .optional(),
 });
 export type TagSnapshot = z.infer<typeof tagSnapshotSchema>;
 

@@ -93,6 +93,16 @@ export interface OpenOptions {
   workerExecArgv?: string[];
   /** Progress of an index rebuild during open. */
   onIndexProgress?: (p: { done: number; total: number }) => void;
+  /**
+   * False: no version signatures and no entity extraction in this session (the benchmarks
+   * time imports with and without them; default true).
+   */
+  discovery?: boolean;
+  /**
+   * True, with readOnly: the search index opens on the first call that needs it, not at open
+   * (a command-line `list` never does; default false).
+   */
+  deferIndex?: boolean;
 }
 
 export type LibraryChangeReason = (typeof ENGINE_CHANGE_REASONS)[number];

@@ -1,5 +1,6 @@
 // The native side of Back Up… and Restore…: file and folder dialogs, message boxes, and the
-// progress bar on the window's taskbar or dock icon. Thin on purpose: backup-flow.ts decides.
+// progress bar on the window's taskbar or dock icon (the window itself shows the progress with
+// a Cancel). Thin on purpose: backup-flow.ts decides.
 import {
   dialog,
   type BrowserWindow,
@@ -23,8 +24,6 @@ export function backupDialogs(window: () => BrowserWindow | null): BackupUi {
       : await dialog.showOpenDialog(options);
     return r.canceled ? null : (r.filePaths[0] ?? null);
   };
-  // The window's own title while a title shows progress.
-  let title: string | null = null;
   return {
     async askBackupFile(suggested) {
       const options = { title: 'Back Up Library', defaultPath: suggested, filters: ZIP_FILTER };
@@ -42,18 +41,8 @@ export function backupDialogs(window: () => BrowserWindow | null): BackupUi {
         buttonLabel: 'Restore Here',
         properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
       }),
-    progress(fraction, label) {
-      const win = window();
-      if (!win) return;
-      win.setProgressBar(fraction === null ? -1 : Math.max(0, Math.min(1, fraction)));
-      // The title shows it too: not every Linux desktop draws a taskbar progress bar.
-      if (fraction === null) {
-        if (title !== null) win.setTitle(title);
-        title = null;
-        return;
-      }
-      title ??= win.getTitle();
-      win.setTitle(`${title} — ${label ?? 'Working'} ${Math.floor(fraction * 100)}%`);
+    progress(fraction) {
+      window()?.setProgressBar(fraction === null ? -1 : Math.max(0, Math.min(1, fraction)));
     },
     async inform(message, detail, buttons) {
       const r = await box({ type: 'info', message, detail, buttons, defaultId: 0, noLink: true });

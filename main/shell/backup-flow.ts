@@ -1,11 +1,14 @@
 // Library → Back Up… and Restore…: the steps, the questions and what they say, without
-// Electron. backup-dialogs.ts supplies the native dialogs; the work is main/core/backup.
+// Electron. backup-dialogs.ts supplies the native dialogs; the work is main/core/backup; the
+// window shows the progress with a Cancel (backupProgress events, cancelBackup).
 import { join } from 'node:path';
-import type { BackupProgress, BackupResult, RestoreResult } from '../contract/backup';
+import type { BackupResult, BackupRunProgress, RestoreResult } from '../contract/backup';
 import { errorMessage } from '../contract/error-message';
+import { ImportRegistry } from '../api/import-registry';
 import { describeContents } from '../core/backup/describe-contents';
 import type { BackupOptions } from '../core/backup/write-backup';
 import type { RestoreOptions } from '../core/backup/restore-backup';
+import { startBackupRun, type BackupRun } from './backup-run';
 
 /** What the flows ask of the desktop: dialogs and a progress indicator. */
 export interface BackupUi {
@@ -15,8 +18,8 @@ export interface BackupUi {
   askRestoreFile(): Promise<string | null>;
   /** A folder dialog for the new library (empty or new); null when cancelled. */
   askRestoreFolder(): Promise<string | null>;
-  /** Shows progress as a fraction 0..1 with what is being done, or hides it (null). */
-  progress(fraction: number | null, label?: string): void;
+  /** Shows progress on the taskbar or dock icon as a fraction 0..1, or hides it (null). */
+  progress(fraction: number | null): void;
   /** An information box; resolves with the index of the button pressed. */
   inform(message: string, detail: string, buttons: string[]): Promise<number>;
   /** An error box. */
@@ -36,6 +39,11 @@ export interface BackupFlowDeps {
   reveal(path: string): void;
   /** Switches the app to the library at `dir` (its caches are rebuilt as it opens). */
   openLibrary(dir: string): Promise<void>;
+  /** Sends a backupProgress event to the window (its panel shows the run with a Cancel). */
+  emitProgress?(p: BackupRunProgress): void;
+  /** Running runs by runId, shared with the cancelBackup handler. */
+  runs?: ImportRegistry;
+  newRunId?: () => string;
   now?: () => Date;
 }
 
@@ -53,17 +61,21 @@ export async function backUpFlow(deps: BackupFlowDeps): Promise<void> {
     );
     if (file === null) return;
     let result: BackupResult;
+    const run = startRun(deps, 'backup');
     try {
       result = await deps.writeBackup(deps.libraryDir(), file, {
         appVersion: deps.appVersion,
-        onProgress: (p) => deps.ui.progress(fraction(p), 'Backing up'),
+        onProgress: run.onProgress,
+        signal: run.signal,
       });
     } catch (e) {
-      await deps.ui.fail('The backup could not be written.', errorMessage(e));
+      // A cancel was the user's own doing: the window says so, no error box.
+      if (run.end(e) === 'failed') {
+        await deps.ui.fail('The backup could not be written.', errorMessage(e));
+      }
       return;
-    } finally {
-      deps.ui.progress(null);
     }
+    run.end();
     const left =
       result.skipped.length === 0
         ? ''
@@ -95,22 +107,25 @@ export async function restoreFlow(deps: BackupFlowDeps): Promise<void> {
     const dir = await deps.ui.askRestoreFolder();
     if (dir === null) return;
     let result: RestoreResult;
+    const run = startRun(deps, 'restore');
     try {
       result = await deps.restoreBackup(file, dir, {
         // The app opens the restored library in its engine thread, which rebuilds its
         // catalogue and index there (with the index progress the window already shows).
         rebuild: null,
-        onProgress: (p) => deps.ui.progress(fraction(p), 'Restoring'),
+        onProgress: run.onProgress,
+        signal: run.signal,
       });
     } catch (e) {
-      await deps.ui.fail(
-        'The backup could not be restored. Nothing was restored.',
-        errorMessage(e),
-      );
+      if (run.end(e) === 'failed') {
+        await deps.ui.fail(
+          'The backup could not be restored. Nothing was restored.',
+          errorMessage(e),
+        );
+      }
       return;
-    } finally {
-      deps.ui.progress(null);
     }
+    run.end();
     const pressed = await deps.ui.inform(
       'Restore complete',
       `${describeContents(result.contents)} restored into ${result.library}, every file checked against the backup's checksums. Open the restored library now?`,
@@ -122,4 +137,17 @@ export async function restoreFlow(deps: BackupFlowDeps): Promise<void> {
   }
 }
 
-const fraction = (p: BackupProgress): number => (p.total === 0 ? 0 : p.done / p.total);
+// Where no registry is passed (tests of the dialogs alone) the runs are simply not cancellable.
+const localRuns = new ImportRegistry();
+
+function startRun(deps: BackupFlowDeps, operation: BackupRunProgress['operation']): BackupRun {
+  return startBackupRun(
+    {
+      runs: deps.runs ?? localRuns,
+      emit: (p) => deps.emitProgress?.(p),
+      taskbar: (f) => deps.ui.progress(f),
+      newRunId: deps.newRunId,
+    },
+    operation,
+  );
+}

@@ -75,6 +75,7 @@ export function startApp(mainDir: string): void {
 
   const grants = new PathGrants();
   const imports = new ImportRegistry();
+  const backupRuns = new ImportRegistry();
   const smokeReport = process.env[SMOKE_REPORT_ENV];
   let loadedOnce = false;
   const appWindow = new AppWindow({
@@ -101,6 +102,7 @@ export function startApp(mainDir: string): void {
     imports,
     reveal: (path) => shell.showItemInFolder(path),
     chooseExportPath: (request) => chooseExportPath(appWindow.current(), request),
+    backups: backupRuns,
   });
   const warn = (message: string, detail: string) =>
     showWarning(appWindow.current(), message, detail);
@@ -179,6 +181,8 @@ export function startApp(mainDir: string): void {
       restoreBackup,
       reveal: (path) => shell.showItemInFolder(path),
       openLibrary: (dir) => library.switchTo(dir),
+      emitProgress: (p) => appWindow.emit('backupProgress', p),
+      runs: backupRuns,
     });
     installAppMenu(isDev, {
       importFiles: () =>

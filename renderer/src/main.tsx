@@ -7,6 +7,7 @@ import './list/list.css';
 import './reader/reader.css';
 import './dialogs/panels.css';
 import './export/export.css';
+import './shared/progress-panel.css';
 import './highlights/highlights.css';
 import './related/related.css';
 import './entities/entities.css';

@@ -4,6 +4,8 @@ export interface EngineResult {
   files: number;
   importPerSec: number;
   buildMs: number;
+  /** From the import's start until every article's entities are known (absent: older runs). */
+  discoveredMs?: number | null;
   addMs: number | null;
   retagMs: number | null;
   removeMs: number | null;
@@ -25,6 +27,8 @@ export interface EngineCold {
   peakRssMb: number;
   /** related() over articles spread through the list (absent from older results). */
   related?: { p50: number; p95: number };
+  /** Entity facets over the whole library after an open: the first full count, then again. */
+  facets?: { firstMs: number; againMs: number } | null;
   /** The costly queries of `adversarialQueries` (absent from older results). */
   adversarial?: {
     maxMs: number;
@@ -84,6 +88,8 @@ export interface SizeResult {
   size: number;
   engine: EngineResult | { error: string };
   lunr: LunrResult | { error: string };
+  /** Only with --discovery: the same import without version signatures and entities. */
+  plainBuild?: EngineResult | { error: string };
   /** Only with --highlights. */
   highlights?: HighlightResult | { error: string };
 }
@@ -340,4 +346,29 @@ function highlightTarget(size: number, h: HighlightResult): Target | null {
     pass: pairs.every(([, get]) => ratioOf(get) <= 1 + HIGHLIGHT_COST),
     value: pairs.map(([name, get]) => `${name} ${medianRatio(h.with, h.without, get)}`).join(', '),
   };
+}
+
+/** Related-article latency, facet counts after an open, and (with --discovery) the import's cost. */
+export function renderDiscovery(results: SizeResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (failed(r.engine)) continue;
+    const e = r.engine;
+    const parts: string[] = [];
+    const rel = e.cold?.related;
+    if (rel) parts.push(`related p50 ${ms(rel.p50)} ms, p95 ${ms(rel.p95)} ms`);
+    const f = e.cold?.facets;
+    if (f) parts.push(`facets after open ${ms(f.firstMs)} ms (again ${ms(f.againMs)} ms)`);
+    if (e.discoveredMs != null)
+      parts.push(`entities of all known ${ms(e.discoveredMs)} ms after import start`);
+    const plain = r.plainBuild;
+    if (plain && !failed(plain)) {
+      parts.push(
+        `import+index ${(e.buildMs / 1000).toFixed(1)} s with, ${(plain.buildMs / 1000).toFixed(1)} s ` +
+          `without versions and entities (${ratio(e.buildMs, plain.buildMs)})`,
+      );
+    } else if (plain) parts.push(`import without them failed: ${plain.error}`);
+    lines.push(`- **${r.label}**: ${parts.join('; ') || 'not measured'}`);
+  }
+  return lines.join('\n');
 }

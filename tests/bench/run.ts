@@ -23,6 +23,7 @@ import type { BenchDoc } from './corpus/vary';
 import { writeCorpus } from './corpus/write';
 import { buildQueries } from './queries';
 import {
+  renderDiscovery,
   renderHighlights,
   renderTable,
   renderTargets,
@@ -48,6 +49,8 @@ interface Flags {
   highlights: number;
   /** Cold runs of each library, without and with highlights. */
   rounds: number;
+  /** Also import each corpus without version signatures and entities, for the ratio. */
+  discovery: boolean;
 }
 
 function parseFlags(): Flags {
@@ -61,6 +64,7 @@ function parseFlags(): Flags {
       highlights: { type: 'string' },
       rounds: { type: 'string' },
       rules: { type: 'string' },
+      discovery: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -68,7 +72,7 @@ function parseFlags(): Flags {
   if (values.help) {
     process.stdout.write(
       'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run] [-- --ui]' +
-        ' [-- --highlights N [-- --rounds K]]\n',
+        ' [-- --highlights N [-- --rounds K]] [-- --discovery] [-- --rules N]\n',
     );
     process.exit(0);
   }
@@ -93,6 +97,7 @@ function parseFlags(): Flags {
     ui: values.ui === true,
     highlights,
     rounds,
+    discovery: values.discovery === true,
   };
 }
 
@@ -163,6 +168,7 @@ async function measure(
   keep: boolean,
   highlights: number,
   rounds: number,
+  discovery: boolean,
 ): Promise<SizeResult> {
   const log = (m: string) => process.stderr.write(`[bench] ${spec.label}: ${m}\n`);
   log('preparing corpus');
@@ -200,6 +206,14 @@ async function measure(
   if (highlights > 0 && !('error' in result.engine) && result.engine.cold) {
     // After the first cold run, which stays the table's figure.
     result.highlights = await withHighlights(engineCfg, highlights, rounds, keep, attempt);
+  }
+  if (discovery && !('error' in result.engine)) {
+    const plainCfg = { ...base, libraryDir: join(workDir, 'library-plain'), discovery: 'off' };
+    const plain = await attempt('engine import + index without versions and entities', () =>
+      runChild('engine', 'build', plainCfg),
+    );
+    result.plainBuild = plain as SizeResult['plainBuild'];
+    await rm(plainCfg.libraryDir, { recursive: true, force: true });
   }
   const lunrCfg = { ...base, indexFile: join(workDir, 'lunr-index.json') };
   const lunr = await attempt('plain lunr build', () => runChild('lunr', 'build', lunrCfg));
@@ -364,7 +378,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Benchmarks skipped: ${sharedSkipReason}\n`);
     return;
   }
-  const { specs, keep, dryRun, ui, highlights, rounds } = parseFlags();
+  const { specs, keep, dryRun, ui, highlights, rounds, discovery } = parseFlags();
   const ruleCount = rulesFlag();
   if (ruleCount > 0) return void (await measureRules(ruleCount));
   if (dryRun) {
@@ -372,7 +386,7 @@ async function main(): Promise<void> {
     return;
   }
   const results: SizeResult[] = [];
-  for (const spec of specs) results.push(await measure(spec, keep, highlights, rounds));
+  for (const spec of specs) results.push(await measure(spec, keep, highlights, rounds, discovery));
   const markdown = [
     `# Benchmark ${new Date().toISOString()}`,
     '',
@@ -384,6 +398,10 @@ async function main(): Promise<void> {
     '## Targets',
     '',
     renderTargets(results),
+    '',
+    '## Discovery (versions, related articles, entities)',
+    '',
+    renderDiscovery(results),
     ...(highlights > 0 ? ['', '## Highlights', '', renderHighlights(results)] : []),
   ].join('\n');
   const uiSizes = specs.filter((s) => s.kind === 'mixed').map((s) => s.size);

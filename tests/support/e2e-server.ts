@@ -12,6 +12,10 @@ import type { ApiEvent, ApiEvents } from '../../main/contract/api-contract';
 import { createHandlers } from '../../main/api/handlers';
 import { startHttpBridge, type HttpBridge } from '../../main/api/http-bridge';
 import { PathGrants } from '../../main/api/path-grants';
+import { ImportRegistry } from '../../main/api/import-registry';
+import { writeBackup } from '../../main/core/backup/write-backup';
+import { restoreBackup } from '../../main/core/backup/restore-backup';
+import { backUpFlow, type BackupFlowDeps } from '../../main/shell/backup-flow';
 import type { LibraryEngine } from '../../main/core/engine';
 import { Library } from '../../main/core/library';
 import { SettingsStore } from '../../main/core/settings-store';
@@ -25,6 +29,11 @@ export interface E2eApp {
   exportDir: string;
   /** Sends an event to the page, as the main process would (e.g. indexReady). */
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
+  /**
+   * Library → Back Up… as main runs it (main/shell/backup-flow.ts), its save dialog answering
+   * `file`, `write` standing in for writeBackup when given; resolves with the boxes it showed.
+   */
+  backUp(file: string, write?: BackupFlowDeps['writeBackup']): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -64,6 +73,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
       change.ids ? { reason: change.reason, ids: change.ids } : { reason: change.reason },
     ),
   );
+  const backups = new ImportRegistry();
   const handlers = createHandlers({
     getEngine: () => engine,
     settings: { get: () => settings.load(), update: (patch) => settings.update(patch) },
@@ -75,6 +85,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
       await mkdir(exportDir, { recursive: true });
       return join(exportDir, request.suggestedName);
     },
+    backups,
   });
   bridge = await startHttpBridge({
     handlers,
@@ -89,6 +100,29 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     libraryDir,
     exportDir,
     emit: (event, payload) => started.emit(event, payload),
+    async backUp(file, write = writeBackup) {
+      const boxes: string[] = [];
+      await backUpFlow({
+        ui: {
+          askBackupFile: async () => file,
+          askRestoreFile: async () => null,
+          askRestoreFolder: async () => null,
+          progress: () => undefined,
+          inform: async (message) => (boxes.push(message), 0),
+          fail: async (message) => void boxes.push(message),
+        },
+        libraryDir: () => join(libraryDir, 'library'),
+        appVersion: 'e2e',
+        documentsDir: libraryDir,
+        writeBackup: write,
+        restoreBackup,
+        reveal: () => undefined,
+        openLibrary: async () => undefined,
+        emitProgress: (p) => started.emit('backupProgress', p),
+        runs: backups,
+      });
+      return boxes;
+    },
     async close() {
       unsubscribe();
       await started.close();

@@ -50,19 +50,24 @@ export async function restoreBackup(
   if (problems.length > 0) throw new DamagedBackupError(backup, problems);
 
   const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
+  // The first folder this made, if any: removed again when the restore fails or is cancelled.
+  const madeParent = await mkdir(parent, { recursive: true });
   const temp = join(parent, `.${basename(target)}.restore-${randomBytes(6).toString('hex')}.tmp`);
   await mkdir(temp);
+  let placed = false;
   try {
     const extraction = await withZip(backup, (zip) =>
       extractVerified(zip, manifest, temp, options),
     );
     if (extraction.problems.length > 0) throw new DamagedBackupError(backup, extraction.problems);
-    if (options.signal?.aborted) throw new ArchiveError('CANCELLED', 'The restore was cancelled.');
+    throwIfCancelled(options.signal);
     const rebuild = options.rebuild === undefined ? rebuildInThread : options.rebuild;
     await rebuild?.(temp, (p) => options.onProgress?.({ phase: 'indexing', ...p }));
+    // The last moment a cancel can still take effect: after the rename the library exists.
+    throwIfCancelled(options.signal);
     if (targetExists) await rmdir(target);
     await rename(temp, target);
+    placed = true;
     await fsyncDir(parent);
     return {
       library: target,
@@ -75,6 +80,9 @@ export async function restoreBackup(
     };
   } catch (e) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    if (madeParent !== undefined && !placed) {
+      await rm(madeParent, { recursive: true, force: true }).catch(() => undefined);
+    }
     if (isArchiveError(e)) throw e;
     if (isErrno(e, 'ENOTEMPTY') || isErrno(e, 'EEXIST')) {
       throw new ArchiveError(
@@ -84,6 +92,10 @@ export async function restoreBackup(
     }
     throw new ArchiveError('IO', `Cannot restore into ${target}: ${errorMessage(e)}`);
   }
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ArchiveError('CANCELLED', 'The restore was cancelled.');
 }
 
 /** True when the target exists (an empty folder); throws when it cannot be restored into. */

@@ -85,6 +85,8 @@ export async function writeBackup(
     } finally {
       await handle.close();
     }
+    // The last moment a cancel can still take effect: after the rename the backup exists.
+    throwIfCancelled(options.signal);
     await rename(temp, target);
     done = true;
     await fsyncDir(dirname(target));
@@ -124,7 +126,7 @@ async function copyFiles(
   let done = 0;
   options.onProgress?.({ phase: 'reading', done: 0, total: files.length });
   for await (const read of readAheadFiles(dir, files)) {
-    if (options.signal?.aborted) throw new ArchiveError('CANCELLED', 'The backup was cancelled.');
+    throwIfCancelled(options.signal);
     done++;
     if (read.bytes === null) {
       skipped.push({ path: read.path, reason: 'removed while the backup ran' });
@@ -140,7 +142,12 @@ async function copyFiles(
       options.onProgress?.({ phase: 'reading', done, total: files.length });
     }
   }
+  throwIfCancelled(options.signal);
   return { entries, bytes, counter };
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ArchiveError('CANCELLED', 'The backup was cancelled.');
 }
 
 /** A folder at the target path would be replaced by nothing useful: say so up front. */

@@ -3,7 +3,10 @@
 // articles holds a few megabytes, not the library.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { ZipFile } from 'yazl';
+import type * as Yazl from 'yazl';
+import { lazyPackage } from '../lazy-package';
+
+const yazl = lazyPackage<typeof Yazl>('yazl');
 
 // Bytes queued in yazl ahead of the file: enough to keep compression busy.
 const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
@@ -11,7 +14,7 @@ const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 const SET_ASIDE_BATCH = 1024;
 
 export class ZipSink {
-  private readonly zip = new ZipFile();
+  private readonly zip = new (yazl().ZipFile)();
   private readonly out: WriteStream;
   private readonly finished: Promise<void>;
   private queued = 0;

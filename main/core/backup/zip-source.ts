@@ -1,8 +1,11 @@
 // A zip archive being read: its entries' names (decoded here, never trusted) and their data.
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type * as yauzl from 'yauzl';
 import { errorMessage } from '../../contract/error-message';
 import { ArchiveError } from '../errors';
+import { lazyPackage } from '../lazy-package';
+
+const yauzlPackage = lazyPackage<typeof yauzl>('yauzl');
 
 export interface ZipEntryInfo {
   /** The name as stored, decoded (UTF-8 when flagged, else CP437); not yet checked for safety. */
@@ -23,7 +26,7 @@ export class ZipSource {
     try {
       // Names are decoded by us (decodeStrings: false) so that every unsafe one can be named,
       // instead of yauzl stopping at the first.
-      const zip = await yauzl.openPromise(path, {
+      const zip = await yauzlPackage().openPromise(path, {
         autoClose: false,
         decodeStrings: false,
         validateEntrySizes: true,
@@ -44,7 +47,7 @@ export class ZipSource {
   async *entries(): AsyncGenerator<ZipEntryInfo> {
     try {
       for await (const entry of this.zip.eachEntry()) {
-        const name = yauzl.getFileNameLowLevel(
+        const name = yauzlPackage().getFileNameLowLevel(
           entry.generalPurposeBitFlag,
           entry.fileNameRaw,
           entry.extraFields,

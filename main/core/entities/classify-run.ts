@@ -117,6 +117,9 @@ const NOT_NAMES = new Set(
   ),
 );
 
+// Endings of plurals that name members of a group (Muslims, Shiites, Islamists, Iranians).
+const GROUP_PLURAL = /(?:ims|ites|ists|ians|eans|ans)$/u;
+
 const placeWord = (w: string): boolean =>
   gazetteerPlace(w) !== null || wordKind(lower(w)) === 'place';
 
@@ -136,8 +139,19 @@ export function classifyRun(run: NameRun, knownSurnames: ReadonlySet<string>): M
 function splitRun(run: NameRun): NameRun[] {
   const low = run.words.map(lower);
   const joined = low.includes('and') && !orgLike(low) && wordKind(low.join(' ')) === undefined;
-  const hasOffice = low.some((w) => OFFICES.has(w));
-  const cuts = low.map((w) => wordKind(w) === 'calendar' || (joined && !hasOffice && w === 'and'));
+  // "Trade and Industry Secretary X": an "and" before the last office word is the office's;
+  // one after it joins two names ("General Qassem Soleimani and Abu Mahdi al-Muhandis").
+  let lastOffice = -1;
+  low.forEach((w, i) => {
+    if (OFFICES.has(w)) lastOffice = i;
+  });
+  // ... but only when a name follows the office ("Minister for Security and Law" is one office).
+  const next = low[lastOffice + 1];
+  const nameFollows = lastOffice < 0 || (next !== undefined && !CONNECTOR_WORDS.has(next));
+  const cuts = low.map(
+    (w, i) =>
+      wordKind(w) === 'calendar' || (joined && nameFollows && i > lastOffice && w === 'and'),
+  );
   if (!cuts.includes(true)) return [run];
   const out: NameRun[] = [];
   let part: string[] = [];
@@ -293,8 +307,13 @@ function classifyWords(
   if (n <= 4 && kinds[0] === 'first') return { type: 'person', words };
   if (n <= 3 && kinds[n - 1] === 'last' && kinds[0] !== 'common') return { type: 'person', words };
   // Two or three words none of which the lexicon knows ("Meseret Defar"): most such runs
-  // in news are people; a common word among them ("Internet Explorer") says otherwise.
-  if (n <= 3 && kinds.every((k) => k === undefined || k === 'first' || k === 'last')) {
+  // in news are people; a common word among them ("Internet Explorer") says otherwise, and so
+  // does a last word shaped like a plural of members ("Shiite Muslims", "Tamil Islamists").
+  if (
+    n <= 3 &&
+    kinds.every((k) => k === undefined || k === 'first' || k === 'last') &&
+    (kinds[n - 1] === 'last' || !GROUP_PLURAL.test(low[n - 1]!))
+  ) {
     return { type: 'person', words };
   }
   return null;

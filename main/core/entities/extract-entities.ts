@@ -9,7 +9,7 @@ import { normaliseNames } from './normalise-names';
 import { scanGazetteer } from './scan-gazetteer';
 
 /** Raised whenever the rules change, so cached entities are extracted again. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 // Text mostly in capitals (old telex copy, shouted headlines) has no capitals to go by.
 const MAX_CAPITALS = 0.5;

@@ -2,8 +2,11 @@
 // phrase to be, in the few kinds the entity rules need. Only its lexicon is used, not its
 // tagger: tagging a whole article cost 14 ms of CPU, the lexicon lookups a small fraction of it
 // (docs/entities.md). Loaded once, on first use (about 0.4 s), never on the import's path.
-import nlp from 'compromise/two';
+import type Nlp from 'compromise/two';
 import { z } from 'zod';
+import { lazyPackage } from '../lazy-package';
+
+const compromise = lazyPackage<typeof Nlp>('compromise/two');
 
 export type WordKind =
   'first' | 'last' | 'person' | 'place' | 'organisation' | 'demonym' | 'calendar' | 'common';
@@ -38,7 +41,7 @@ const KIND_OF_TAG: [string, WordKind][] = [
 let lexicon: Map<string, WordKind> | null = null;
 
 function load(): Map<string, WordKind> {
-  const world = worldSchema.parse(nlp.world());
+  const world = worldSchema.parse(compromise().world());
   const out = new Map<string, WordKind>();
   for (const [word, tag] of Object.entries(world.model.one.lexicon)) {
     const tags = typeof tag === 'string' ? [tag] : tag;

@@ -70,7 +70,13 @@ const ABBREVIATIONS = new Set([
   'ltd.',
   'no.',
 ]);
-const CAPITALISED = /^\p{Lu}/u;
+const CAPITALISED_FIRST = /^\p{Lu}/u;
+// A lower-case particle joined to a capitalised name: "al-Sudani", "el-Sisi", "bin-Salman",
+// "d'Estaing", "l'Oréal". Such a word is part of a name as much as a capitalised one.
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|ud|ul|bin|ibn|bint|abd|abu|d|l)[-‐‑'’]\p{Lu}/u;
+const CAPITALISED = {
+  test: (w: string): boolean => CAPITALISED_FIRST.test(w) || PARTICLE_NAME.test(w),
+};
 const ACRONYM_IN_BRACKETS = /^\(\p{Lu}[\p{Lu}&]{1,7}\)[.,;:]?$/u;
 const HAS_LETTER = /\p{L}/u;
 

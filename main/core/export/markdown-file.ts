@@ -1,8 +1,11 @@
 // One article as a Markdown file of its own: YAML front matter (title, place, dates, language,
 // tags, collection, source), the clean text, then its highlights and notes.
-import { stringify } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { ExportArticle } from './export-article';
 import { highlightsSection } from './markdown';
+import { lazyPackage } from '../lazy-package';
+
+const yamlPackage = lazyPackage<typeof Yaml>('yaml');
 
 /** The front matter's fields, in the order they are written. */
 export function frontMatterOf(a: ExportArticle): Record<string, unknown> {
@@ -25,7 +28,7 @@ export function frontMatterOf(a: ExportArticle): Record<string, unknown> {
  * such as "yes", "null" or "2024-01-01" for a boolean, a null or a date.
  */
 export function markdownFile(a: ExportArticle): string {
-  const yaml = stringify(frontMatterOf(a), {
+  const yaml = yamlPackage().stringify(frontMatterOf(a), {
     defaultStringType: 'QUOTE_DOUBLE',
     defaultKeyType: 'PLAIN',
     lineWidth: 0,

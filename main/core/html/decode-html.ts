@@ -1,10 +1,12 @@
 // Turns the bytes of an HTML page into a string: the page's own declaration first, then the
 // same detection as for text files.
-import iconv from 'iconv-lite';
+import type * as IconvLite from 'iconv-lite';
+import { lazyPackage } from '../lazy-package';
 import { hasNulBytes } from '../text/binary-sniff';
 import { decodeBytes, decodeWithEncoding, DecodeError, type DecodedText } from '../text/decode';
 import { declaredCharset } from './declared-charset';
 
+const iconv = lazyPackage<typeof IconvLite>('iconv-lite');
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -21,7 +23,7 @@ export function decodeHtml(bytes: Uint8Array, declared?: string | null): Decoded
 }
 
 function fits(bytes: Uint8Array, encoding: string): boolean {
-  if (!iconv.encodingExists(encoding)) return false;
+  if (!iconv().encodingExists(encoding)) return false;
   const lower = encoding.toLowerCase();
   if (lower.startsWith('utf-16')) return true;
   if (hasNulBytes(bytes)) throw new DecodeError('file looks binary (it contains NUL bytes)');

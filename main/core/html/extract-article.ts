@@ -1,7 +1,8 @@
 // Extracts the article of an HTML page with Mozilla's Readability on linkedom, a DOM without
 // a script engine or a network stack: scripts are never run and nothing is fetched.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as MozillaReadability from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
+import { lazyPackage } from '../lazy-package';
 import { DecodeError } from '../text/decode';
 import { articleBlocks } from './article-blocks';
 import { ELEMENT_NODE, type DomDocument, type DomNode } from './dom-node';
@@ -28,9 +29,12 @@ const MAX_LINK_SHARE = 0.5;
 // page would hold an import for many seconds. News pages have a few thousand.
 const MAX_ELEMENTS = 100_000;
 
+const linkedom = lazyPackage<typeof Linkedom>('linkedom');
+const readability = lazyPackage<typeof MozillaReadability>('@mozilla/readability');
+
 /** The article of a page; a DecodeError saying why when the page has none. */
 export function extractArticle(html: string): ExtractedArticle {
-  const { document } = parseHTML(html) as unknown as {
+  const { document } = linkedom().parseHTML(html) as unknown as {
     document: DomDocument & Parameters<typeof removeAdvertising>[0];
   };
   // Counted here: Readability's own limit counts getElementsByTagName('*'), which linkedom
@@ -42,7 +46,7 @@ export function extractArticle(html: string): ExtractedArticle {
   }
   const publishedMeta = publishedTimeOf(document);
   removeAdvertising(document);
-  const parsed = new Readability<DomNode>(document as never, {
+  const parsed = new (readability().Readability)<DomNode>(document as never, {
     serializer: (node: DomNode) => node,
   }).parse();
   const root = parsed?.content;

@@ -6,12 +6,14 @@ import { articleBlocks } from './article-blocks';
 import { storedWebPageText } from './read-web-page';
 import { mhtmlPage } from './mhtml-part';
 import { webPageKindOf, type WebPageKind } from './web-page-kind';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
+import { lazyPackage } from '../lazy-package';
 import type { DomNode } from './dom-node';
 
 // Extraction costs milliseconds where decoding costs microseconds, and opening an article,
 // its snippets and its highlights read the same one again and again.
 const KEPT = 32;
+const linkedom = lazyPackage<typeof Linkedom>('linkedom');
 const kept = new Map<string, string>();
 
 /**
@@ -42,7 +44,9 @@ export function sourceTextOf(stored: StoredArticle, decoded?: string): string {
 function wholePageText(bytes: Uint8Array, kind: WebPageKind, encoding: string): string {
   try {
     const html = decodeWithEncoding(kind === 'mhtml' ? mhtmlPage(bytes).bytes : bytes, encoding);
-    const { document } = parseHTML(html) as unknown as { document: { body: DomNode | null } };
+    const { document } = linkedom().parseHTML(html) as unknown as {
+      document: { body: DomNode | null };
+    };
     return document.body ? articleBlocks(document.body).join('\n\n') : '';
   } catch {
     // Never markup as text: the original stays available as it is.

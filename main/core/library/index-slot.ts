@@ -9,6 +9,8 @@ export class IndexSlot {
   private index: SearchIndexApi;
   private ready: Promise<void> = Promise.resolve();
   private error: unknown = null;
+  // The open a deferred start postponed, run by the first call that needs the index.
+  private deferred: (() => void) | null = null;
 
   constructor(
     private readonly make: () => SearchIndexApi,
@@ -19,6 +21,7 @@ export class IndexSlot {
 
   /** The index as it is now, for calls that need no loaded segments (highlight, stats). */
   get current(): SearchIndexApi {
+    this.begin();
     return this.index;
   }
 
@@ -27,14 +30,34 @@ export class IndexSlot {
    * the others are indexed), as stats().problems lists files: path and reason.
    */
   problems(pathOf: (id: string) => string): { path: string; reason: string }[] {
+    this.begin();
     return (this.index.problems?.() ?? []).map((p) => ({
       path: pathOf(p.id),
       reason: `could not be indexed, so search cannot find it: ${p.reason}`,
     }));
   }
 
-  /** Starts opening the index; list() and get() never wait for this. */
-  start(expected: Map<string, number>, onProgress?: (p: IndexProgress) => void): void {
+  /**
+   * Starts opening the index; list() and get() never wait for this. Deferred, the open waits
+   * for the first call that uses the index (a command-line `list` never does).
+   */
+  start(
+    expected: Map<string, number>,
+    onProgress?: (p: IndexProgress) => void,
+    deferred = false,
+  ): void {
+    if (deferred) {
+      let begun = (): void => undefined;
+      const waiting = new Promise<void>((done) => (begun = done));
+      this.deferred = () => {
+        this.start(expected, onProgress);
+        begun();
+      };
+      // Until then the open "in progress" is one that has not begun.
+      this.ready = waiting.then(() => this.ready);
+      return;
+    }
+    this.deferred = null;
     this.error = null;
     this.ready = this.index.open(expected, onProgress).catch((e: unknown) => {
       this.error = e;
@@ -43,6 +66,7 @@ export class IndexSlot {
 
   /** The index once open; INTERNAL when opening it failed. */
   async get(): Promise<SearchIndexApi> {
+    this.begin();
     await this.ready;
     if (this.error) {
       const reason = errorMessage(this.error);
@@ -56,6 +80,7 @@ export class IndexSlot {
 
   /** Throws the index away and builds a new one from the article files. */
   async rebuild(expected: Map<string, number>, onProgress?: (p: IndexProgress) => void) {
+    this.forgetDeferred();
     await this.ready;
     await this.index.close().catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
@@ -64,9 +89,26 @@ export class IndexSlot {
     await this.get();
   }
 
-  /** Waits for the open to settle, then closes the index. */
+  /** Resolves once the open has settled; a deferred open is waited for, never started. */
+  async opened(): Promise<void> {
+    await this.ready;
+  }
+
+  /** Waits for the open to settle, then closes the index (never opened, when deferred). */
   async close(): Promise<void> {
+    this.forgetDeferred();
     await this.ready;
     await this.index.close();
+  }
+
+  private begin(): void {
+    this.deferred?.();
+  }
+
+  /** Drops an open that never began, so nothing waits for it. */
+  private forgetDeferred(): void {
+    if (!this.deferred) return;
+    this.deferred = null;
+    this.ready = Promise.resolve();
   }
 }

@@ -92,9 +92,11 @@ export async function openLibraryWith(
     deriveLegacyCollections(catalog.records.values());
     const engine = new LibraryImpl(path, readOnly, store, catalog, lock, problems, deps, options);
     engine.adoptOrders(orders);
-    engine.startIndex(options.onIndexProgress);
-    engine.versions.start();
-    engine.entities.start();
+    engine.startIndex(options.onIndexProgress, readOnly && options.deferIndex === true);
+    if (options.discovery !== false) {
+      engine.versions.start();
+      engine.entities.start();
+    }
     return engine;
   } catch (e) {
     await lock?.release();
@@ -200,8 +202,8 @@ class LibraryImpl implements LibraryEngine {
   }
 
   /** Opens the index in the background: list() and get() never wait for it. */
-  startIndex(onProgress?: (p: { done: number; total: number }) => void): void {
-    this.slot.start(this.expectedRevs(), onProgress);
+  startIndex(onProgress?: (p: { done: number; total: number }) => void, deferred = false): void {
+    this.slot.start(this.expectedRevs(), onProgress, deferred);
   }
 
   private expectedRevs(): Map<string, number> {
@@ -279,6 +281,7 @@ class LibraryImpl implements LibraryEngine {
       index: () => this.slot.get(),
       emit: (c) => this.emit(c),
       committed: (docs) => {
+        if (this.options.discovery === false) return;
         this.versions.addBodies(docs);
         this.entities.addDocs(docs);
       },
@@ -331,15 +334,19 @@ class LibraryImpl implements LibraryEngine {
   private warmVersions(): void {
     if (this.versionsWarming) return;
     this.versionsWarming = true;
-    this.slot.get().then(
-      () => {
-        const timer = setTimeout(() => {
-          if (!this.closed) this.versions.warm();
-        }, VERSIONS_WARM_DELAY_MS);
-        timer.unref?.();
-      },
-      () => undefined,
-    );
+    // Waits for the index without opening it: a deferred index stays closed for a `list`.
+    void this.slot
+      .opened()
+      .then(() => this.slot.get())
+      .then(
+        () => {
+          const timer = setTimeout(() => {
+            if (!this.closed) this.versions.warm();
+          }, VERSIONS_WARM_DELAY_MS);
+          timer.unref?.();
+        },
+        () => undefined,
+      );
   }
 
   /** Adds how many versions the article's story has, when it has some and they are known. */
@@ -501,7 +508,8 @@ class LibraryImpl implements LibraryEngine {
     return this.tags.remove(this.knownIds(ids), tags);
   }
   async restoreTags(snapshot: T.TagSnapshot): Promise<void> {
-    return this.tags.restore(snapshot);
+    await this.tags.restore(snapshot);
+    await this.organise.restoreTagRules(snapshot);
   }
   async listTags(): Promise<T.TagCount[]> {
     return this.tags.list();
@@ -510,7 +518,8 @@ class LibraryImpl implements LibraryEngine {
     return this.tags.countsFor(this.knownIds(ids));
   }
   async renameTag(from: string, to: string): Promise<T.TagSnapshot> {
-    return this.tags.rename(from, to);
+    const snapshot = await this.tags.rename(from, to);
+    return this.organise.followTagRename(from, to, snapshot);
   }
   async deleteTag(name: string): Promise<T.TagSnapshot> {
     return this.tags.delete(name);

@@ -13,7 +13,8 @@ import type {
   TagRuleOutcome,
   TagRulePreview,
 } from '../../contract/organise';
-import type { SearchResult } from '../../contract/types';
+import type { SearchResult, TagSnapshot } from '../../contract/types';
+import { tagKey } from '../library/tags';
 import type { ArticleRecord } from '../store/article-file';
 import type { Catalog } from '../store/catalog';
 import { Collections } from './collections';
@@ -96,6 +97,27 @@ export class Organiser {
   putTagRule(args: PutTagRule): Promise<TagRuleOutcome> {
     return this.rules.put(args);
   }
+  /**
+   * Makes the rules follow a tag rename whose undo snapshot is `snapshot` (the renamed
+   * articles as they were); returns the snapshot with what undoing the rules needs.
+   */
+  async followTagRename(from: string, to: string, snapshot: TagSnapshot): Promise<TagSnapshot> {
+    const hadTarget = new Set(
+      snapshot.entries.filter((e) => e.tags.some((t) => tagKey(t) === tagKey(to))).map((e) => e.id),
+    );
+    // The rename may have kept the library's spelling of `to`; the rule takes that spelling.
+    const renamed = snapshot.entries
+      .map((e) => this.deps.catalog.records.get(e.id)?.tags.find((t) => tagKey(t) === tagKey(to)))
+      .find((t) => t !== undefined);
+    const rules = await this.rules.followRename(from, renamed ?? to, hadTarget);
+    return rules ? { ...snapshot, rules } : snapshot;
+  }
+
+  /** Undoes what `followTagRename` did to the rules, if anything. */
+  async restoreTagRules(snapshot: TagSnapshot): Promise<void> {
+    if (snapshot.rules) await this.rules.restore(snapshot.rules);
+  }
+
   async removeTagRule(args: { tag: string }): Promise<TagRuleOutcome> {
     const { removed: _removed, ...outcome } = await this.rules.remove(args.tag);
     return outcome;

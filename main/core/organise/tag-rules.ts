@@ -13,6 +13,7 @@ import {
   type TagRuleOutcome,
   type TagRulePreview,
 } from '../../contract/organise';
+import type { TagSnapshot } from '../../contract/types';
 import { ArchiveError } from '../errors';
 import type { ArticleRecord } from '../store/article-file';
 import { hasTag, tagKey } from '../library/tags';
@@ -25,6 +26,9 @@ const storedRuleSchema = tagRuleSchema.extend({
   added: z.array(articleIdSchema).max(LIMITS.idsPerCall * 10),
 });
 type StoredRule = z.infer<typeof storedRuleSchema>;
+
+/** The rules a tag rename changed, as they were, and the tag of the rule it left. */
+export type TagRuleSnapshot = NonNullable<TagSnapshot['rules']>;
 
 const fileSchema = z.strictObject({
   format: z.literal(1),
@@ -183,6 +187,67 @@ export class TagRules {
       if (tagsOf.size > 0) await this.deps.addTagsEach(tagsOf);
       const rules = doc.rules.map((r) => ({ ...r, added: [...r.added, ...(added.get(r) ?? [])] }));
       return { doc: { format: 1 as const, rules }, result: tagsOf.size };
+    });
+  }
+
+  /**
+   * Makes the rules follow a tag renamed from `from` to `to` (spelt `to` in the library now):
+   * the rule for `from` takes the new name, or, when `to` has a rule already, is dropped and
+   * `to`'s rule is kept (see docs/organise.md). `hadTarget`: articles that carried `to` before,
+   * which the rule for `from` must not count as its own. Returns what undo needs, or
+   * undefined when no rule changed.
+   */
+  async followRename(
+    from: string,
+    to: string,
+    hadTarget: ReadonlySet<string>,
+  ): Promise<TagRuleSnapshot | undefined> {
+    try {
+      const { rules } = await this.file.read();
+      if (!rules.some((r) => tagKey(r.tag) === tagKey(from))) return undefined;
+    } catch {
+      // The tags are renamed already: a damaged rules file must not turn that into a failure
+      // (and lose its undo); the tag manager reports the file when it lists the rules.
+      return undefined;
+    }
+    return this.file.update(async ({ rules }) => {
+      const unchanged = { doc: { format: 1 as const, rules }, result: undefined };
+      const at = rules.findIndex((r) => tagKey(r.tag) === tagKey(from));
+      if (at < 0) return unchanged;
+      const source = rules[at]!;
+      const caseOnly = tagKey(from) === tagKey(to);
+      const into = caseOnly ? -1 : rules.findIndex((r) => tagKey(r.tag) === tagKey(to));
+      let next: StoredRule[];
+      if (into >= 0) {
+        // The rule already named `to` wins; the articles `from`'s rule tagged keep the tag,
+        // now as if a person had added it, so no later edit of the kept rule takes it away.
+        next = rules.filter((_, i) => i !== at);
+      } else {
+        const added = caseOnly ? source.added : source.added.filter((id) => !hadTarget.has(id));
+        next = rules.map((r, i) => (i === at ? { ...r, tag: to, added } : r));
+      }
+      // In their order in the file, so that undo puts them back in it.
+      const before = into >= 0 ? [at, into].sort((x, y) => x - y).map((i) => rules[i]!) : [source];
+      const result: TagRuleSnapshot = { before, after: into >= 0 ? rules[into]!.tag : to };
+      return { doc: { format: 1 as const, rules: next }, result };
+    });
+  }
+
+  /** Puts back the rules a tag rename changed (its undo). */
+  restore(snapshot: TagRuleSnapshot): Promise<void> {
+    return this.file.update(async ({ rules }) => {
+      const at = rules.findIndex((r) => tagKey(r.tag) === tagKey(snapshot.after));
+      const rest = rules.filter((_, i) => i !== at);
+      // A rule made since for one of these tags stays; the old one is not put back over it.
+      const back = snapshot.before.filter(
+        (old) => !rest.some((r) => tagKey(r.tag) === tagKey(old.tag)),
+      );
+      const next = [...rest];
+      next.splice(at >= 0 ? at : next.length, 0, ...back);
+      return {
+        doc: { format: 1 as const, rules: next.slice(0, LIMITS.tagRules) },
+        result: undefined,
+      };
     });
   }
 

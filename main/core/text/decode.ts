@@ -1,9 +1,14 @@
 // Turns the bytes of a text file into a string, or explains why it cannot.
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type * as Chardet from 'chardet';
+import type * as IconvLite from 'iconv-lite';
+import { lazyPackage } from '../lazy-package';
 import { detectUtf16WithoutBom, hasNulBytes } from './binary-sniff';
 import { looksLikeLatin9 } from './latin9';
 import { plausibility } from './plausibility';
+
+// Most texts are UTF-8 and decode without either package.
+const chardet = lazyPackage<typeof Chardet>('chardet');
+const iconv = lazyPackage<typeof IconvLite>('iconv-lite');
 
 /** Why a file could not be read as text; the message is shown to people as is. */
 export class DecodeError extends Error {
@@ -51,7 +56,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bom) return checkText(bom);
   const utf16 = detectUtf16WithoutBom(bytes);
   if (utf16) {
-    const text = iconv.decode(Buffer.from(bytes), utf16);
+    const text = iconv().decode(Buffer.from(bytes), utf16);
     return checkText({ text, encoding: utf16, guessed: false });
   }
   if (hasNulBytes(bytes)) throw new DecodeError('file looks binary (it contains NUL bytes)');
@@ -75,11 +80,11 @@ function decodeByBom(bytes: Uint8Array): DecodedText | null {
     }
   }
   if (a === 0xff && b === 0xfe) {
-    const text = iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
+    const text = iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
     return { text, encoding: 'UTF-16LE', guessed: false };
   }
   if (a === 0xfe && b === 0xff) {
-    const text = iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
+    const text = iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
     return { text, encoding: 'UTF-16BE', guessed: false };
   }
   return null;
@@ -91,16 +96,18 @@ function decodeLegacy(bytes: Uint8Array): Legacy {
   const buffer = Buffer.from(bytes);
   const seen = new Set<string>();
   let best: { decoded: Legacy; score: number } | null = null;
-  const candidates = chardet.analyse(buffer).map((m) => m.name);
+  const candidates = chardet()
+    .analyse(buffer)
+    .map((m) => m.name);
   const hasC1 = buffer.some((b) => b >= 0x80 && b <= 0x9f);
   for (const name of [...candidates, 'windows-1252']) {
     const encoding = windowsVariant(name, hasC1, buffer);
     const key = encoding.toLowerCase();
-    if (seen.has(key) || key === 'utf-8' || key === 'ascii' || !iconv.encodingExists(encoding)) {
+    if (seen.has(key) || key === 'utf-8' || key === 'ascii' || !iconv().encodingExists(encoding)) {
       continue;
     }
     seen.add(key);
-    const text = iconv.decode(buffer, encoding);
+    const text = iconv().decode(buffer, encoding);
     const score = plausibility(text);
     if (score >= GOOD_ENOUGH) return { text, encoding };
     if (!best || score > best.score) best = { decoded: { text, encoding }, score };
@@ -144,7 +151,7 @@ export function decodeWithEncoding(bytes: Uint8Array, encoding: string): string 
   const lower = encoding.toLowerCase();
   if (lower === 'utf-8') return buffer.toString('utf8').replace(/^\ufeff/, '');
   const bomLength = lower === 'utf-16le' || lower === 'utf-16be' ? bomLengthOf(bytes) : 0;
-  return iconv.decode(buffer.subarray(bomLength), encoding);
+  return iconv().decode(buffer.subarray(bomLength), encoding);
 }
 
 function bomLengthOf(bytes: Uint8Array): number {

@@ -1,8 +1,11 @@
 // Two versions of a story compared sentence by sentence: sentences cut by the language's
 // rules (ICU, through Intl.Segmenter, so Arabic "؟" or Chinese "。" end sentences too),
 // compared with spaces folded, and diffed with jsdiff's Myers diff.
-import { diffArrays } from 'diff';
+import type * as JsDiff from 'diff';
 import type { DiffSegment, VersionDiff } from '../../contract/versions';
+import { lazyPackage } from '../lazy-package';
+
+const jsdiff = lazyPackage<typeof JsDiff>('diff');
 
 /** One sentence: what is compared (spaces folded) and the text as written, spaces after it. */
 export interface Sentence {
@@ -80,7 +83,7 @@ export function splitSentences(text: string, language?: string): Sentence[] {
 export function diffSentences(base: string, other: string, language?: string): VersionDiff {
   const a = splitSentences(base, language);
   const b = splitSentences(other, language);
-  const changes = diffArrays(a, b, {
+  const changes = jsdiff().diffArrays(a, b, {
     comparator: (x, y) => x.key === y.key,
     timeout: DIFF_TIMEOUT_MS,
   });

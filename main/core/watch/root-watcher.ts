@@ -3,12 +3,16 @@
 // caller, which starts a new watcher when a folder comes back.
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type * as Chokidar from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { errorMessage } from '../../contract/error-message';
 import { isArticleName, isSkippedFolderName } from '../../contract/import-rules';
 import { isErrno } from '../errno';
 import type { FileStamp } from './seen-files';
 import { isUnder } from './seen-files';
+import { lazyPackage } from '../lazy-package';
+
+const chokidar = lazyPackage<typeof Chokidar>('chokidar');
 
 /** What a watcher reports. */
 export interface RootWatcherEvents {
@@ -45,7 +49,7 @@ export const startChokidar: StartWatcher = (root, events, ignore) => {
     if (!isArticleName(basename(path))) return;
     events.file(path, stats ? { size: stats.size, mtimeMs: stats.mtimeMs } : null);
   };
-  const watcher: FSWatcher = watch(root, {
+  const watcher: FSWatcher = chokidar().watch(root, {
     ignoreInitial: true,
     persistent: true,
     followSymlinks: false,

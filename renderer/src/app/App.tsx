@@ -26,6 +26,7 @@ import { useSettings } from './useSettings';
 import { useWindowWidth } from './useWindowWidth';
 import { CheckLibraryDialog } from '../dialogs/CheckLibraryDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { BackupProgress } from '../backup/BackupProgress';
 import { HighlightsView } from '../highlights/HighlightsView';
 import { EntityFacets } from '../entities/EntityFacets';
 import { entityFilters } from '../entities/entity-filters';
@@ -240,6 +241,7 @@ function Workspace({ list, library, settings, updateSettings, notices }: Workspa
         {intake.dragging && <DropOverlay />}
         <CheckLibraryDialog />
         <ExportDialog current={{ query: list.query, filters: list.filters }} notify={push} />
+        <BackupProgress notify={push} />
         <AppDialogs
           dialog={dialog}
           onClose={() => setDialog(null)}

@@ -30,7 +30,7 @@ export function AppDialogs({ dialog, onClose, tags, trashCount, actions, notify 
         onDelete={actions.deleteTag}
         onClose={onClose}
         fallbackFocus={currentViewButton}
-        rules={notify ? <TagRules notify={notify} /> : undefined}
+        rules={notify ? <TagRules notify={notify} refresh={tags} /> : undefined}
       />
     );
   }

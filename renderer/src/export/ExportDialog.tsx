@@ -6,6 +6,7 @@ import { ApiCallError } from '../api/client';
 import { Dialog } from '../dialogs/Dialog';
 import { useSelection } from '../list/SelectionContext';
 import { plural } from '../shared/format';
+import { ProgressPanel } from '../shared/ProgressPanel';
 import {
   currentListLabel,
   exportScope,
@@ -97,25 +98,17 @@ export function ExportDialog({ current, notify }: Props) {
 
   if (phase.kind === 'running') {
     return (
-      <Dialog title="Export" onClose={cancel}>
-        <div className="export-progress" role="status" aria-live="polite">
-          {phase.total === 0 ? (
-            <p>Choose where to save the export…</p>
-          ) : (
-            <>
-              <p>
-                Exporting {phase.done.toLocaleString()} of {plural(phase.total, 'article')}…
-              </p>
-              <progress max={phase.total} value={phase.done} />
-            </>
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={cancel}>
-            Cancel
-          </button>
-        </div>
-      </Dialog>
+      <ProgressPanel
+        title="Export"
+        message={
+          phase.total === 0
+            ? 'Choose where to save the export…'
+            : `Exporting ${phase.done.toLocaleString()} of ${plural(phase.total, 'article')}…`
+        }
+        done={phase.done}
+        total={phase.total}
+        onCancel={cancel}
+      />
     );
   }
 

@@ -2,8 +2,9 @@
 import type { SavedFilters, SavedSearch } from '../../../main/contract/organise';
 import { searchSortSchema } from '../../../main/contract/types';
 import type { Filters } from '../sidebar/Sidebar';
+import { rangeLabel } from '../timeline/timeline-format';
 
-/** What the list shows now: its text, the sidebar's filters and the sort. */
+/** What the list shows now: its text, the sidebar's and the timeline's filters and the sort. */
 export interface CurrentSearch {
   query: string;
   filters: Filters;
@@ -24,6 +25,8 @@ export function filtersOf(current: CurrentSearch): SavedFilters {
     ...(f.view !== 'all' ? { view: f.view } : {}),
     ...(f.tags.length > 0 ? { tags: f.tags } : {}),
     ...(f.collection ? { collection: f.collection } : {}),
+    ...(f.from !== undefined ? { from: f.from } : {}),
+    ...(f.to !== undefined ? { to: f.to } : {}),
     ...(sort && sort !== 'relevance' && sort !== 'imported' ? { sort } : {}),
     ...(current.reversed ? { order: order === 'asc' ? 'desc' : 'asc' } : {}),
   };
@@ -41,6 +44,8 @@ export function currentOf(s: SavedSearch): CurrentSearch {
       place: null,
       language: null,
       collection: f.collection ?? null,
+      ...(f.from !== undefined ? { from: f.from } : {}),
+      ...(f.to !== undefined ? { to: f.to } : {}),
     },
     sort,
     reversed: f.order !== undefined && f.order !== usualOrder(sort),
@@ -56,6 +61,8 @@ export function isShowing(s: SavedSearch, current: CurrentSearch): boolean {
     want.query.trim() === current.query.trim() &&
     want.filters.view === current.filters.view &&
     same(want.filters.collection, current.filters.collection) &&
+    same(want.filters.from, current.filters.from) &&
+    same(want.filters.to, current.filters.to) &&
     want.filters.tags.join('\n').toLowerCase() === current.filters.tags.join('\n').toLowerCase()
   );
 }
@@ -66,7 +73,8 @@ export function describeFilters(f: SavedFilters): string {
     f.view && f.view !== 'all' ? `view: ${f.view}` : null,
     f.tags?.length ? `tags: ${f.tags.join(', ')}` : null,
     f.collection ? `collection: ${f.collection}` : null,
-    f.from || f.to ? `dated ${f.from ?? '…'} to ${f.to ?? '…'}` : null,
+    // Worded as the timeline's chip words the range.
+    f.from || f.to ? `date: ${rangeLabel(f.from, f.to)}` : null,
     f.sort ? `sorted by ${f.sort}${f.order ? ` (${f.order})` : ''}` : null,
   ].filter((p): p is string => p !== null);
   return parts.length > 0 ? parts.join(' · ') : 'no filters';

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SavedSearchesSection } from './SavedSearchesSection';
-import type { CurrentSearch } from './current-search';
+import { currentOf, type CurrentSearch } from './current-search';
 import { installFakeOrganise, polyfillDialog } from './fake-organise';
 
 beforeAll(polyfillDialog);
@@ -101,5 +101,50 @@ describe('SavedSearchesSection', () => {
       await notify.mock.calls[0]![1]();
     });
     expect(fake.saved.map((s) => s.name)).toEqual(['A', 'B']);
+  });
+
+  it('saves the timeline’s date range, shows it in the tooltip and edit dialog, and runs it', async () => {
+    const fake = installFakeOrganise({ saved: [] });
+    const ranged: CurrentSearch = {
+      ...current,
+      filters: { ...current.filters, from: '2004-03-05', to: '2004-06-20' },
+    };
+    const onRun = vi.fn();
+    const view = render(
+      <SavedSearchesSection refresh={0} current={ranged} onRun={onRun} notify={() => {}} />,
+    );
+    await waitFor(() => expect(fake.calls.map((c) => c.method)).toContain('listSavedSearches'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Spring 2004' } });
+    expect(screen.getByTestId('saved-filters').textContent).toBe(
+      'Filters: view: unread · tags: Energy · collection: world · date: 5 Mar 2004 – 20 Jun 2004 · sorted by date',
+    );
+    await act(async () => {
+      fireEvent.submit(screen.getByLabelText('Name').closest('form')!);
+    });
+    const put = fake.calls.find((c) => c.method === 'putSavedSearch')!;
+    expect(put.args).toMatchObject({ filters: { from: '2004-03-05', to: '2004-06-20' } });
+
+    const row = await screen.findByRole('button', { name: /^Spring 2004/ });
+    expect(row.getAttribute('title')).toContain('date: 5 Mar 2004 – 20 Jun 2004');
+    // The row is shown as active only while the list shows the same range.
+    expect(row.getAttribute('aria-pressed')).toBe('true');
+    view.rerender(
+      <SavedSearchesSection refresh={0} current={current} onRun={onRun} notify={() => {}} />,
+    );
+    expect(row.getAttribute('aria-pressed')).toBe('false');
+
+    // Its edit dialog shows its own range; taking the filters shown now (no range) drops it.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit saved search Spring 2004' }));
+    const filters = () => screen.getByTestId('saved-filters').textContent;
+    expect(filters()).toContain('date: 5 Mar 2004 – 20 Jun 2004');
+    fireEvent.click(screen.getByLabelText('Use the filters and sort shown now'));
+    expect(filters()).not.toContain('date:');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(row);
+    expect(currentOf(onRun.mock.calls[0]![0]).filters).toMatchObject({
+      from: '2004-03-05',
+      to: '2004-06-20',
+    });
   });
 });

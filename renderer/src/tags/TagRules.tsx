@@ -7,6 +7,8 @@ import { plural } from '../shared/format';
 interface Props {
   /** A notice, with an undo when given. */
   notify(message: string, undo?: () => Promise<unknown> | void): void;
+  /** Changes when the tags change (a rename or merge moves rules along): the rules reload. */
+  refresh?: unknown;
 }
 
 type Preview = { matched: number; wouldTag: number } | { error: string } | null;
@@ -20,7 +22,7 @@ const PREVIEW_DELAY_MS = 300;
  * it is saved; saving, editing and removing can be undone. A rule only ever takes its tag off
  * the articles it tagged itself.
  */
-export function TagRules({ notify }: Props) {
+export function TagRules({ notify, refresh }: Props) {
   const api = getClient();
   const [rules, setRules] = useState<TagRuleCount[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
@@ -45,7 +47,7 @@ export function TagRules({ notify }: Props) {
     return () => {
       live = false;
     };
-  }, [api, tick]);
+  }, [api, tick, refresh]);
 
   useEffect(() => {
     if (tag.trim() === '' || query.trim() === '') {

@@ -58,4 +58,14 @@ describe('TagRules', () => {
     });
     expect(fake.rules.map((r) => r.query)).toEqual(['football OR rugby']);
   });
+
+  it('lists the rules again when the tags change (a rename takes its rule along)', async () => {
+    const fake = installFakeOrganise({ rules: [{ tag: 'Water', query: 'river', matched: 2 }] });
+    const view = render(<TagRules notify={() => {}} refresh={['Water']} />);
+    await screen.findByText('Water');
+    fake.rules = [{ tag: 'Rivers', query: 'river', matched: 2 }];
+    view.rerender(<TagRules notify={() => {}} refresh={['Rivers']} />);
+    await screen.findByText('Rivers');
+    expect(screen.queryByText('Water')).toBeNull();
+  });
 });

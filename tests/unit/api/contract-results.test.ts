@@ -93,6 +93,7 @@ const steps: { [M in ApiMethod]: (s: State) => ApiArgs<M> } = {
   exportMarkdown: (s) => ({ ids: [s.ids[0]!, s.ids[1]!] }),
   exportArticles: (s) => ({ exportId: 'export', format: 'jsonl', scope: { ids: [s.ids[0]!] } }),
   cancelExport: () => ({ exportId: 'not-running' }),
+  cancelBackup: () => ({ runId: 'not-running' }),
   removeHighlight: (s) => ({ id: s.highlight }),
   restoreHighlight: (s) => s.removed!,
   trash: (s) => ({ ids: [s.ids[1]!, s.ids[2]!] }),

@@ -1,8 +1,11 @@
 // Library → Back Up… and Restore… without Electron: the questions asked, progress shown and
-// hidden, what the boxes say, and the restored library offered and opened.
+// hidden (backupProgress events for the window, the taskbar), a Cancel from the window, what
+// the boxes say, and the restored library offered and opened.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { BackupRunProgress } from '../../../main/contract/backup';
+import { ImportRegistry } from '../../../main/api/import-registry';
 import { restoreBackup } from '../../../main/core/backup/restore-backup';
 import { writeBackup } from '../../../main/core/backup/write-backup';
 import { openLibrary } from '../../../main/core/library';
@@ -27,12 +30,15 @@ interface Script {
   restoreFile?: string | null;
   restoreFolder?: string | null;
   press?: number;
+  /** Cancels the run (as the window's Cancel does) on this backupProgress event. */
+  cancelOnEvent?: number;
 }
 
 function fakeDeps(script: Script) {
   const events: string[] = [];
   const progress: (number | null)[] = [];
-  const labels = new Set<string>();
+  const sent: BackupRunProgress[] = [];
+  const runs = new ImportRegistry();
   const opened: string[] = [];
   const revealed: string[] = [];
   const ui: BackupUi = {
@@ -42,10 +48,7 @@ function fakeDeps(script: Script) {
     },
     askRestoreFile: async () => (events.push('askRestoreFile'), script.restoreFile ?? null),
     askRestoreFolder: async () => (events.push('askRestoreFolder'), script.restoreFolder ?? null),
-    progress: (f, label) => {
-      progress.push(f);
-      if (label !== undefined) labels.add(label);
-    },
+    progress: (f) => void progress.push(f),
     inform: async (message, detail, buttons) => {
       events.push(`inform ${message} | ${detail} | ${buttons.join(',')}`);
       return script.press ?? 0;
@@ -62,8 +65,13 @@ function fakeDeps(script: Script) {
     reveal: (p) => revealed.push(p),
     openLibrary: async (dir) => void opened.push(dir),
     now: () => new Date('2026-03-04T10:00:00Z'),
+    runs,
+    emitProgress: (p) => {
+      sent.push(p);
+      if (sent.length === script.cancelOnEvent) runs.cancel(p.runId);
+    },
   };
-  return { deps, events, progress, labels, opened, revealed };
+  return { deps, events, progress, sent, runs, opened, revealed };
 }
 
 describe('Back Up…', () => {
@@ -79,8 +87,16 @@ describe('Back Up…', () => {
     );
     expect(f.progress.at(-1)).toBeNull();
     expect(f.progress.some((p) => p === 1)).toBe(true);
-    expect([...f.labels]).toEqual(['Backing up']);
     expect(f.revealed).toEqual([file]);
+    // The window's panel: one run, reading, finished with its last event.
+    expect(new Set(f.sent.map((p) => `${p.operation} ${p.runId}`)).size).toBe(1);
+    expect(f.sent[0]).toMatchObject({ operation: 'backup', phase: 'reading', done: 0 });
+    const last = f.sent.at(-1)!;
+    expect(last.ended).toBe('completed');
+    expect(last.total).toBeGreaterThan(0);
+    expect(last.done).toBe(last.total);
+    expect(f.sent.filter((p) => p.ended !== undefined)).toHaveLength(1);
+    expect(f.runs.size).toBe(0);
     expect(existsSync(file)).toBe(true);
   });
 
@@ -96,6 +112,18 @@ describe('Back Up…', () => {
     await backUpFlow(f.deps);
     expect(f.events[1]).toMatch(/^fail The backup could not be written\. \| .*inside the library/);
     expect(f.progress).toEqual([null]);
+    expect(f.sent.at(-1)).toMatchObject({ ended: 'failed' });
+  });
+
+  it('stops on a Cancel from the window: no file, no box, the panel told', async () => {
+    const dir = tempDir('ar-shell-backup-cancel-');
+    const f = fakeDeps({ backupFile: join(dir, 'b.zip'), cancelOnEvent: 2 });
+    await backUpFlow(f.deps);
+    expect(f.events).toHaveLength(1);
+    expect(f.sent.at(-1)).toMatchObject({ operation: 'backup', ended: 'cancelled' });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(f.progress.at(-1)).toBeNull();
+    expect(f.runs.size).toBe(0);
   });
 });
 
@@ -112,7 +140,8 @@ describe('Restore…', () => {
     );
     expect(f.events[2]).toMatch(/Open Restored Library,Not Now$/);
     expect(f.opened).toEqual([target]);
-    expect([...f.labels]).toEqual(['Restoring']);
+    expect(f.sent[0]).toMatchObject({ operation: 'restore', phase: 'verifying' });
+    expect(f.sent.at(-1)).toMatchObject({ ended: 'completed' });
     expect(f.progress.at(-1)).toBeNull();
     // The caches are left to the first open, which rebuilds them: then check is clean.
     const lib = await openLibrary(target);
@@ -132,6 +161,22 @@ describe('Restore…', () => {
     expect(f.events[2]).toMatch(
       /^fail The backup could not be restored\. Nothing was restored\. \| .*not empty/,
     );
+    expect(f.opened).toEqual([]);
+  });
+
+  it('stops on a Cancel from the window, leaving the new folder absent', async () => {
+    const file = join(base, 'r3.zip');
+    await writeBackup(library, file, { appVersion: '1' });
+    const parent = tempDir('ar-shell-restore-cancel-');
+    const f = fakeDeps({
+      restoreFile: file,
+      restoreFolder: join(parent, 'restored'),
+      cancelOnEvent: 2,
+    });
+    await restoreFlow(f.deps);
+    expect(f.events).toEqual(['askRestoreFile', 'askRestoreFolder']);
+    expect(f.sent.at(-1)).toMatchObject({ operation: 'restore', ended: 'cancelled' });
+    expect(readdirSync(parent)).toEqual([]);
     expect(f.opened).toEqual([]);
   });
 

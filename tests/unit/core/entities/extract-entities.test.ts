@@ -53,6 +53,32 @@ describe('extractEntities (English)', () => {
     expect(e.organisations).toEqual(['Fiscal Studies Council']);
   });
 
+  it('keeps lower-case particles of names and splits "and" after an office', () => {
+    const e = extractEntities(
+      [
+        'Interior Minister Karim al-Haddad met President Nadia el-Masri in the capital.',
+        'Crowds honoured Colonel Yusuf Karaman and Abu Tariq al-Rashidi, killed in 2019.',
+        'Millions of Shiite Muslims and Tamil Islamists marked the day.',
+        'Trade and Industry Secretary Patricia Hewitt spoke later.',
+      ].join(' '),
+      'en',
+      null,
+    );
+    expect(e.people).toEqual(
+      expect.arrayContaining([
+        'Karim al-Haddad',
+        'Nadia el-Masri',
+        'Yusuf Karaman',
+        'Abu Tariq al-Rashidi',
+        'Patricia Hewitt',
+      ]),
+    );
+    expect(e.people).not.toContain('Shiite Muslims');
+    expect(e.people).not.toContain('Tamil Islamists');
+    expect(e.people.some((p) => p.includes(' and '))).toBe(false);
+    expect(e.organisations).not.toContain('Deputy Minister for Security');
+  });
+
   it('reads a name the text gives an acronym for, and the acronym later', () => {
     const e = extractEntities(
       'Shares of Consolidated Mining Corporation (CMC) fell. Analysts said CMC would recover.',
