@@ -34,7 +34,7 @@ describe.skipIf(!ready)('search while typing', () => {
 
   /** Types `text` key by key; ms from its last keydown to the count's final text. */
   async function typeAndTime(text: string): Promise<{ ms: number; count: string; seen: string[] }> {
-    const field = page.getByRole('searchbox').first();
+    const field = page.getByRole('searchbox', { name: 'Search articles' });
     await field.fill('');
     await expect.poll(() => page.getByTestId('list-count').innerText()).toMatch(/articles/);
     await field.focus();
@@ -75,7 +75,7 @@ describe.skipIf(!ready)('search while typing', () => {
   }, 120_000);
 
   it('says which word it corrected, and searches the word as typed on request', async () => {
-    const field = page.getByRole('searchbox').first();
+    const field = page.getByRole('searchbox', { name: 'Search articles' });
     await field.fill('market prcies');
     const notice = page.getByTestId('corrected-notice');
     await expect

@@ -100,7 +100,9 @@ export class LibraryEntities {
       if (!this.index.has(id) && !this.queue.has(id)) this.queue.set(id, null);
     }
     this.loaded = true;
-    this.pump();
+    // A read-only open (the command line) cannot save what it extracts, so it extracts only
+    // when a call needs every article's names (idle()), not for a search or a list.
+    if (!this.readOnly) this.pump();
   }
 
   /** Queues the articles of an import (their text at hand); returns at once. */

@@ -73,6 +73,8 @@ const DEFAULT_LIST_LIMIT = 100;
 // How long rules wait for index segments still loading, and how often they look again.
 const MATCH_WAIT_MS = 120_000;
 const MATCH_RETRY_MS = 100;
+// Search fields answered from the entities (person:, org:).
+const NAME_FIELD = /(?:^|[\s(+-])(?:person|org):/iu;
 
 /** Opens a library folder; see `Library.open`. */
 export async function openLibraryWith(
@@ -402,6 +404,11 @@ class LibraryImpl implements LibraryEngine {
       typeof query.query === 'string' && query.query.trim() !== ''
         ? await this.slot.get()
         : this.slot.current;
+    // A read-only open extracts entities only when asked (it cannot save them): a search by
+    // name waits until every article's names are known, so that it misses none.
+    if (this.readOnly && typeof query.query === 'string' && NAME_FIELD.test(query.query)) {
+      await this.entities.idle();
+    }
     const result = await runSearch(query, {
       index,
       catalog: this.catalog,

@@ -48,6 +48,24 @@ describe('usePagedQuery', () => {
     expect(result.current.loading).toBe(false);
   });
 
+  it('a refresh of the same query keeps its answer shown, not loading, until the new one', async () => {
+    const f = controlledFetch();
+    const { result, rerender } = renderHook(
+      ({ q, refresh }) => usePagedQuery(q, refresh, f.make(q), { delayMs: 150 }),
+      { initialProps: { q: 'oil', refresh: 0 } },
+    );
+    await act(() => vi.advanceTimersByTimeAsync(150));
+    await act(async () => f.calls[0]!.resolve(page('oil', 0)));
+    expect(result.current.loading).toBe(false);
+    rerender({ q: 'oil', refresh: 1 });
+    expect(f.calls).toHaveLength(2);
+    expect(result.current.loading).toBe(false);
+    expect(result.current.total).toBe(250);
+    await act(async () => f.calls[1]!.resolve(page('oil', 0, 260)));
+    expect(result.current.total).toBe(260);
+    expect(result.current.loading).toBe(false);
+  });
+
   it('drops a stale answer that arrives after a newer one', async () => {
     const f = controlledFetch();
     const { result, rerender } = renderHook(

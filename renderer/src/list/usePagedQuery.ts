@@ -81,9 +81,11 @@ export function usePagedQuery<T>(
   });
 
   useEffect(() => {
-    setPendingKey(key);
     const sameQuery = lastKey.current === key;
     lastKey.current = key;
+    // A refresh of the same query (an import, a badge or names arriving in the background)
+    // keeps showing the current answer until the new one is in: no "Searching…" flicker.
+    if (!sameQuery) setPendingKey(key);
     const run = (): void => {
       const generation = ++seq.current;
       const fetcher = fetchRef.current;

@@ -44,7 +44,9 @@ describe('entities.json', () => {
   it('is ignored when damaged or made by another extractor or cleaner', () => {
     const text = encodeEntityCache(sample, KEY);
     expect(decodeEntityCache(text.slice(0, -5), KEY)).toBeNull();
-    expect(decodeEntityCache(text, { ...KEY, extractorVersion: 2 })).toBeNull();
+    expect(
+      decodeEntityCache(text, { ...KEY, extractorVersion: KEY.extractorVersion + 1 }),
+    ).toBeNull();
     expect(decodeEntityCache(text, { ...KEY, cleanerVersion: 3 })).toBeNull();
     expect(decodeEntityCache(text.replace('"refs":"', '"refs":"zz,'), KEY)).toBeNull();
     expect(decodeEntityCache(text.replace('"0Ann Lee"', '"7Ann Lee"'), KEY)).toBeNull();
@@ -104,6 +106,27 @@ describe('LibraryEntities in a library', () => {
     await again.close();
     // A read-only open writes nothing.
     expect(readFileSync(join(dir, ENTITY_CACHE_FILE), 'utf8')).toBe(cached);
+  }, 60_000);
+
+  it('a read-only open extracts only when asked, and a search by name waits for it', async () => {
+    const dir = tempDir('ar-entities-lib-');
+    const src = tempDir('ar-entities-src-');
+    writeArticles(src, FILES);
+    const lib = await openLibrary(dir);
+    await lib.importSources([{ path: src }]);
+    await lib.listEntities();
+    await lib.close();
+    rmSync(join(dir, ENTITY_CACHE_FILE));
+    const ro = await openLibrary(dir, { readOnly: true });
+    // A plain search leaves the names unknown (it cannot save them: no work for nothing).
+    expect((await ro.search({ query: 'quay' })).hits).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await ro.entityFacets({})).pending).toBe(3);
+    // A search by name finds every article naming the person all the same.
+    expect((await ro.search({ query: 'person:"henrik dahl"' })).hits).toHaveLength(2);
+    expect((await ro.entityFacets({})).pending).toBe(0);
+    await ro.close();
+    expect(existsSync(join(dir, ENTITY_CACHE_FILE))).toBe(false);
   }, 60_000);
 
   it('rebuilds a damaged or missing cache from the article files', async () => {
