@@ -11,9 +11,10 @@ import type { BackupFlowDeps } from '../../main/shell/backup-flow';
 import { screenshot, seriousAxeViolations } from '../support/e2e-browser';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
 } from '../support/e2e-session';
 
@@ -43,10 +44,7 @@ describe.skipIf(!ready)('Library → Back Up… progress in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('shows the run with a Cancel that stops it, then a real backup completes', async () => {

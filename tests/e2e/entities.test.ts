@@ -3,17 +3,17 @@
 // Chromium: the facets show the names the articles carry with counts, a click filters the list
 // (and shows the filter in the search box), the filter box finds a name, and the sidebar is
 // readable at 1360 and 800 px. Articles are made here, not taken from the corpora.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, seriousAxeViolations } from '../support/e2e-browser';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
+  writeSourceFiles,
 } from '../support/e2e-session';
 
 const ready = browserTestsReady({ label: 'entities' });
@@ -34,8 +34,7 @@ describe.skipIf(!ready)('entity facets in Chromium', () => {
   let session: FreshApp | undefined;
 
   beforeAll(async () => {
-    src = mkdtempSync(join(tmpdir(), 'articles-'));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text);
+    src = writeSourceFiles(files);
     seed = await seedLibrary(async (engine) => {
       await engine.importSources([{ path: src }]);
       // The facets are filled in the background; the seed is saved once they are.
@@ -49,10 +48,7 @@ describe.skipIf(!ready)('entity facets in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('shows people, organisations and places with counts; a click filters the list', async () => {

@@ -3,18 +3,19 @@
 // menu command opens the dialog, the format and the scope are chosen, main's save dialog (here
 // the e2e stand-in, which writes into the app's exports folder) takes the path, and the files
 // written are the ones asked for. Articles are made here, not taken from the corpora.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jsonlHeaderSchema, jsonlRecordSchema } from '../../main/contract/export';
 import { screenshot, seriousAxeViolations } from '../support/e2e-browser';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
+  writeSourceFiles,
 } from '../support/e2e-session';
 
 const ready = browserTestsReady({ label: 'export' });
@@ -33,8 +34,7 @@ describe.skipIf(!ready)('File → Export… in Chromium', () => {
   let session: FreshApp | undefined;
 
   beforeAll(async () => {
-    src = mkdtempSync(join(tmpdir(), 'articles-'));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text);
+    src = writeSourceFiles(files);
     seed = await seedLibrary(async (engine) => {
       const summary = await engine.importSources([{ path: src }]);
       const harbour = summary.imported.find((a) => a.title === 'Harbour lights return')!;
@@ -48,10 +48,7 @@ describe.skipIf(!ready)('File → Export… in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('exports the selection as Markdown and the whole library as JSON Lines', async () => {

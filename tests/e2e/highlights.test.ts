@@ -4,18 +4,18 @@
 // both survive a reload, the article is found by `note:`, a selection across paragraphs is
 // highlighted with H and drawn in both, and the Highlights view opens an article at the passage.
 // Articles are made here, not taken from the corpora.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, seriousAxeViolations } from '../support/e2e-browser';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
+  writeSourceFiles,
 } from '../support/e2e-session';
 
 const ready = browserTestsReady({ label: 'highlights' });
@@ -92,8 +92,7 @@ describe.skipIf(!ready)('highlights and notes in Chromium', () => {
   };
 
   beforeAll(async () => {
-    src = mkdtempSync(join(tmpdir(), 'articles-'));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text);
+    src = writeSourceFiles(files);
     seed = await seedLibrary(async (engine) => {
       const summary = await engine.importSources([{ path: src }]);
       const id = (start: string) => summary.imported.find((a) => a.title.startsWith(start))!.id;
@@ -125,10 +124,7 @@ describe.skipIf(!ready)('highlights and notes in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('highlights a selection, keeps its note over a reload, and finds it by note:', async () => {

@@ -13,9 +13,10 @@ import { dropFiles, filesFromDisk, screenshot, seriousAxeViolations } from '../s
 import type { E2eApp } from '../support/e2e-server';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
 } from '../support/e2e-session';
 import { openRow as openListRow, sidebarViewCount, waitForViewCount } from '../support/e2e-ui';
@@ -100,10 +101,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('shows the empty state in a new library', async () => {

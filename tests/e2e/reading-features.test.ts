@@ -13,9 +13,10 @@ import { seriousAxeViolations } from '../support/e2e-browser';
 import { openRow as openListRow } from '../support/e2e-ui';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
 } from '../support/e2e-session';
 
@@ -89,10 +90,7 @@ describe.skipIf(!ready)('reading features in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('wraps a 2,000-character URL: the reader never scrolls sideways, even to a hit in it', async () => {

@@ -3,18 +3,18 @@
 // reader's "Related articles" section opens from the keyboard, lists the articles on the same
 // subject first (never the article itself nor a trashed one), and Enter on one opens it.
 // Articles are made here, not taken from the corpora.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, seriousAxeViolations } from '../support/e2e-browser';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
+  writeSourceFiles,
 } from '../support/e2e-session';
 
 const ready = browserTestsReady({ label: 'related' });
@@ -41,8 +41,7 @@ describe.skipIf(!ready)('related articles in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    src = mkdtempSync(join(tmpdir(), 'articles-'));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text);
+    src = writeSourceFiles(files);
     seed = await seedLibrary(async (engine) => {
       const summary = await engine.importSources([{ path: src }]);
       const trashed = summary.imported.find((a) => a.title.startsWith('Comet photographs'))!;
@@ -56,10 +55,7 @@ describe.skipIf(!ready)('related articles in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('opens from the keyboard, lists the same subject first, and opens one', async () => {

@@ -3,18 +3,18 @@
 // histogram shows the articles by month with the undated counted apart, a brush drag across
 // its bars filters the list (a "date: …" chip appears and removes the filter), and a search
 // gets its own bars. Articles are made here, in several languages and calendars.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, seriousAxeViolations } from '../support/e2e-browser';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
+  writeSourceFiles,
 } from '../support/e2e-session';
 
 const ready = browserTestsReady({ label: 'timeline' });
@@ -38,8 +38,7 @@ describe.skipIf(!ready)('the timeline in Chromium', () => {
   let session: FreshApp | undefined;
 
   beforeAll(async () => {
-    src = mkdtempSync(join(tmpdir(), 'articles-'));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text);
+    src = writeSourceFiles(files);
     seed = await seedLibrary(async (engine) => {
       await engine.importSources([{ path: src }]);
     });
@@ -51,10 +50,7 @@ describe.skipIf(!ready)('the timeline in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   for (const width of [1360, 800]) {

@@ -5,7 +5,7 @@
 // the open one and marks an added and a removed sentence, a version marked as main is the one
 // shown when "Hide other versions" leaves one row per story, and the counts say so.
 // The stories are made here from made-up words, not taken from the corpora.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,10 +13,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, seriousAxeViolations } from '../support/e2e-browser';
 import {
   browserTestsReady,
+  endSession,
+  type FreshApp,
   openFreshApp,
   seedLibrary,
-  type FreshApp,
   type SeedLibrary,
+  writeSourceFiles,
 } from '../support/e2e-session';
 import { openRow, waitForViewCount } from '../support/e2e-ui';
 import { seeded, vocabulary } from '../support/stories';
@@ -64,8 +66,7 @@ describe.skipIf(!ready)('versions of the same story in Chromium', () => {
   let session: FreshApp | undefined;
 
   beforeAll(async () => {
-    src = mkdtempSync(join(tmpdir(), 'versions-'));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(src, name), text);
+    src = writeSourceFiles(files);
     seed = await seedLibrary(async (engine) => {
       // One at a time, so "earliest imported" is the order above.
       for (const name of Object.keys(files)) {
@@ -80,10 +81,7 @@ describe.skipIf(!ready)('versions of the same story in Chromium', () => {
   afterEach(async () => {
     const ended = session;
     session = undefined;
-    if (!ended) return;
-    await ended.close();
-    expect(ended.problems.errors).toEqual([]);
-    expect(ended.problems.csp).toEqual([]);
+    await endSession(ended);
   });
 
   it('badges rows, compares versions in the reader, and hides other versions', async () => {

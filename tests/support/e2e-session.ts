@@ -1,10 +1,12 @@
 // One e2e session: the app served over the HTTP bridge and its page open in Chromium, with
 // page errors and CSP violations recorded. The suites share this so that each sets up and
 // tears down the same way, and a setup that fails half-way leaves nothing running.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { LibraryEngine } from '../../main/core/engine';
 import {
   chromiumSkipReason,
@@ -120,4 +122,22 @@ export async function openFreshApp(
     throw e;
   }
   return { app, ...opened, close };
+}
+
+/** Writes `files` (relative name → text, subfolders allowed) into a new temporary folder. */
+export function writeSourceFiles(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'articles-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** Closes a test's app, then checks its page logged no error and broke no CSP rule. */
+export async function endSession(ended: FreshApp | undefined): Promise<void> {
+  if (!ended) return;
+  await ended.close();
+  expect(ended.problems.errors).toEqual([]);
+  expect(ended.problems.csp).toEqual([]);
 }

@@ -15,6 +15,7 @@ import {
 } from './entity-cache';
 import { EntityIndex } from './entity-index';
 import { EXTRACTOR_VERSION, extractEntities } from './extract-entities';
+import { Foreground } from '../library/foreground';
 
 const CACHE_KEY: EntityCacheKey = {
   extractorVersion: EXTRACTOR_VERSION,
@@ -72,6 +73,8 @@ export class LibraryEntities {
     private readonly readOnly: boolean,
     /** Told when a round of background extraction has finished. */
     private readonly onExtracted: () => void = () => undefined,
+    /** Searches running or just run: extraction waits for a quiet moment between slices. */
+    private readonly foreground: Foreground = new Foreground(),
   ) {}
 
   /** Loads the cache and queues what it lacks, in the background. */
@@ -165,6 +168,8 @@ export class LibraryEntities {
     this.pumping = (async () => {
       let extracted = 0;
       while (!this.closed && this.holds === 0 && this.queue.size > 0) {
+        // Someone waiting for every name (idle()) outranks a search's latency.
+        await this.foreground.quiet(() => this.closed || this.waiters.length > 0);
         const until = performance.now() + SLICE_MS;
         while (!this.closed && this.queue.size > 0 && performance.now() < until) {
           const [id, source] = this.queue.entries().next().value!;

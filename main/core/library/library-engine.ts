@@ -62,6 +62,7 @@ import { FolderWatch } from '../watch/folder-watch';
 import type { WatchList, WatchPathArgs, WatchStatus } from '../../contract/watch';
 import { compareVersions } from './compare-versions';
 import { statsHidingVersions } from './version-stats';
+import { Foreground } from './foreground';
 
 /** What the engine needs from the search side; the real one comes from main/core/search. */
 export interface EngineDeps {
@@ -120,6 +121,8 @@ class LibraryImpl implements LibraryEngine {
   private readonly highlights: HighlightOps;
   private readonly organise: Organiser;
   readonly versions: LibraryVersions;
+  // Searches tell background work (groups, entities) to wait for a quiet moment.
+  private readonly foreground = new Foreground();
   readonly entities: LibraryEntities;
   private readonly orders: SortedOrders;
   private readonly unreadable: ArticleProblems;
@@ -163,11 +166,21 @@ class LibraryImpl implements LibraryEngine {
       (ids, edit) => this.updateRecords(ids, edit, 'tags'),
       () => this.checkWritable(),
     );
-    this.versions = new LibraryVersions(path, store, catalog, readOnly, () =>
-      this.emit({ reason: 'versions' }),
+    this.versions = new LibraryVersions(
+      path,
+      store,
+      catalog,
+      readOnly,
+      () => this.emit({ reason: 'versions' }),
+      this.foreground,
     );
-    this.entities = new LibraryEntities(path, store, catalog, readOnly, () =>
-      this.emit({ reason: 'entities' }),
+    this.entities = new LibraryEntities(
+      path,
+      store,
+      catalog,
+      readOnly,
+      () => this.emit({ reason: 'entities' }),
+      this.foreground,
     );
     this.watch = new FolderWatch({
       libraryDir: path,
@@ -409,6 +422,7 @@ class LibraryImpl implements LibraryEngine {
     if (this.readOnly && typeof query.query === 'string' && NAME_FIELD.test(query.query)) {
       await this.entities.idle();
     }
+    const done = this.foreground.begin();
     const result = await runSearch(query, {
       index,
       catalog: this.catalog,
@@ -416,7 +430,7 @@ class LibraryImpl implements LibraryEngine {
       makeSnippet: this.deps.makeSnippet,
       restrict,
       names: this.nameMatcher,
-    });
+    }).finally(done);
     const damage = result.partial ? (index.damaged?.() ?? []) : [];
     // A read-only open cannot repair the index on disk and its in-memory repair is still
     // running: an answer now would quietly miss hits.

@@ -21,6 +21,7 @@ import { loadArticle } from './article-text';
 import { notFound } from './ids';
 import { MainVersions } from './main-versions';
 import { VersionGroups } from './version-groups';
+import { Foreground } from './foreground';
 
 const CACHE_KEY: SignatureCacheKey = {
   shingleWords: SHINGLE_WORDS,
@@ -65,6 +66,8 @@ export class LibraryVersions {
     private readonly readOnly: boolean,
     /** Told when the groups are built after an open (rows can then show their versions). */
     private readonly onBuilt: () => void = () => undefined,
+    /** Searches running or just run: grouping waits for a quiet moment between slices. */
+    private readonly foreground: Foreground = new Foreground(),
   ) {
     this.mains = new MainVersions(dir);
   }
@@ -122,7 +125,10 @@ export class LibraryVersions {
       for (const [id, sig] of [...this.sigs]) {
         if (this.catalog.records.get(id)?.trashedAt === null) groups.add(id, sig);
         // Seconds of CPU at 100,000 articles: the engine keeps answering meanwhile.
-        if (++added % GROUP_CHUNK === 0) await new Promise((done) => setImmediate(done));
+        if (++added % GROUP_CHUNK === 0) {
+          await new Promise((done) => setImmediate(done));
+          await this.foreground.quiet(() => this.closed);
+        }
       }
       // Imports, trash and purges that came while grouping (sync skipped them until now).
       for (const [id, sig] of this.sigs) {
