@@ -108,7 +108,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
     await open();
     await page.getByRole('heading', { name: 'Your archive is empty' }).waitFor();
     await page.getByRole('button', { name: 'Import the sample article' }).waitFor();
-    await screenshot(page, 'empty', { docs: true });
+    await screenshot(page, 'empty');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
@@ -152,7 +152,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
     await summary.locator('.import-details .link-button').first().click();
     await readerTitle().waitFor();
     await page.getByRole('button', { name: 'Close import summary' }).click();
-    await screenshot(page, 'library', { docs: true });
+    await screenshot(page, 'library');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
@@ -166,7 +166,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
     await rows().first().locator('mark').first().waitFor();
     const marked = await rows().locator('mark').allInnerTexts();
     expect(marked.some((m) => /mobile|phone/i.test(m))).toBe(true);
-    await screenshot(page, 'search', { docs: true });
+    await screenshot(page, 'search');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     const before = await listCount().innerText();
@@ -417,7 +417,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
     expect(count).toBeLessThan(lines / 3);
     expect((await paragraphs.first().innerText()).length).toBeGreaterThan(150);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await screenshot(page, 'reader-hard-wrapped', { docs: true });
+    await screenshot(page, 'reader-hard-wrapped');
   });
 
   it('reads comfortably in light and dark themes', async () => {
@@ -439,7 +439,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
     for (const b of await page.getByRole('button', { name: 'Dismiss' }).all()) await b.click();
     await page.locator('.facet .nav-item', { hasText: 'review' }).waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await screenshot(page, 'reader-light', { docs: true });
+    await screenshot(page, 'reader-light');
     const p = page.locator('.article-body p').first();
     const light = await p.evaluate((el) => getComputedStyle(el).color);
     await theme.selectOption('dark');
@@ -451,7 +451,7 @@ describe.skipIf(!ready)('reader UI in Chromium', () => {
         .first()
         .evaluate((el) => getComputedStyle(el).fontVariantCaps),
     ).toMatch(/small-caps/);
-    await screenshot(page, 'reader-dark', { docs: true });
+    await screenshot(page, 'reader-dark');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await theme.selectOption('sepia');
     await page.locator('html[data-theme="sepia"]').waitFor({ state: 'attached' });

@@ -90,7 +90,7 @@ describe.skipIf(!ready)('the window at any width', () => {
         await rows().nth(2).click();
         await readerTitle().filter({ hasText: title }).waitFor();
       }
-      await screenshot(page, `narrow-${width}`, { docs: width === 800 });
+      await screenshot(page, `narrow-${width}`);
       const o = await overflow(page);
       expect(o.scrollWidth, `width ${width}`).toBeLessThanOrEqual(o.clientWidth);
       expect(o.bodyScrollWidth, `width ${width}`).toBeLessThanOrEqual(o.clientWidth);

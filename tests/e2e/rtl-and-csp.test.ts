@@ -74,7 +74,7 @@ describe.skipIf(!ready)('right-to-left articles and the CSP', () => {
       'rtl',
     );
     expect(await page.locator('.article').getAttribute('lang')).toBe('ar');
-    await screenshot(page, 'rtl', { docs: true });
+    await screenshot(page, 'rtl');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

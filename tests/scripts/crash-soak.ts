@@ -1,5 +1,6 @@
 // Crash soak, run by hand: npx tsx tests/scripts/crash-soak.ts [kills=1000] [lanes=2]
-// Kills the importer with SIGKILL at many random moments, then checks that everything it
+// Kills the importer with SIGKILL at many random moments (aimed at open, import and tagging
+// by what the child reports, so load does not matter), then checks that everything it
 // reported as imported or tagged survived and that the library opens.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,11 @@ async function main(): Promise<void> {
         }
       }
     }
+    // A soak whose kills never reach tagging would pass without testing it.
+    if (report.killedIn.tag === 0 || report.tags.size === 0) {
+      problems++;
+      console.error(`lane ${lane}: no child was killed while tagging`);
+    }
     const stats = await lib.stats();
     for (const p of stats.problems ?? []) {
       problems++;
@@ -54,7 +60,9 @@ async function main(): Promise<void> {
     }
     await lib.close();
     console.log(
-      `lane ${lane}: ${report.kills} kills in ${report.runs} runs; ${report.imported.size} imported, ` +
+      `lane ${lane}: ${report.kills} kills in ${report.runs} runs (at open ${report.killedIn.open}, ` +
+        `import ${report.killedIn.import}, tagging ${report.killedIn.tag}, start-up ${report.killedIn.start}); ` +
+        `${report.imported.size} imported, ` +
         `${[...report.tags.values()].reduce((n, s) => n + s.size, 0)} tags reported; ${stats.articles} articles`,
     );
   }

@@ -1,5 +1,6 @@
 // Child process for the crash tests: imports files into a library, then keeps tagging
-// articles, printing a line for every change only after the engine reported it durable.
+// articles, printing a line for every change only after the engine reported it durable, and
+// lines for where it is (OPENING, READY, PROGRESS, IMPORT-DONE) for the kill schedule.
 // Usage: node --import tsx tests/support/crash-child.ts <library> <files...>
 import { openLibrary } from '../../main/core/library';
 
@@ -8,6 +9,7 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   const [dir, ...files] = process.argv.slice(2);
   if (!dir) throw new Error('usage: crash-child <library> <files...>');
+  out('OPENING');
   const lib = await openLibrary(dir);
   out('READY');
   const known = new Set((await lib.list({ limit: 1e9 })).items.map((m) => m.id));
@@ -23,7 +25,13 @@ async function main(): Promise<void> {
   let pending = Promise.resolve();
   const summary = await lib.importSources(
     files.map((path) => ({ path })),
-    { onProgress: () => void (pending = pending.then(reportNew)) },
+    {
+      onProgress: (p) => {
+        // Printed at once, so the harness can aim a kill at a point of the import's progress.
+        out(`PROGRESS ${p.done} ${p.total}`);
+        pending = pending.then(reportNew);
+      },
+    },
   );
   await pending;
   await reportNew();

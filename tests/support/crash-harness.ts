@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type CrashPhase, type LaneTimings, KillSchedule, killDeck } from './crash-schedule';
 
 const childScript = resolve(__dirname, 'crash-child.ts');
 
@@ -14,7 +15,9 @@ export interface CrashReport {
   tags: Map<string, Set<string>>;
   kills: number;
   runs: number;
-  /** Child runs that ended by themselves with an error (for example, open failed). */
+  /** Kills by what the child was doing when it died (its last line). */
+  killedIn: Record<CrashPhase, number>;
+  /** Child runs that ended by themselves with an error (for example, open failed) or hung. */
   failures: string[];
 }
 
@@ -46,73 +49,104 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** Spawns the child once and kills it after `delayMs` (measured from READY when `afterReady`). */
+/** A child that prints nothing for this long is stuck: that is a failure, not a kill point. */
+const STALL_MS = 180_000;
+
+/** The script a campaign runs (tests may swap in a stand-in with other timings). */
+export interface CrashChild {
+  script: string;
+  args?: string[];
+}
+
+/** Spawns the child once and kills it at the moment `schedule` picks from its lines. */
 function runOnce(
   libDir: string,
   files: string[],
-  delayMs: number,
-  afterReady: boolean,
+  schedule: KillSchedule,
+  child: CrashChild,
   report: CrashReport,
 ) {
   return new Promise<void>((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, libDir, ...files], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', child.script, ...(child.args ?? []), libDir, ...files],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let buffered = '';
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
+    let stalled = false;
     const kill = () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     };
-    if (!afterReady) timer = setTimeout(kill, delayMs);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+    let stall = setTimeout(onStall, STALL_MS);
+    function onStall() {
+      stalled = true;
+      kill();
+    }
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => {
+      clearTimeout(stall);
+      stall = setTimeout(onStall, STALL_MS);
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const line of lines) {
-        const [kind, id, tag] = line.split(' ');
-        if (kind === 'READY' && afterReady) timer = setTimeout(kill, delayMs);
-        else if (kind === 'IMPORTED' && id) report.imported.add(id);
+        const [kind = '', ...args] = line.split(' ');
+        const [id, tag] = args;
+        if (kind === 'IMPORTED' && id) report.imported.add(id);
         else if (kind === 'TAG' && id && tag) {
           if (!report.tags.has(id)) report.tags.set(id, new Set());
           report.tags.get(id)!.add(tag);
         }
+        const delay = schedule.onLine(kind, args, performance.now());
+        if (delay !== null) timer = setTimeout(kill, delay);
       }
     });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code, signal) => {
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // 'close', not 'exit': lines still in the pipe when the child died were printed after
+    // their change was durable, so they are checked too.
+    proc.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      clearTimeout(stall);
       report.runs++;
-      if (signal === 'SIGKILL') report.kills++;
-      else if (code !== 0) report.failures.push(`exit ${code}: ${stderr.trim().slice(0, 500)}`);
+      if (stalled) report.failures.push(`stalled in phase ${schedule.phase}`);
+      else if (signal === 'SIGKILL') {
+        report.kills++;
+        report.killedIn[schedule.phase]++;
+      } else if (code !== 0) report.failures.push(`exit ${code}: ${stderr.trim().slice(0, 500)}`);
       done();
     });
   });
 }
 
 /**
- * Kills children `kills` times against one library: a third of the kills land during
- * start-up and open (recovery), the rest during import and tagging.
+ * Kills children `kills` times against one library: a third of the kills aim at open
+ * (recovery), a third at the import, a third at tagging. Each moment is chosen from the
+ * child's own reports, so load on the machine changes how long a campaign takes, not
+ * where its kills land.
  */
 export async function crashCampaign(
   libDir: string,
   files: string[],
   kills: number,
   seed: number,
+  child: CrashChild = { script: childScript },
 ): Promise<CrashReport> {
   const random = rng(seed);
+  const deck = killDeck(Math.max(kills, 1), random);
+  const timings: LaneTimings = {};
   const report: CrashReport = {
     imported: new Set(),
     tags: new Map(),
     kills: 0,
     runs: 0,
+    killedIn: { start: 0, open: 0, import: 0, tag: 0 },
     failures: [],
   };
   while (report.kills < kills && report.failures.length === 0) {
-    const early = random() < 0.33;
-    const delay = early ? 100 + random() * 1100 : random() * 700;
-    await runOnce(libDir, files, delay, !early, report);
+    const schedule = new KillSchedule(deck[report.runs % deck.length]!, timings, files.length);
+    await runOnce(libDir, files, schedule, child, report);
   }
   return report;
 }

@@ -139,7 +139,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   );
 }
 
-/** Saves a screenshot to tests/e2e/.artifacts (and docs/screenshots when asked to). */
+/**
+ * Saves a screenshot to tests/e2e/.artifacts (and docs/screenshots when asked to: only of
+ * made-up articles, never of the research corpora, which must not be shipped).
+ */
 export async function screenshot(page: Page, name: string, options: { docs?: boolean } = {}) {
   mkdirSync(artifactsDir, { recursive: true });
   const file = join(artifactsDir, `${name}.png`);

@@ -68,6 +68,7 @@ export const ReaderBody = memo(function ReaderBody(props: Props) {
           <span className="article-source-path" dir="auto" data-testid="article-source">
             {article.sourcePath ?? `${article.sourceName} (dropped, no file on disk)`}
           </span>
+          {/* A space, not a margin: it vanishes where the button wraps to a line of its own. */}{' '}
           {article.sourcePath && props.onShowInFolder && (
             <button type="button" className="link-button" onClick={props.onShowInFolder}>
               Show in folder

@@ -151,7 +151,14 @@ export function TimelineBars({ unit, buckets, onPick }: Props) {
         ))}
       </div>
       <div className="timeline-axis" aria-hidden="true">
-        <span style={{ left: 0 }}>{bucketLabel(buckets[0]!, unit)}</span>
+        {last === 0 ? (
+          // One bar fills the chart: its label goes under its middle, not past the left edge.
+          <span className="timeline-axis-only" style={{ left: '50%' }}>
+            {bucketLabel(buckets[0]!, unit)}
+          </span>
+        ) : (
+          <span style={{ left: 0 }}>{bucketLabel(buckets[0]!, unit)}</span>
+        )}
         {last >= 4 && (
           <span style={{ left: `${(100 * (mid + 0.5)) / buckets.length}%` }}>
             {bucketLabel(buckets[mid]!, unit)}

@@ -115,6 +115,22 @@ describe('the timeline', () => {
     expect(fake.argsOf('listArticles')).toHaveLength(listed);
   });
 
+  it('puts the label of a lone bar under it, not across the left edge', async () => {
+    install(() => ({
+      unit: 'day',
+      buckets: [{ from: '2024-06-04', to: '2024-06-04', count: 3 }],
+      dated: 3,
+      undated: 0,
+    }));
+    render(<App />);
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    await waitFor(() => expect(timeline.querySelectorAll('.timeline-bar')).toHaveLength(1));
+    const labels = timeline.querySelectorAll<HTMLElement>('.timeline-axis > span');
+    expect(labels).toHaveLength(1);
+    expect(labels[0]!.style.left).toBe('50%');
+    expect(labels[0]!.className).toBe('timeline-axis-only');
+  });
+
   it('counts the search shown', async () => {
     const { asked } = install(() => MONTHS);
     render(<App />);

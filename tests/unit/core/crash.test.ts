@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/core/library';
 import { crashCampaign, idOfText, makeArticleFiles } from '../../support/crash-harness';
+import type { CrashPhase } from '../../support/crash-schedule';
 import { tempDir } from './tmp-dir';
 
 const LANES = 3;
@@ -11,8 +12,9 @@ const KILLS_PER_LANE = 17;
 describe('crash safety', () => {
   it(
     'loses nothing reported durable when killed with SIGKILL, and always reopens',
-    // Generous: at load 12 each child's start-up (tsx) takes seconds, and ≥ 51 are spawned.
-    // Nothing below depends on timing; the kill moments are random by design.
+    // Generous: at load 20 each child's start-up (tsx) takes seconds, and ≥ 51 are spawned.
+    // Nothing below depends on timing: kill moments are random points measured from what
+    // each child reports (crash-schedule.ts), so load only makes the test slower.
     { timeout: 600_000 },
     async () => {
       const base = tempDir('ar-crash-');
@@ -32,11 +34,17 @@ describe('crash safety', () => {
       if (process.env.CRASH_VERBOSE) {
         for (const r of lanes)
           console.log(
-            `runs ${r.runs} kills ${r.kills} imported ${r.imported.size} tagged ${r.tags.size}`,
+            `runs ${r.runs} kills ${r.kills} ${JSON.stringify(r.killedIn)} imported ${r.imported.size} tagged ${r.tags.size}`,
           );
       }
       expect(lanes.flatMap((r) => r.failures)).toEqual([]);
       expect(kills).toBeGreaterThanOrEqual(50);
+      // Every lane is killed while saving tags, and between them while importing and
+      // while opening (recovering from the previous kill).
+      for (const r of lanes) expect(r.killedIn.tag).toBeGreaterThan(0);
+      const killedIn = (phase: CrashPhase) => lanes.reduce((n, r) => n + r.killedIn[phase], 0);
+      expect(killedIn('import')).toBeGreaterThan(0);
+      expect(killedIn('open')).toBeGreaterThan(0);
       let checkedTags = 0;
       for (const [lane, report] of lanes.entries()) {
         expect(report.imported.size).toBeGreaterThan(0);
