@@ -11,8 +11,10 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // franc-min ships only as an ES module; bundling it keeps the CommonJS output loadable
-      // by any Node or Electron version without require(esm).
-      externalizeDeps: { exclude: ['franc-min'] },
+      // by any Node or Electron version without require(esm). zod is bundled too: as one
+      // tree-shaken chunk it loads in about half the time of its 95 files (every command-line
+      // start pays for it; docs/benchmarks.md, "Cold command line").
+      externalizeDeps: { exclude: ['franc-min', 'zod'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/index.ts'),

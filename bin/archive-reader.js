@@ -5,9 +5,11 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const cli = join(__dirname, '..', 'out', 'main', 'cli.js');
+const main = join(__dirname, '..', 'out', 'main');
+const cli = join(main, 'cli.js');
 if (!existsSync(cli)) {
   process.stderr.write('archive-reader: the command line is not built yet; run `npm run build`\n');
   process.exit(3);
 }
+require('./code-cache').enableCodeCache(main);
 require(cli);

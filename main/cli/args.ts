@@ -1,8 +1,6 @@
 // Turns argv into a command and its options. Parsing is strict: anything unknown or
 // misplaced is a UsageError, which the runner prints with a hint to --help (exit 2).
-import { parseArgs } from 'node:util';
 import type { ArticleSort, LibraryView, SearchSort, SortOrder } from '../contract/types';
-import { errorMessage } from '../contract/error-message';
 import { quoteTagName, tagNameProblem } from '../contract/tag-name';
 import { articleIdSchema } from '../contract/article-id';
 import { spanOf } from '../contract/date-range';
@@ -16,157 +14,12 @@ import type { z } from '../contract/zod';
 import { collectionNameSchema, savedSearchNameSchema } from '../contract/organise';
 import { EXPORT_FORMATS, exportFormatSchema, type ExportFormat } from '../contract/export';
 import { ENTITY_TYPES, type EntityType } from '../contract/entities';
+import { SPEC, type CommandName } from './command-specs';
+import { readCommandLine, type CommandLineReading } from './read-command-line';
+import { UsageError } from './usage-error';
 
-/** Bad command-line usage; the message is one line. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-export const COMMANDS = [
-  'import',
-  'search',
-  'related',
-  'versions',
-  'entities',
-  'list',
-  'show',
-  'tag',
-  'untag',
-  'tags',
-  'saved',
-  'rule',
-  'rules',
-  'watch',
-  'highlight',
-  'highlights',
-  'note',
-  'unhighlight',
-  'export-highlights',
-  'export',
-  'backup',
-  'remove',
-  'restore',
-  'empty-trash',
-  'reindex',
-  'stats',
-  'check',
-  'help',
-] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
-const OPTIONS = {
-  library: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  limit: { type: 'string' },
-  tag: { type: 'string', multiple: true },
-  sort: { type: 'string' },
-  order: { type: 'string' },
-  view: { type: 'string' },
-  original: { type: 'boolean' },
-  note: { type: 'string' },
-  color: { type: 'string' },
-  occurrence: { type: 'string' },
-  out: { type: 'string' },
-  collection: { type: 'string' },
-  format: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  type: { type: 'string' },
-} as const;
-
-const COMMAND_OPTIONS = [
-  'limit',
-  'tag',
-  'sort',
-  'order',
-  'view',
-  'original',
-  'note',
-  'color',
-  'occurrence',
-  'out',
-  'collection',
-  'format',
-  'from',
-  'to',
-  'type',
-] as const;
-type CommandOption = (typeof COMMAND_OPTIONS)[number];
-
-/** Which command options each command accepts, and how many positionals it takes. */
-const SPEC: Record<
-  CommandName,
-  { options: CommandOption[]; min: number; max: number; usage: string }
-> = {
-  import: { options: [], min: 1, max: Infinity, usage: 'import PATH...' },
-  search: {
-    options: ['limit', 'tag', 'sort', 'order'],
-    min: 1,
-    max: Infinity,
-    usage: 'search QUERY',
-  },
-  related: { options: ['limit'], min: 1, max: 1, usage: 'related ID' },
-  versions: { options: [], min: 0, max: 2, usage: 'versions [main ID]' },
-  entities: {
-    options: ['type'],
-    min: 0,
-    max: 0,
-    usage: 'entities [--type person|organisation|place]',
-  },
-  list: {
-    options: ['sort', 'order', 'tag', 'view', 'limit', 'collection', 'from', 'to'],
-    min: 0,
-    max: 0,
-    usage: 'list',
-  },
-  show: { options: ['original'], min: 1, max: 1, usage: 'show ID' },
-  tag: { options: [], min: 2, max: Infinity, usage: 'tag ID TAG...' },
-  untag: { options: [], min: 2, max: Infinity, usage: 'untag ID TAG...' },
-  tags: { options: [], min: 0, max: 0, usage: 'tags' },
-  saved: {
-    options: ['limit'],
-    min: 0,
-    max: Infinity,
-    usage: 'saved [add NAME QUERY | run NAME | remove NAME]',
-  },
-  rule: { options: [], min: 2, max: Infinity, usage: 'rule add TAG QUERY | rule remove TAG' },
-  rules: { options: [], min: 0, max: 0, usage: 'rules' },
-  watch: { options: [], min: 0, max: 2, usage: 'watch [add DIR | remove DIR | run]' },
-  highlight: {
-    options: ['note', 'color', 'occurrence'],
-    min: 2,
-    max: 2,
-    usage: 'highlight ID TEXT',
-  },
-  highlights: { options: [], min: 0, max: 1, usage: 'highlights [ID]' },
-  note: { options: [], min: 2, max: 2, usage: 'note HID NOTE' },
-  unhighlight: { options: [], min: 1, max: 1, usage: 'unhighlight HID' },
-  'export-highlights': { options: ['out'], min: 0, max: 0, usage: 'export-highlights' },
-  export: {
-    options: ['format', 'out', 'tag', 'collection'],
-    min: 0,
-    max: Infinity,
-    usage: 'export [QUERY] --format md|txt|jsonl|csv|opensearch --out PATH',
-  },
-  remove: { options: [], min: 1, max: Infinity, usage: 'remove ID...' },
-  backup: { options: [], min: 1, max: 1, usage: 'backup FILE' },
-  restore: {
-    options: [],
-    min: 1,
-    max: Infinity,
-    usage: 'restore ID... | restore FILE --library DIR',
-  },
-  'empty-trash': { options: [], min: 0, max: 0, usage: 'empty-trash' },
-  reindex: { options: [], min: 0, max: 0, usage: 'reindex' },
-  stats: { options: [], min: 0, max: 0, usage: 'stats' },
-  check: { options: [], min: 0, max: 0, usage: 'check' },
-  help: { options: [], min: 0, max: 1, usage: 'help [COMMAND]' },
-};
+export { COMMANDS, usageOf, type CommandName } from './command-specs';
+export { UsageError } from './usage-error';
 
 const SORTS: readonly ArticleSort[] = ['imported', 'date', 'title'];
 const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'date', 'imported', 'title'];
@@ -210,54 +63,16 @@ export interface ParsedCommandLine {
 
 /** Parses argv (without node and the script); throws UsageError on bad usage. */
 export function parseCommandLine(argv: string[]): ParsedCommandLine {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    // Keep Node's first sentence ("Unknown option '--x'"); the rest is a long aside.
-    const text = firstLine(errorMessage(e));
-    const sentence = text.split(/\.\s/)[0]!.replace(/\.$/, '');
-    const hint = TEXT_HINTS[argv[0] ?? ''];
-    // Node tells how to pass an option a value that starts with '-' only in the aside.
-    const ambiguous = /^Option '(--[a-z-]+)[^']*' argument is ambiguous/.exec(sentence)?.[1];
-    throw new UsageError(
-      hint && /^Unknown option/.test(sentence)
-        ? `${sentence}; put a ${hint} that starts with '-' after --`
-        : ambiguous
-          ? `${sentence}; write ${ambiguous}=VALUE for a value that starts with '-'`
-          : sentence,
-    );
-  }
-  const { values, positionals } = parsed;
-  const base = {
-    library: values.library,
-    json: values.json === true,
-    tags: values.tag ?? [],
-    original: values.original === true,
-  };
-  if (values.library !== undefined && values.library.trim() === '') {
-    throw new UsageError('--library needs a folder path');
-  }
-  if (values.version) return { ...base, command: 'version', args: [] };
-  const [first, ...rest] = positionals;
-  if (first === undefined || values.help) {
-    return { ...base, command: 'help', args: first === undefined ? [] : [first] };
-  }
-  const command = COMMANDS.find((c) => c === first);
-  if (!command) throw new UsageError(`unknown command '${first}'`);
-  const spec = SPEC[command];
-  for (const name of COMMAND_OPTIONS) {
-    if (values[name] !== undefined && !spec.options.includes(name)) {
-      throw new UsageError(`option --${name} does not apply to '${command}'`);
-    }
-  }
-  if (rest.length < spec.min) throw new UsageError(`missing arguments; usage: ${spec.usage}`);
-  if (rest.length > spec.max) {
-    const quote = command === 'highlight' || command === 'note';
-    throw new UsageError(
-      `too many arguments; usage: ${spec.usage}${quote ? ' (quote text of several words)' : ''}`,
-    );
-  }
+  return completeCommandLine(readCommandLine(argv));
+}
+
+/**
+ * Checks the rest of a command line `readCommandLine` has read (the command's options and
+ * arguments, by the contract's schemas); throws UsageError on bad usage.
+ */
+export function completeCommandLine(reading: CommandLineReading): ParsedCommandLine {
+  if (reading.early) return reading.early;
+  const { values, base, command, rest } = reading;
   if (base.tags.some((t) => t.trim() === '')) throw new UsageError('--tag needs a tag name');
   if ((command === 'tag' || command === 'untag') && rest.slice(1).some((t) => t.trim() === '')) {
     throw new UsageError('tag names cannot be empty');
@@ -353,16 +168,6 @@ function checkExportArguments(
   if (out === undefined) throw new UsageError('export needs --out PATH (a file or a new folder)');
 }
 
-/** What a positional of these commands is, for the hint on text that starts with '-'. */
-const TEXT_HINTS: Record<string, string> = {
-  export: 'query',
-  saved: 'query',
-  rule: 'query',
-  search: 'query',
-  highlight: 'text',
-  note: 'note',
-};
-
 /** The ids, passage and note of the highlight commands, checked by the contract's schemas. */
 function checkHighlightArguments(command: CommandName, args: string[]): void {
   if (
@@ -427,9 +232,6 @@ function checkWatchArguments(command: CommandName, args: string[]): void {
   if (dir === undefined || dir.trim() === '') throw new UsageError(`missing DIR; ${usage}`);
 }
 
-/** The usage line of a command, for help. */
-export const usageOf = (command: CommandName): string => SPEC[command].usage;
-
 const parseLimit = (text: string): number => wholeNumber('--limit', text);
 
 function wholeNumber(flag: string, text: string): number {
@@ -470,5 +272,3 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   if (!found) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not '${value}'`);
   return found;
 }
-
-const firstLine = (text: string): string => text.split('\n')[0] ?? text;

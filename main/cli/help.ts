@@ -1,8 +1,9 @@
 // Help text. Kept beside the parser so the two are read and changed together.
-import { COMMANDS, usageOf, type CommandName } from './args';
-import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS } from '../contract/highlights';
+// It loads no schema (zod): `--help` starts in little more than Node's own time.
+import { COMMANDS, usageOf, type CommandName } from './command-specs';
+import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS } from '../contract/highlight-colors';
 import { LIMITS } from '../contract/limits';
-import { DEFAULT_RELATED_LIMIT } from '../contract/related';
+import { DEFAULT_RELATED_LIMIT } from '../contract/related-limit';
 import { formatCount } from './format/numbers';
 
 const COLORS = HIGHLIGHT_COLORS.map((c) => (c === DEFAULT_HIGHLIGHT_COLOR ? `${c} (default)` : c));

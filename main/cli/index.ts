@@ -1,6 +1,6 @@
 // Entry point of the archive-reader command line (built to out/main/cli.js).
 import { raiseIoThreads } from '../core/io-threads';
-import { parseCommandLine } from './args';
+import { readCommandLine } from './read-command-line';
 import { runCli } from './run';
 
 raiseIoThreads();
@@ -43,7 +43,8 @@ function isImport(args: string[]): boolean {
   try {
     // backup and restore also clean up on Ctrl-C (no temp file or folder is left behind);
     // watch run stops after the import batch in hand.
-    const command = parseCommandLine(args).command;
+    const reading = readCommandLine(args);
+    const command = reading.early ? null : reading.command;
     return (
       command === 'import' || command === 'backup' || command === 'restore' || isWatchRun(args)
     );
@@ -55,8 +56,8 @@ function isImport(args: string[]): boolean {
 
 function isWatchRun(args: string[]): boolean {
   try {
-    const cli = parseCommandLine(args);
-    return cli.command === 'watch' && cli.args[0] === 'run';
+    const reading = readCommandLine(args);
+    return !reading.early && reading.command === 'watch' && reading.rest[0] === 'run';
   } catch {
     return false;
   }

@@ -8,6 +8,7 @@ import { Library } from '../core/library';
 import { resolveLibraryDir } from '../core/library-location';
 import { userDataDir } from '../core/paths';
 import { builtWorkerScript, sourceWorkerScript } from '../core/workers/worker-entries';
+import type { LeanOpen } from './lean-open';
 
 /** Worker script and loader arguments for the index worker, when one is available. */
 export function workerOptions(
@@ -36,8 +37,8 @@ export interface OpenRequest {
   env: Record<string, string | undefined>;
   readOnly: boolean;
   onIndexProgress?: OpenOptions['onIndexProgress'];
-  /** What a command that never uses them can do without (see LEAN_OPENS in run.ts). */
-  lean?: Pick<OpenOptions, 'discovery' | 'deferIndex'>;
+  /** What a command that never uses them can do without (see lean-open.ts). */
+  lean?: LeanOpen;
 }
 
 /** Opens the library chosen by --library, $ARCHIVE_READER_LIBRARY, the app's choice or the default. */
@@ -47,10 +48,11 @@ export async function openLibrary(request: OpenRequest): Promise<LibraryEngine> 
     env: request.env,
     userData: userDataDir(process.platform, request.env),
   });
+  const { indexWorkers = true, ...lean } = request.lean ?? {};
   return Library.open(dir, {
     readOnly: request.readOnly,
-    ...workerOptions(),
-    ...request.lean,
+    ...(indexWorkers ? workerOptions() : {}),
+    ...lean,
     ...(request.onIndexProgress ? { onIndexProgress: request.onIndexProgress } : {}),
   });
 }

@@ -3,21 +3,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorMessage } from '../contract/error-message';
-import type { LibraryEngine, OpenOptions } from '../core/engine';
+import type { LibraryEngine } from '../core/engine';
 import { isErrno } from '../core/errno';
 import { isArchiveError } from '../core/errors';
 import { diskFullOr, isDiskFull } from '../core/store/disk-full';
-import {
-  COMMANDS,
-  parseCommandLine,
-  UsageError,
-  type CommandName,
-  type ParsedCommandLine,
-} from './args';
+import type { ParsedCommandLine } from './args';
+import { COMMANDS, type CommandName } from './command-specs';
+import { readCommandLine } from './read-command-line';
+import { UsageError } from './usage-error';
 import type { CommandContext } from './context';
 import { helpText } from './help';
 import { escapeControls, escapeJson, escapeOutput } from './format/escape-controls';
 import { EXIT, type CliIo, type TextStream } from './io';
+import { leanOpen } from './lean-open';
 
 // `backup` (and `restore FILE`) work on folders, not on an open library.
 type LibraryCommand = Exclude<CommandName, 'help' | 'backup'>;
@@ -84,20 +82,14 @@ const READ_ONLY = new Set<LibraryCommand>([
   'check',
 ]);
 
-/**
- * Commands that print what the catalogue holds and nothing else: they open without the search
- * index (opened on first use instead), the version signatures or the entity extraction, none
- * of which their output shows, so a `list` in a fresh process reads only the catalogue.
- */
-const LEAN_OPENS: Partial<Record<LibraryCommand, Pick<OpenOptions, 'discovery' | 'deferIndex'>>> = {
-  list: { discovery: false, deferIndex: true },
-};
-
 /** Runs one command line and resolves to its exit status; never throws. */
 export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   let cli: ParsedCommandLine | undefined;
   try {
-    cli = parseCommandLine(argv);
+    // `--help` and `--version` need no schema: the rest of the line is checked (with zod)
+    // only for a command that runs.
+    const reading = readCommandLine(argv);
+    cli = reading.early ?? (await import('./args')).completeCommandLine(reading);
     if (cli.command === 'version') {
       io.stdout.write(`${readVersion()}\n`);
       return EXIT.ok;
@@ -119,6 +111,7 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
     }
     const run = await RUNNERS[command]();
     const { openLibrary } = await import('./open');
+    const lean = await leanOpen(cli);
     const lib = await openLibrary({
       ...(cli.library !== undefined ? { libraryFlag: resolve(io.cwd, cli.library) } : {}),
       env: io.env,
@@ -129,7 +122,7 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
         (command === 'saved' && cli.args[0] !== 'add' && cli.args[0] !== 'remove') ||
         // `watch` alone lists; adding, removing and running write.
         (command === 'watch' && cli.args.length === 0),
-      ...(LEAN_OPENS[command] ? { lean: LEAN_OPENS[command] } : {}),
+      ...(lean ? { lean } : {}),
     });
     // Under --json the command's document waits until the library is closed: a failure while
     // closing (a full disk) then joins that document instead of printing a second one.

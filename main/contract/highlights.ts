@@ -4,14 +4,13 @@
 import { z } from './zod';
 import { LIMITS } from './limits';
 import { articleIdSchema, type ArticleId } from './article-id';
+import { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS } from './highlight-colors';
 
-/** The colours a highlight may have; the first is the default. */
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export { DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS };
 export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS, {
   error: `must be one of ${HIGHLIGHT_COLORS.join(', ')}`,
 });
 export type HighlightColor = z.infer<typeof highlightColorSchema>;
-export const DEFAULT_HIGHLIGHT_COLOR: HighlightColor = 'yellow';
 
 /** A highlight id: its article's id, "-", and 8 hex digits. */
 export const highlightIdSchema = z

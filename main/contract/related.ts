@@ -2,9 +2,9 @@
 import { z } from './zod';
 import { LIMITS } from './limits';
 import { articleIdSchema } from './article-id';
+import { DEFAULT_RELATED_LIMIT } from './related-limit';
 
-/** Related articles listed when no limit is given. */
-export const DEFAULT_RELATED_LIMIT = 10;
+export { DEFAULT_RELATED_LIMIT };
 
 /** What `related` is asked: the article, and how many related ones at most. */
 export const relatedQuerySchema = z.strictObject({

@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --size N] [-- --keep] [-- --ui] [-- --highlights N [-- --rounds K]]
+//   [-- --reindex]
 // Builds each corpus in a temp folder, measures this engine and plain Lunr in separate
 // child processes, prints one markdown table plus PASS/MISS targets, and saves it to
 // tests/bench/.results/latest.md.
@@ -51,6 +52,8 @@ interface Flags {
   rounds: number;
   /** Also import each corpus without version signatures and entities, for the ratio. */
   discovery: boolean;
+  /** Also time a reindex of each library, in a fresh process, after the cold runs. */
+  reindex: boolean;
 }
 
 function parseFlags(): Flags {
@@ -65,6 +68,7 @@ function parseFlags(): Flags {
       rounds: { type: 'string' },
       rules: { type: 'string' },
       discovery: { type: 'boolean' },
+      reindex: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -72,7 +76,7 @@ function parseFlags(): Flags {
   if (values.help) {
     process.stdout.write(
       'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run] [-- --ui]' +
-        ' [-- --highlights N [-- --rounds K]] [-- --discovery] [-- --rules N]\n',
+        ' [-- --highlights N [-- --rounds K]] [-- --discovery] [-- --rules N] [-- --reindex]\n',
     );
     process.exit(0);
   }
@@ -98,6 +102,7 @@ function parseFlags(): Flags {
     highlights,
     rounds,
     discovery: values.discovery === true,
+    reindex: values.reindex === true,
   };
 }
 
@@ -169,6 +174,7 @@ async function measure(
   highlights: number,
   rounds: number,
   discovery: boolean,
+  reindex = false,
 ): Promise<SizeResult> {
   const log = (m: string) => process.stderr.write(`[bench] ${spec.label}: ${m}\n`);
   log('preparing corpus');
@@ -206,6 +212,11 @@ async function measure(
   if (highlights > 0 && !('error' in result.engine) && result.engine.cold) {
     // After the first cold run, which stays the table's figure.
     result.highlights = await withHighlights(engineCfg, highlights, rounds, keep, attempt);
+  }
+  if (reindex && !('error' in result.engine)) {
+    // Last of the engine's runs: it rewrites the index the cold runs measured.
+    const r = await attempt('engine reindex', () => runChild('engine', 'reindex', engineCfg));
+    result.reindex = r as SizeResult['reindex'];
   }
   if (discovery && !('error' in result.engine)) {
     const plainCfg = { ...base, libraryDir: join(workDir, 'library-plain'), discovery: 'off' };
@@ -378,7 +389,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Benchmarks skipped: ${sharedSkipReason}\n`);
     return;
   }
-  const { specs, keep, dryRun, ui, highlights, rounds, discovery } = parseFlags();
+  const { specs, keep, dryRun, ui, highlights, rounds, discovery, reindex } = parseFlags();
   const ruleCount = rulesFlag();
   if (ruleCount > 0) return void (await measureRules(ruleCount));
   if (dryRun) {
@@ -386,7 +397,8 @@ async function main(): Promise<void> {
     return;
   }
   const results: SizeResult[] = [];
-  for (const spec of specs) results.push(await measure(spec, keep, highlights, rounds, discovery));
+  for (const spec of specs)
+    results.push(await measure(spec, keep, highlights, rounds, discovery, reindex));
   const markdown = [
     `# Benchmark ${new Date().toISOString()}`,
     '',

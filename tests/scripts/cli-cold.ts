@@ -5,7 +5,9 @@
 // copy of the build before a change and the current one), so a busy machine slows every
 // variant alike; the table shows median and min wall time, median CPU (user+sys of the child,
 // worker threads included) and each variant's ratio to the first. --modules lists, per
-// command, the packages each child loaded and the time spent loading each.
+// command, the packages each child loaded and the time spent loading each. The bin shim keeps
+// a V8 code cache (bin/code-cache.js) that the first run of a build fills, so the medians are
+// of cached runs; ARCHIVE_READER_CODE_CACHE=0 in the environment times them without it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

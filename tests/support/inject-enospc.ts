@@ -8,7 +8,7 @@ import { resolve, sep } from 'node:path';
 export interface DiskFullOptions {
   /** Only files created under this folder count and fail. */
   under: string;
-  /** How many files may still be created before every further one fails. */
+  /** How many files may still be created (or appended to) before every further one fails. */
   after: number;
 }
 
@@ -54,12 +54,41 @@ export function injectDiskFull(options: DiskFullOptions): () => void {
     }
     return (realWriteFileSync as (...args: unknown[]) => void)(file, data, opts);
   }) as typeof fs.writeFileSync;
+  // Appends to files opened under the folder (the article packs) count and fail as writes.
+  const realOpenSync = fs.openSync;
+  const realWriteSync = fs.writeSync;
+  const watched = new Set<number>();
+  const openSync = ((path: fs.PathLike, flags?: unknown, mode?: unknown) => {
+    const fd = (realOpenSync as (...args: unknown[]) => number)(path, flags, mode);
+    if (resolve(String(path)).startsWith(root) && creates(flags === 'r+' ? 'a' : flags)) {
+      watched.add(fd);
+    }
+    return fd;
+  }) as typeof fs.openSync;
+  const writeSync = ((fd: number, ...rest: unknown[]) => {
+    if (watched.has(fd)) {
+      if (left > 0) left--;
+      else throw enospc(`fd ${fd}`);
+    }
+    return (realWriteSync as (...args: unknown[]) => number)(fd, ...rest);
+  }) as typeof fs.writeSync;
+  const realCloseSync = fs.closeSync;
+  const closeSync = ((fd: number) => {
+    watched.delete(fd);
+    realCloseSync(fd);
+  }) as typeof fs.closeSync;
   fs.open = open;
   fs.writeFileSync = writeFileSync;
+  fs.closeSync = closeSync;
+  fs.openSync = openSync;
+  fs.writeSync = writeSync;
   syncBuiltinESMExports();
   return () => {
     fs.open = realOpen;
     fs.writeFileSync = realWriteFileSync;
+    fs.openSync = realOpenSync;
+    fs.writeSync = realWriteSync;
+    fs.closeSync = realCloseSync;
     syncBuiltinESMExports();
   };
 }

@@ -38,13 +38,32 @@ export async function savedCommand(lib: LibraryEngine, ctx: CommandContext): Pro
   } else if (saved.length === 0) {
     print(ctx, 'No saved searches.');
   } else {
+    // The date range column only when some saved search has one (set in the app).
+    const dated = saved.some((s) => s.filters.from || s.filters.to);
     print(
       ctx,
       renderTable(
-        [{ header: 'NAME' }, { header: 'QUERY', flexible: true }, { header: 'ARTICLES' }],
-        saved.map((s) => [s.name, s.query, formatCount(s.count)]),
+        [
+          { header: 'NAME' },
+          { header: 'QUERY', flexible: true },
+          ...(dated ? [{ header: 'DATES' }] : []),
+          { header: 'ARTICLES' },
+        ],
+        saved.map((s) => [
+          s.name,
+          s.query,
+          ...(dated ? [dateRange(s.filters.from, s.filters.to)] : []),
+          formatCount(s.count),
+        ]),
       ),
     );
   }
   return EXIT.ok;
+}
+
+/** A saved search's date range (ISO days, on the article's own date), or "" for none. */
+function dateRange(from: string | undefined, to: string | undefined): string {
+  if (from && to) return from === to ? from : `${from} to ${to}`;
+  if (from) return `from ${from}`;
+  return to ? `until ${to}` : '';
 }

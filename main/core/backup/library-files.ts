@@ -70,6 +70,8 @@ async function walk(
     // Temp files are writes in progress (or a crash's leftovers); dotfiles are no library's.
     if (isTempName(name) || name.startsWith('.')) continue;
     if (prefix === '' && isLeftOut(name)) continue;
+    // A pack's index is a cache of the pack beside it, read again from the pack when missing.
+    if (prefix === 'articles/packs' && name.endsWith('.idx')) continue;
     if (!isPortableSegment(name)) {
       skipped.push({ path, reason: 'its name is not portable to every OS' });
     } else if (entry.isDirectory()) {

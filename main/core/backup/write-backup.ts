@@ -67,6 +67,16 @@ export async function writeBackup(
   let done = false;
   try {
     const written = await copyFiles(dir, files, sink, skipped, options);
+    // A pack started while the backup ran may hold the only copy of an article whose older
+    // record a compaction has since dropped: packs that appeared are read too, until none do.
+    for (const seen = new Set(files); ;) {
+      const late = (await listLibraryFiles(dir)).files.filter(
+        (f) => f.startsWith('articles/packs/') && f.endsWith('.pack') && !seen.has(f),
+      );
+      if (late.length === 0) break;
+      for (const f of late) seen.add(f);
+      await copyFiles(dir, late, sink, skipped, options, written);
+    }
     const manifest: BackupManifest = {
       kind: 'archive-reader-backup',
       format: BACKUP_FORMAT,
@@ -119,10 +129,10 @@ async function copyFiles(
   sink: ZipSink,
   skipped: SkippedFile[],
   options: BackupOptions,
-): Promise<{ entries: ManifestEntry[]; bytes: number; counter: ContentCounter }> {
-  const entries: ManifestEntry[] = [];
-  const counter = new ContentCounter();
-  let bytes = 0;
+  into: Copied = { entries: [], bytes: 0, counter: new ContentCounter() },
+): Promise<Copied> {
+  const { entries, counter } = into;
+  let bytes = into.bytes;
   let done = 0;
   options.onProgress?.({ phase: 'reading', done: 0, total: files.length });
   for await (const read of readAheadFiles(dir, files)) {
@@ -143,7 +153,14 @@ async function copyFiles(
     }
   }
   throwIfCancelled(options.signal);
-  return { entries, bytes, counter };
+  into.bytes = bytes;
+  return into;
+}
+
+interface Copied {
+  entries: ManifestEntry[];
+  bytes: number;
+  counter: ContentCounter;
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {

@@ -130,6 +130,11 @@ export class LibraryEntities {
     return this.loaded ? this.queue.size : this.catalog.records.size - this.index.size;
   }
 
+  /** Resolves once the cache is read (names it lacks stay unknown until extracted). */
+  async cacheRead(): Promise<void> {
+    await this.loading;
+  }
+
   /** Resolves once every article's entities are known (the command line waits for this). */
   async idle(): Promise<void> {
     await this.loading;

@@ -13,12 +13,7 @@ import {
   sha256,
   type IndexManifest,
 } from '../search/storage/persistence';
-import {
-  articleRecordSchema,
-  catalogEntry,
-  decodeArticleFile,
-  type ArticleRecord,
-} from '../store/article-file';
+import { articleRecordSchema, catalogEntry, type ArticleRecord } from '../store/article-file';
 import type { ArticleStore } from '../store/article-store';
 import { readSnapshotFile } from '../store/catalog-snapshot';
 import { parseJournalLine } from '../store/journal-line';
@@ -203,6 +198,8 @@ async function checkArticles(deps: CheckDeps, report: Report): Promise<number> {
   const { store, records } = deps;
   const ids = await store.listIds();
   const onDisk = new Set(ids);
+  // Records too damaged to name their article are found only by reading the packs.
+  for (const p of store.damaged()) report('article', p.location, p.reason);
   // Differences from the catalogue may be a write in flight: looked at again once it settles.
   const differs = new Set<string>();
   let next = 0;
@@ -243,19 +240,13 @@ async function readArticle(
   store: ArticleStore,
   id: string,
 ): Promise<{ record: ArticleRecord } | { problem: string }> {
-  let text: string;
-  try {
-    text = await readFile(store.pathOf(id), 'utf8');
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) return { problem: 'the file is missing (the catalogue lists it)' };
-    return { problem: `cannot be read (${errorMessage(e)})` };
-  }
   let stored;
   try {
-    stored = decodeArticleFile(text, id);
+    stored = await store.read(id);
   } catch (e) {
     return { problem: errorMessage(e) };
   }
+  if (!stored) return { problem: 'the file is missing (the catalogue lists it)' };
   const hash = createHash('sha256').update(stored.original).digest('hex').slice(0, 16);
   if (hash !== id) {
     return { problem: `the original text hashes to ${hash}, not to its id (it was altered)` };

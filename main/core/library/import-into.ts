@@ -9,6 +9,7 @@ import type { IndexDoc, SearchIndexApi } from '../search/types';
 import type { Catalog } from '../store/catalog';
 import type { ImportedEntry, ImportSource, ImportSummary } from '../../contract/types';
 import type { RecordWriter } from './record-writer';
+import type { ImportTagging } from '../organise/rules-at-import';
 
 // Index updates from an import are sent in batches of this many documents.
 const INDEX_BATCH = 256;
@@ -26,6 +27,8 @@ export async function importInto(
     emit: (change: LibraryChange) => void;
     /** Sees each committed article's clean body, before its change is sent. */
     committed?: (docs: IndexDoc[]) => void;
+    /** Tagging rules: each chunk gets its rule tags before it is written. */
+    tagging?: Pick<ImportTagging, 'tag' | 'written'>;
     /** The index worker script; the parse worker is built beside it. */
     workerScript?: string;
     workerExecArgv?: string[];
@@ -62,6 +65,8 @@ export async function importInto(
     existingTitle: (id) => deps.catalog.records.get(id)?.title,
     commit: async (chunk: PendingArticle[]) => {
       let fresh: PendingArticle[];
+      // Decided before the write, so that each article file is written once, with its tags.
+      deps.tagging?.tag(chunk);
       try {
         fresh = await deps.writer.commitImport(chunk);
       } catch (e) {
@@ -72,6 +77,7 @@ export async function importInto(
         throw e;
       }
       if (fresh.length === 0) return;
+      deps.tagging?.written(fresh);
       deps.committed?.(fresh.map((p) => p.doc));
       deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
       docs.push(...fresh.map((p) => p.doc));

@@ -76,6 +76,8 @@ const MATCH_WAIT_MS = 120_000;
 const MATCH_RETRY_MS = 100;
 // Search fields answered from the entities (person:, org:).
 const NAME_FIELD = /(?:^|[\s(+-])(?:person|org):/iu;
+// place: also finds the places the entities name (query-eval.ts).
+const PLACE_FIELD = /(?:^|[\s(+-])place:/iu;
 
 /** Opens a library folder; see `Library.open`. */
 export async function openLibraryWith(
@@ -290,6 +292,8 @@ class LibraryImpl implements LibraryEngine {
     this.checkWritable();
     // Entities are extracted after the import, never on its thread while it runs.
     const release = this.entities.hold();
+    // Rules tag each article before its file is written (docs/organise.md, "Cost at import").
+    const tagging = await this.organise.rules.beginImport();
     const summary = await importInto(sources, options, {
       catalog: this.catalog,
       writer: this.writer,
@@ -300,10 +304,17 @@ class LibraryImpl implements LibraryEngine {
         this.versions.addBodies(docs);
         this.entities.addDocs(docs);
       },
+      tagging,
       workerScript: this.options.workerScript,
       workerExecArgv: this.options.workerExecArgv,
-    }).finally(release);
-    await this.organise.rules.applyToImported(summary.imported.map((i) => i.id));
+    })
+      .catch(async (e: unknown) => {
+        // What was written keeps its tags; the rules still learn which articles they tagged.
+        await tagging.finish().catch(() => undefined);
+        throw e;
+      })
+      .finally(release);
+    await tagging.finish();
     await this.versions.flush();
     return summary;
   }
@@ -421,6 +432,9 @@ class LibraryImpl implements LibraryEngine {
     // name waits until every article's names are known, so that it misses none.
     if (this.readOnly && typeof query.query === 'string' && NAME_FIELD.test(query.query)) {
       await this.entities.idle();
+    } else if (this.readOnly && typeof query.query === 'string' && PLACE_FIELD.test(query.query)) {
+      // A search no longer outwaits the cache by loading the index: it waits for the read.
+      await this.entities.cacheRead();
     }
     const done = this.foreground.begin();
     const result = await runSearch(query, {
@@ -543,7 +557,9 @@ class LibraryImpl implements LibraryEngine {
     return this.organise.followTagRename(from, to, snapshot);
   }
   async deleteTag(name: string): Promise<T.TagSnapshot> {
-    return this.tags.delete(name);
+    const snapshot = await this.tags.delete(name);
+    // Its rule goes with it (undo brings both back), or the next import would tag again.
+    return this.organise.followTagDelete(name, snapshot);
   }
 
   /** Checks ids and that each names an article; throws NOT_FOUND naming the first unknown. */

@@ -21,6 +21,12 @@ import { Collections } from './collections';
 import { countSaved, runSaved, type SavedRunDeps } from './saved-run';
 import { SavedSearches } from './saved-searches';
 import { TagRules, type RuleDeps } from './tag-rules';
+import { stemLanguagesOf, tagSpellings } from './rules-at-import';
+
+/** The languages of the catalogue's articles, trash included (it stays indexed). */
+function* languagesOf(catalog: Catalog): Generator<string> {
+  for (const r of catalog.records.values()) yield r.language;
+}
 
 type Update = (
   ids: string[],
@@ -54,6 +60,8 @@ export class Organiser {
       addTag: deps.addTag,
       addTagsEach: deps.addTagsEach,
       removeTag: deps.removeTag,
+      languages: () => stemLanguagesOf(languagesOf(deps.catalog)),
+      spellings: () => tagSpellings(deps.catalog.records.values()),
     });
   }
 
@@ -113,7 +121,16 @@ export class Organiser {
     return rules ? { ...snapshot, rules } : snapshot;
   }
 
-  /** Undoes what `followTagRename` did to the rules, if anything. */
+  /**
+   * Removes the rule of a deleted tag whose undo snapshot is `snapshot`; returns the snapshot
+   * with the rule, so that undo restores the tag and its rule together.
+   */
+  async followTagDelete(tag: string, snapshot: TagSnapshot): Promise<TagSnapshot> {
+    const rules = await this.rules.followDelete(tag);
+    return rules ? { ...snapshot, rules } : snapshot;
+  }
+
+  /** Undoes what `followTagRename` or `followTagDelete` did to the rules, if anything. */
   async restoreTagRules(snapshot: TagSnapshot): Promise<void> {
     if (snapshot.rules) await this.rules.restore(snapshot.rules);
   }

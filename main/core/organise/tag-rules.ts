@@ -18,6 +18,12 @@ import { ArchiveError } from '../errors';
 import type { ArticleRecord } from '../store/article-file';
 import { hasTag, tagKey } from '../library/tags';
 import { JsonFileStore } from './json-file-store';
+import {
+  RulesAtImport,
+  type ImportRule,
+  type ImportTagging,
+  type RuleDecisions,
+} from './rules-at-import';
 
 export const TAG_RULES_FILE = 'tag-rules.json';
 
@@ -48,6 +54,10 @@ export interface RuleDeps {
   /** Adds to each article its own tags, in one pass of writes. */
   addTagsEach(tagsOf: ReadonlyMap<string, string[]>): Promise<void>;
   removeTag(ids: string[], tag: string): Promise<void>;
+  /** The stemming languages of the library's articles (those the index expands words by). */
+  languages(): ReadonlySet<string>;
+  /** The library's spelling of each tag, by tag key. */
+  spellings(): ReadonlyMap<string, string>;
 }
 
 /** The tagging rules of one library. */
@@ -153,41 +163,109 @@ export class TagRules {
   }
 
   /**
-   * Applies every rule to newly imported articles: one tag write per article whatever the
-   * number of rules. A rule whose query no longer runs is skipped.
+   * Starts applying the rules to an import: each article gets its rule tags before it is
+   * written (rules-at-import.ts), and `finish` checks what needs the index and records what
+   * each rule tagged. A damaged rules file never fails an import: no rule runs.
    */
-  async applyToImported(ids: readonly string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    let rules: StoredRule[];
+  async beginImport(): Promise<ImportTagging> {
+    let rules: ImportRule[] = [];
     try {
-      ({ rules } = await this.file.read());
+      rules = (await this.file.read()).rules.map((r) => ({ tag: r.tag, query: r.query }));
     } catch {
-      // A damaged rules file must not turn a finished import into a failure; the tag
-      // manager reports it when the rules are listed.
-      return 0;
+      // The tag manager reports the file when it lists the rules.
     }
-    if (rules.length === 0) return 0;
-    return this.file.update(async (doc) => {
-      const among = new Set(ids);
-      const tagsOf = new Map<string, string[]>();
-      const added = new Map<StoredRule, string[]>();
+    const spellings = this.deps.spellings();
+    const plan = new RulesAtImport(
+      rules,
+      this.deps.languages(),
+      (tag) => spellings.get(tagKey(tag)) ?? tag,
+    );
+    return {
+      tag: (chunk) => plan.tag(chunk),
+      written: (fresh) => plan.written(fresh),
+      finish: () => this.finishImport(plan),
+    };
+  }
+
+  /**
+   * After an import: checks against the index what a per-article answer could not settle,
+   * applies rules added or edited while the import ran (their search among the new articles,
+   * as before), takes the tag of a rule removed meanwhile off the articles it gave it to, and
+   * records in each rule the articles it tagged. One pass of writes for the corrections.
+   */
+  private async finishImport(plan: RulesAtImport): Promise<void> {
+    const ids = plan.writtenIds;
+    if (ids.length === 0) return;
+    try {
+      const { rules } = await this.file.read();
+      if (rules.length === 0 && plan.decisions.length === 0) return;
+    } catch {
+      return;
+    }
+    await this.file.update(async (doc) => {
+      const languages = this.deps.languages();
+      const addTo = new Map<string, string[]>();
+      const takeOff = new Map<string, string[]>();
+      const add = (id: string, tag: string) => addTo.set(id, [...(addTo.get(id) ?? []), tag]);
+      const carries = (id: string, tag: string) => hasTag(this.deps.record(id)?.tags ?? [], tag);
+      const byKey = new Map(plan.decisions.map((d) => [tagKey(d.rule.tag), d]));
+      const seen = new Set<RuleDecisions>();
+      const addedBy = new Map<StoredRule, string[]>();
       for (const rule of doc.rules) {
-        let found: string[];
-        try {
-          found = await this.deps.match(rule.query, among);
-        } catch (e) {
-          if (e instanceof ArchiveError && e.code === 'BAD_QUERY') continue;
-          throw e;
+        const d = byKey.get(tagKey(rule.tag));
+        if (d) seen.add(d);
+        const gave = new Set(d?.gave ?? []);
+        if (d?.query && d.rule.query === rule.query) {
+          const check = plan.toCheck(d, languages);
+          const found = check.length > 0 ? await this.matchAmong(rule.query, check) : null;
+          for (const id of found ? check : []) {
+            if (found!.has(id) && !gave.has(id) && !carries(id, rule.tag)) {
+              add(id, rule.tag);
+              gave.add(id);
+            } else if (!found!.has(id) && gave.has(id)) {
+              takeOff.set(rule.tag, [...(takeOff.get(rule.tag) ?? []), id]);
+              gave.delete(id);
+            }
+          }
+        } else {
+          // Added or edited while the import ran: its search among the new articles decides.
+          const found = (await this.matchAmong(rule.query, ids)) ?? new Set<string>();
+          for (const id of gave) {
+            if (found.has(id)) continue;
+            takeOff.set(rule.tag, [...(takeOff.get(rule.tag) ?? []), id]);
+            gave.delete(id);
+          }
+          for (const id of found) {
+            if (gave.has(id) || carries(id, rule.tag)) continue;
+            add(id, rule.tag);
+            gave.add(id);
+          }
         }
-        const fresh = found.filter((id) => !hasTag(this.deps.record(id)?.tags ?? [], rule.tag));
-        for (const id of fresh) tagsOf.set(id, [...(tagsOf.get(id) ?? []), rule.tag]);
-        if (fresh.length > 0) added.set(rule, fresh);
+        if (gave.size > 0) addedBy.set(rule, [...gave]);
       }
-      // One pass of writes for every article, whatever tags each gets.
-      if (tagsOf.size > 0) await this.deps.addTagsEach(tagsOf);
-      const rules = doc.rules.map((r) => ({ ...r, added: [...r.added, ...(added.get(r) ?? [])] }));
-      return { doc: { format: 1 as const, rules }, result: tagsOf.size };
+      // Rules removed while the import ran take their tag off the articles they gave it to.
+      for (const d of plan.decisions) {
+        if (seen.has(d) || d.gave.size === 0) continue;
+        takeOff.set(d.rule.tag, [...(takeOff.get(d.rule.tag) ?? []), ...d.gave]);
+      }
+      if (addTo.size > 0) await this.deps.addTagsEach(addTo);
+      for (const [tag, off] of takeOff) await this.untag(off, tag);
+      const rules = doc.rules.map((r) => ({
+        ...r,
+        added: [...r.added, ...(addedBy.get(r) ?? [])],
+      }));
+      return { doc: { format: 1 as const, rules }, result: undefined };
     });
+  }
+
+  /** The ids among `ids` the query finds, or null when it cannot run (BAD_QUERY). */
+  private async matchAmong(query: string, ids: readonly string[]): Promise<Set<string> | null> {
+    try {
+      return new Set(await this.deps.match(query, new Set(ids)));
+    } catch (e) {
+      if (e instanceof ArchiveError && e.code === 'BAD_QUERY') return null;
+      throw e;
+    }
   }
 
   /**
@@ -229,6 +307,30 @@ export class TagRules {
       // In their order in the file, so that undo puts them back in it.
       const before = into >= 0 ? [at, into].sort((x, y) => x - y).map((i) => rules[i]!) : [source];
       const result: TagRuleSnapshot = { before, after: into >= 0 ? rules[into]!.tag : to };
+      return { doc: { format: 1 as const, rules: next }, result };
+    });
+  }
+
+  /**
+   * Removes the rule of a deleted tag (the articles lost the tag with the delete), so the
+   * next import does not bring the tag back. Returns what undo needs, or undefined when the
+   * tag had no rule.
+   */
+  async followDelete(tag: string): Promise<TagRuleSnapshot | undefined> {
+    try {
+      const { rules } = await this.file.read();
+      if (!rules.some((r) => tagKey(r.tag) === tagKey(tag))) return undefined;
+    } catch {
+      // The tag is deleted already; a damaged rules file must not turn that into a failure.
+      return undefined;
+    }
+    return this.file.update(async ({ rules }) => {
+      const at = rules.findIndex((r) => tagKey(r.tag) === tagKey(tag));
+      if (at < 0) return { doc: { format: 1 as const, rules }, result: undefined };
+      const removed = rules[at]!;
+      const next = rules.filter((_, i) => i !== at);
+      // `after` names no rule: undo puts this one back (last in the list).
+      const result: TagRuleSnapshot = { before: [removed], after: removed.tag };
       return { doc: { format: 1 as const, rules: next }, result };
     });
   }

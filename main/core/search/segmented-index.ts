@@ -550,6 +550,8 @@ export class SearchIndex implements SearchIndexApi {
 
   private scheduleMerge(): void {
     if (!this.tuning.merge || this.merging || this.closed || !this.opened) return;
+    // A read-only open cannot save a merge, and a command would only wait for it at close.
+    if (this.options.readOnly) return;
     // Segments still loading cannot be merged yet; they join once loaded.
     const pick = pickMerge(
       this.set.segments

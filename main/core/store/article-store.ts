@@ -1,108 +1,113 @@
-// The article files: articles/<first two hex digits>/<id>.json, the source of truth.
-import { readdir, readFile, unlink } from 'node:fs/promises';
+// The articles of a library, the source of truth: records in append-only packs
+// (articles/packs/<number>.pack, see pack-set.ts), and in libraries from before packs, one
+// file per article (articles/<first two hex digits>/<id>.json), read until rewritten.
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
-import { isErrno } from '../errno';
 import { decodeArticleFile, encodeArticleFile, type StoredArticle } from './article-file';
-import { fsyncDir, isTempName, sweepTempFiles, writeFilesAtomic } from './atomic-write';
+import { isTempName, sweepTempFiles } from './atomic-write';
+import {
+  deleteLegacyArticles,
+  legacyPathOf,
+  legacyShards,
+  listLegacyIds,
+  namesIn,
+  readLegacyArticle,
+} from './legacy-article-files';
+import { upgradeManifest } from './manifest';
+import { PackSet, type PackProblem } from './pack-set';
 
-const ID_FILE = /^([0-9a-f]{16})\.json$/;
-const SHARD = /^[0-9a-f]{2}$/;
-
-/** Reads and writes article files under `<library>/articles`. */
+/** Reads and writes the articles under `<library>/articles`. */
 export class ArticleStore {
   readonly root: string;
-  private readonly madeDirs = new Set<string>();
+  private readonly packs: PackSet;
+  /** Ids with a file of their own, as last listed; null until listed. */
+  private legacy: Set<string> | null = null;
 
   constructor(libraryDir: string) {
     this.root = join(libraryDir, 'articles');
-  }
-
-  /** Path of one article's file. */
-  pathOf(id: string): string {
-    return join(this.root, id.slice(0, 2), `${id}.json`);
-  }
-
-  /** Reads one article; null when the file does not exist, throws when it is damaged. */
-  async read(id: string): Promise<StoredArticle | null> {
-    let text: string;
-    try {
-      text = await readFile(this.pathOf(id), 'utf8');
-    } catch (e) {
-      if (isErrno(e, 'ENOENT')) return null;
-      throw e;
-    }
-    return decodeArticleFile(text, id);
-  }
-
-  /** Writes (or replaces) articles durably, with one fsync per file and per folder. */
-  async write(articles: StoredArticle[]): Promise<void> {
-    if (articles.length === 0) return;
-    // Shard folders are never removed while the library is open: each is made once.
-    const dirs = new Set(articles.map((a) => join(this.root, a.record.id.slice(0, 2))));
-    const missing = [...dirs].filter((dir) => !this.madeDirs.has(dir));
-    await Promise.all(missing.map((dir) => mkdir(dir, { recursive: true })));
-    for (const dir of missing) this.madeDirs.add(dir);
-    await writeFilesAtomic(
-      articles.map((a) => ({ path: this.pathOf(a.record.id), data: encodeArticleFile(a) })),
-    );
-  }
-
-  /** Deletes article files for good and syncs their folders. */
-  async delete(ids: string[]): Promise<void> {
-    const dirs = new Set<string>();
-    for (const id of ids) {
-      await unlink(this.pathOf(id)).catch((e: unknown) => {
-        if (!isErrno(e, 'ENOENT')) throw e;
-      });
-      dirs.add(join(this.root, id.slice(0, 2)));
-    }
-    for (const dir of dirs) await fsyncDir(dir);
+    this.packs = new PackSet(this.root, () => upgradeManifest(libraryDir));
   }
 
   /**
-   * Every article id that has a file, read from the folder listings only; with `sweep`, temp
-   * files a crash left are removed in the same pass (a second walk of 256 folders cost ~100 ms
-   * of a cold open).
+   * Where an article lies, for messages: "…/articles/packs/000012.pack#<id>", or the path of
+   * its own file in a library from before packs.
+   */
+  pathOf(id: string): string {
+    return this.packs.locationOf(id) ?? legacyPathOf(this.root, id);
+  }
+
+  /** Reads one article; null when it does not exist, throws when it is damaged. */
+  async read(id: string): Promise<StoredArticle | null> {
+    const packed = await this.packs.read(id);
+    if (packed !== undefined) return packed && decodeArticleFile(packed.text, id);
+    const own = await readLegacyArticle(this.root, id);
+    if (own) return own;
+    // Written by another process since the packs were read?
+    const late = await this.packs.read(id, true);
+    return late ? decodeArticleFile(late.text, id) : null;
+  }
+
+  /** Writes (or replaces) articles durably: one append and one fsync for all of them. */
+  async write(articles: StoredArticle[]): Promise<void> {
+    if (articles.length === 0) return;
+    await this.packs.append(
+      articles.map((a) => ({
+        id: a.record.id,
+        kind: 'article',
+        payload: Buffer.from(encodeArticleFile(a), 'utf8'),
+      })),
+    );
+    // The packed record wins over an older file of its own, which can now go.
+    const legacy = this.legacy;
+    if (!legacy || legacy.size === 0) return;
+    const replaced = articles.map((a) => a.record.id).filter((id) => legacy.has(id));
+    if (replaced.length === 0) return;
+    await deleteLegacyArticles(this.root, replaced).catch(() => undefined);
+    for (const id of replaced) legacy.delete(id);
+  }
+
+  /** Deletes articles for good, durably. */
+  async delete(ids: string[]): Promise<void> {
+    // Own files go first: a tombstone may be compacted away, and must not uncover a file.
+    if (this.legacy === null || this.legacy.size > 0) {
+      await deleteLegacyArticles(this.root, ids);
+      for (const id of ids) this.legacy?.delete(id);
+    }
+    await this.packs.remove(ids);
+  }
+
+  /**
+   * Every article id, from the packs' indexes and the folder listings; with `sweep` (the
+   * library's writer), temp files a crash left are removed and torn pack tails cut off.
    */
   async listIds(options: { sweep?: boolean } = {}): Promise<string[]> {
     const sweep = options.sweep ?? false;
-    const top = await this.names(this.root);
-    const shards = top.filter((n) => SHARD.test(n));
-    const listings = await Promise.all(shards.map((s) => this.names(join(this.root, s))));
-    const ids: string[] = [];
-    const temps: string[] = [];
-    if (sweep) for (const n of top) if (isTempName(n)) temps.push(join(this.root, n));
-    listings.forEach((names, i) => {
-      const shard = shards[i]!;
-      for (const name of names) {
-        if (name.length === 21 && name.startsWith(shard) && ID_FILE.test(name))
-          ids.push(name.slice(0, 16));
-        else if (sweep && isTempName(name)) temps.push(join(this.root, shard, name));
-      }
-    });
-    await Promise.all(temps.map((t) => unlink(t).catch(() => undefined)));
-    // slice() made each id a view into its file name, and V8 hashes and compares such strings
-    // 3-5 times slower as Set/Map keys; one JSON.parse of the (hex) ids makes flat copies.
+    const top = await namesIn(this.root);
+    const [own] = await Promise.all([
+      listLegacyIds(this.root, top, sweep),
+      this.packs.refresh(sweep),
+    ]);
+    if (sweep) {
+      const temps = [...own.temps, ...top.filter(isTempName).map((n) => join(this.root, n))];
+      await sweepTempFiles([this.packs.dir]);
+      await Promise.all(temps.map((t) => unlink(t).catch(() => undefined)));
+    }
+    this.legacy = new Set(own.ids);
+    const ids = this.packs.liveIds();
+    for (const id of own.ids) if (!this.packs.has(id)) ids.push(id);
+    // slice() made each file-name id a view into its name, and V8 hashes and compares such
+    // strings 3-5 times slower as Set/Map keys; one JSON.parse of the (hex) ids makes flat copies.
     return ids.length ? (JSON.parse(`["${ids.join('","')}"]`) as string[]) : ids;
   }
 
   /** Removes temp files a crash left in the article folders. */
   async sweep(): Promise<number> {
-    const shards = await this.shards();
-    return sweepTempFiles([this.root, ...shards.map((s) => join(this.root, s))]);
+    const shards = legacyShards(await namesIn(this.root));
+    return sweepTempFiles([this.root, this.packs.dir, ...shards.map((s) => join(this.root, s))]);
   }
 
-  private async names(dir: string): Promise<string[]> {
-    try {
-      return await readdir(dir);
-    } catch (e) {
-      if (isErrno(e, 'ENOENT')) return [];
-      throw e;
-    }
-  }
-
-  private async shards(): Promise<string[]> {
-    return (await this.names(this.root)).filter((n) => SHARD.test(n));
+  /** Damaged records that name no article, and damaged pack headers, as last read. */
+  damaged(): PackProblem[] {
+    return this.packs.problems();
   }
 }

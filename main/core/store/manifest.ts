@@ -7,10 +7,14 @@ import { isErrno } from '../errno';
 import { ArchiveError } from '../errors';
 import { writeFileAtomic } from './atomic-write';
 
-/** The format this code writes; libraries with a higher number are refused. */
-export const LIBRARY_FORMAT = 1;
+/**
+ * The format this code writes; libraries with a higher number are refused. 2: articles are
+ * kept in packs (a library of format 1, one file per article, is raised to 2 when its first
+ * pack is written, so that older versions do not open it and miss those articles).
+ */
+export const LIBRARY_FORMAT = 2;
 /** Every format this version reads. Format numbers start at 1; nothing else is a library. */
-const KNOWN_FORMATS: readonly number[] = [1];
+const KNOWN_FORMATS: readonly number[] = [1, 2];
 
 // Fields a later version may add are kept out of the way, not refused: the format number is
 // what says whether this version can read the library.
@@ -89,4 +93,12 @@ export async function writeManifest(dir: string): Promise<Manifest> {
   };
   await writeFileAtomic(manifestPath(dir), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/** Raises an older library's manifest to this code's format, keeping when it was created. */
+export async function upgradeManifest(dir: string): Promise<void> {
+  const manifest = await readManifest(dir);
+  if (manifest === null || manifest.format >= LIBRARY_FORMAT) return;
+  const upgraded: Manifest = { ...manifest, format: LIBRARY_FORMAT };
+  await writeFileAtomic(manifestPath(dir), `${JSON.stringify(upgraded, null, 2)}\n`);
 }

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { compatibleExecArgv } from './compatible-exec-argv';
 import type { PoolReply, PoolRequest } from './pool-messages';
+import { retireThread, watchThread } from './thread-usage';
 
 export interface WorkerPoolOptions {
   script: string;
@@ -18,6 +19,8 @@ export interface WorkerPoolOptions {
   tasksPerWorker?: number;
   /** Old-generation heap cap per thread in MB: a thread past it dies alone. */
   heapMb?: number;
+  /** Young-generation size per thread in MB (default: V8's, 3 semi-spaces of 16 MB at most). */
+  youngMb?: number;
   /** What the threads are called in errors ("index worker"). */
   name: string;
 }
@@ -87,13 +90,16 @@ export class WorkerPool<T extends object, R> {
   }
 
   private spawn(): Slot<T, R> {
+    const { heapMb, youngMb } = this.options;
     const worker = new Worker(this.options.script, {
       execArgv: this.execArgv,
-      ...(this.options.heapMb
-        ? { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } }
-        : {}),
+      resourceLimits: {
+        ...(heapMb ? { maxOldGenerationSizeMb: heapMb } : {}),
+        ...(youngMb ? { maxYoungGenerationSizeMb: youngMb } : {}),
+      },
     });
     worker.unref();
+    watchThread(this.options.name, worker);
     const slot: Slot<T, R> = { worker, tasks: new Map() };
     worker.on('message', (msg: PoolReply<R>) => {
       const task = slot.tasks.get(msg.id);
@@ -129,6 +135,7 @@ export class WorkerPool<T extends object, R> {
     for (const t of this.queue.splice(0)) t.reject(error);
     const slots = this.slots.splice(0);
     for (const s of slots) for (const t of s.tasks.values()) t.reject(error);
+    for (const s of slots) retireThread(s.worker);
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 

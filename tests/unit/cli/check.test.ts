@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../main/contract/types';
 import { writeArticles } from './library-fixture';
 import { json, runCli, tempDir, type CliRun } from './run-cli';
+import { damageArticleRecord } from '../core/store/article-on-disk';
 
 const library = join(tempDir('ar-cli-check-'), 'lib');
 const cli = (...args: string[]): Promise<CliRun> => runCli([...args, '--library', library]);
@@ -36,30 +37,30 @@ describe('archive-reader check', () => {
 
   it('lists a damaged article file with exit 1, and reindex names it too', async () => {
     const id = ids[0]!;
-    const rel = `articles/${id.slice(0, 2)}/${id}.json`;
-    truncateSync(join(library, rel), 25);
+    const rel = `articles/packs/000001.pack#${id}`;
+    await damageArticleRecord(library, id);
 
     const text = await cli('check');
     expect(text.code, text.stderr).toBe(1);
     expect(text.stdout).toContain('1 problem.');
-    expect(text.stdout).toMatch(new RegExp(`^  article\\s+${rel}: not valid JSON`, 'm'));
+    expect(text.stdout).toMatch(new RegExp(`^  article\\s+${rel}: its checksum`, 'm'));
     const report = json<CheckReport>(await cli('check', '--json'));
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      { kind: 'article', path: rel, reason: expect.stringMatching(/not valid JSON/) },
+      { kind: 'article', path: rel, reason: expect.stringMatching(/checksum/) },
     ]);
 
     const reindex = await cli('reindex');
     expect(reindex.code, reindex.stderr).toBe(1);
     expect(reindex.stdout).toMatch(new RegExp(`^Reindexed ${ids.length - 1} articles in`));
     expect(reindex.stdout).toContain('1 article file could not be read');
-    expect(reindex.stdout).toContain(`${rel}: not valid JSON`);
+    expect(reindex.stdout).toContain(`${rel}: its checksum`);
     const asJson = json<{ documents: number; unreadable: { path: string; reason: string }[] }>(
       await cli('reindex', '--json'),
     );
     expect(asJson.documents).toBe(ids.length - 1);
     expect(asJson.unreadable).toEqual([
-      { path: join(library, rel), reason: expect.stringMatching(/not valid JSON/) },
+      { path: join(library, rel), reason: expect.stringMatching(/checksum/) },
     ]);
   });
 

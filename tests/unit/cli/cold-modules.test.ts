@@ -1,7 +1,9 @@
 // A command loads only the packages it uses: `--help`, `list` and `search` in a fresh process
-// must not pay for the entity lexicon, a DOM, the zip packages, the file watcher or the diff
-// (docs/benchmarks.md, "Cold command line"). Each run carries a probe that notes every package
-// the process requires; `backup` shows the probe sees a lazily loaded package at all.
+// must not pay for the entity lexicon, a DOM, the zip packages, the file watcher or the diff,
+// `--help` not even for zod, and `search` starts no index worker thread (docs/benchmarks.md,
+// "Cold command line"). Each run carries a probe that notes every package the process
+// requires and every worker thread it starts; `backup` shows the probe sees a lazily loaded
+// package at all, and `reindex` that it sees the index workers.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,18 +23,34 @@ const HEAVY = [
   'iconv-lite',
 ];
 
+/** The index worker's script, run from source (as here) or built. */
+const isIndexWorker = (script: string): boolean =>
+  script.endsWith(join('search', 'workers', 'worker.ts')) || script.endsWith('index-worker.js');
+
 const PROBE = `'use strict';
 const Module = require('node:module');
 const { writeFileSync } = require('node:fs');
+const threads = require('node:worker_threads');
 const load = Module._load;
 const seen = new Set();
+const workers = [];
 Module._load = function (request) {
   if (!request.startsWith('.') && !request.startsWith('/') && !request.startsWith('node:')) {
     seen.add(request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0]);
   }
   return load.apply(this, arguments);
 };
-process.on('exit', () => writeFileSync(process.env.PROBE_OUT, JSON.stringify([...seen])));
+const Worker = threads.Worker;
+threads.Worker = class extends Worker {
+  constructor(script, options) {
+    workers.push(String(script));
+    super(script, options);
+  }
+};
+Module.syncBuiltinESMExports();
+process.on('exit', () =>
+  writeFileSync(process.env.PROBE_OUT, JSON.stringify({ packages: [...seen], workers })),
+);
 `;
 
 describe('packages loaded per command', () => {
@@ -41,17 +59,28 @@ describe('packages loaded per command', () => {
   const probe = join(dir, 'probe.cjs');
   let run = 0;
 
-  /** Runs the CLI from source under the probe; its result and the packages it loaded. */
-  async function loaded(args: string[]): Promise<{ result: CliRun; packages: string[] }> {
+  /** Runs the CLI from source under the probe: its result, the packages and worker threads. */
+  async function loaded(
+    args: string[],
+  ): Promise<{ result: CliRun; packages: string[]; workers: string[] }> {
     const out = join(dir, `loaded-${run++}.json`);
     const result = await runProcess(
       process.execPath,
       ['--require', probe, '--import', tsxLoader, cliSource, ...args],
       { PATH: process.env.PATH, HOME: dir, ARCHIVE_READER_LIBRARY: library, PROBE_OUT: out },
     );
-    const packages: unknown = JSON.parse(readFileSync(out, 'utf8'));
-    if (!Array.isArray(packages)) throw new Error('the probe wrote no list');
-    return { result, packages: packages.map(String) };
+    const probed: unknown = JSON.parse(readFileSync(out, 'utf8'));
+    if (
+      typeof probed !== 'object' ||
+      probed === null ||
+      !('packages' in probed) ||
+      !('workers' in probed) ||
+      !Array.isArray(probed.packages) ||
+      !Array.isArray(probed.workers)
+    ) {
+      throw new Error('the probe wrote no lists');
+    }
+    return { result, packages: probed.packages.map(String), workers: probed.workers.map(String) };
   }
 
   beforeAll(async () => {
@@ -63,12 +92,37 @@ describe('packages loaded per command', () => {
     expect(imported.code, imported.stderr).toBe(0);
   }, 60_000);
 
-  it('--help loads none of them, nor the search engine', async () => {
-    const { result, packages } = await loaded(['--help']);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: archive-reader/);
-    expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  it('--help loads none of them, nor the search engine, nor zod', async () => {
+    for (const args of [['--help'], ['help', 'search'], ['list', '--help']]) {
+      const { result, packages } = await loaded(args);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: archive-reader/);
+      expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+      expect(packages).not.toContain('lunr');
+      expect(packages).not.toContain('zod');
+    }
+  }, 60_000);
+
+  it('a bad command line is still refused without loading the engine', async () => {
+    const { result, packages } = await loaded(['list', '--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown option '--bogus'/);
     expect(packages).not.toContain('lunr');
+    // Options checked by the contract's schemas still are, once the command is known.
+    const color = await loaded(['highlight', '0123456789abcdef', 'text', '--color', 'red']);
+    expect(color.result.code).toBe(2);
+    expect(color.result.stderr).toMatch(/--color must be one of/);
+  }, 60_000);
+
+  it('search starts no index worker; a reindex still does', async () => {
+    for (const query of ['copper', 'place:london copper']) {
+      const search = await loaded(['search', query, '--json']);
+      expect(search.result.code, search.result.stderr).toBe(0);
+      expect(search.workers.filter(isIndexWorker)).toEqual([]);
+    }
+    const reindex = await loaded(['reindex']);
+    expect(reindex.result.code, reindex.result.stderr).toBe(0);
+    expect(reindex.workers.some(isIndexWorker)).toBe(true);
   }, 60_000);
 
   it('list and search load none of them and still answer', async () => {

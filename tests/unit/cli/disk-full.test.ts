@@ -60,7 +60,8 @@ describe('a full disk (injected)', () => {
     const run = await runOnFullDisk(
       ['import', articles(80), '--library', lib, '--json'],
       join(lib, 'articles'),
-      32,
+      // The first chunk's pack and its index.
+      2,
     );
     expect(run.code, run.stderr).toBe(3);
     expectOneLine(run);
@@ -133,8 +134,9 @@ describe.skipIf(!disk)('a full disk (a real 1 MiB tmpfs)', () => {
     const list = await runCli(['list', '--library', lib, '--json']);
     expect(json<{ total: number }>(list).total).toBe(Number(kept![1]));
 
-    // The disk is still full: the next writer fails cleanly too, with no .lock temp file.
-    const again = await runCli(['import', articles(5, 120), '--library', lib, '--json']);
+    // The disk is still full: the next writer fails cleanly too, with no .lock temp file. (The
+    // failed chunk's bytes were cut off the pack, so a few articles would fit again.)
+    const again = await runCli(['import', articles(600, 120), '--library', lib, '--json']);
     expect(again.code, again.stderr).toBe(3);
     expect(json<{ error: { code: string } }>(again).error.code).toBe('DISK_FULL');
     expect(leftovers(lib)).toEqual([]);

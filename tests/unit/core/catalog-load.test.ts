@@ -15,6 +15,7 @@ import {
 } from '../../../main/core/store/catalog-snapshot';
 import { encodeRows, ROW_FIELDS, ROWS_FORMAT } from '../../../main/core/store/snapshot-rows';
 import { article, openFake, writeArticles } from './library-helpers';
+import { articleText, setArticleText } from './store/article-on-disk';
 import { tempDir } from './tmp-dir';
 
 const TITLES = ['Mango', 'apple', 'Kiwi', 'banana', 'Cherry', 'date'];
@@ -51,15 +52,14 @@ describe('catalogue load', () => {
     writeFileSync(join(dir, 'catalog.json'), snapshotFile(body, v2));
     writeFileSync(join(dir, 'catalog.journal'), '');
     // Were the snapshot ignored, this damaged file would be read and reported as a problem.
-    const victim = new ArticleStore(dir).pathOf(ids[1]!);
-    const intact = readFileSync(victim);
-    writeFileSync(victim, '{"format":1,');
+    const intact = (await articleText(dir, ids[1]!))!;
+    await setArticleText(dir, ids[1]!, '{"format":1,');
     let again = await openFake(dir);
     expect((await again.stats()).problems).toEqual([]);
     expect((await again.list()).total).toBe(TITLES.length);
     expect((await again.get(ids[0]!)).tags).toEqual(['Kept']);
     expect(await titles(again)).toEqual(sortedTitles(TITLES));
-    writeFileSync(victim, intact);
+    await setArticleText(dir, ids[1]!, intact);
     await again.close();
     expect(header(dir).format).toBe(SNAPSHOT_FORMAT);
     const after = (await loadSnapshot(join(dir, 'catalog.json')))!;

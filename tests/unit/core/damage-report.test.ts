@@ -11,6 +11,7 @@ import { makeSnippet } from '../../../main/core/search/query/snippet';
 import { SearchIndex, type IndexTuning } from '../../../main/core/search/segmented-index';
 import type { IndexDoc, SearchIndexOptions } from '../../../main/core/search/types';
 import { article, openFake, writeArticles } from './library-helpers';
+import { articleJson, damageArticleRecord, setArticleText } from './store/article-on-disk';
 import { tempDir } from './tmp-dir';
 
 /** Real index; its article reads can be held back to catch a repair half-way. */
@@ -50,9 +51,6 @@ async function until(check: () => boolean, what: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
-
-const articleFile = (dir: string, id: string): string =>
-  join(dir, 'articles', id.slice(0, 2), `${id}.json`);
 
 describe('a damaged search index', () => {
   it('makes a read-only search fail with LIBRARY_CORRUPT while the answer would miss hits', async () => {
@@ -100,15 +98,12 @@ describe('unreadable article files', () => {
   it('are listed by stats() once read, and by reindex', async () => {
     const { lib, dir, ids } = await libraryOf(4);
     await lib.close();
-    const victim = articleFile(dir, ids[1]!);
-    truncateSync(victim, 40);
+    const victim = await damageArticleRecord(dir, ids[1]!);
     const writer = await openLibraryWith(dir, {}, realDeps().deps);
     await writer.reindex();
     const stats = await writer.stats();
     expect(stats.index.documents).toBe(3);
-    expect(stats.problems).toEqual([
-      { path: victim, reason: expect.stringMatching(/not valid JSON/) },
-    ]);
+    expect(stats.problems).toEqual([{ path: victim, reason: expect.stringMatching(/checksum/) }]);
     await writer.close();
   });
 });
@@ -131,14 +126,13 @@ describe('check()', () => {
   it('names every damaged file with its kind and reason', async () => {
     const { lib, dir, ids } = await libraryOf(6);
     await lib.close();
-    // An article cut short, and one whose text was altered (same length, valid JSON).
-    truncateSync(articleFile(dir, ids[0]!), 30);
-    const altered = articleFile(dir, ids[1]!);
-    const file = JSON.parse(readFileSync(altered, 'utf8'));
+    // A damaged article record, and one whose text was altered (same length, valid JSON).
+    await damageArticleRecord(dir, ids[0]!);
+    const file = await articleJson(dir, ids[1]!);
     const bytes = Buffer.from(file.original, 'base64');
     bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 1;
     file.original = bytes.toString('base64');
-    writeFileSync(altered, JSON.stringify(file));
+    await setArticleText(dir, ids[1]!, JSON.stringify(file));
     // The catalogue snapshot and a journal line, the index, the lock.
     const snapshot = readFileSync(join(dir, 'catalog.json'));
     snapshot[snapshot.length - 1] = snapshot[snapshot.length - 1]! ^ 0xff;
@@ -154,10 +148,10 @@ describe('check()', () => {
     await reader.close();
     expect(report.ok).toBe(false);
     expect(report.articlesChecked).toBe(6);
-    const rel = (id: string) => `articles/${id.slice(0, 2)}/${id}.json`;
+    const rel = (id: string) => `articles/packs/000001.pack#${id}`;
     expect(report.problems).toEqual(
       expect.arrayContaining([
-        { kind: 'article', path: rel(ids[0]!), reason: expect.stringMatching(/not valid JSON/) },
+        { kind: 'article', path: rel(ids[0]!), reason: expect.stringMatching(/checksum/) },
         { kind: 'article', path: rel(ids[1]!), reason: expect.stringMatching(/altered/) },
         { kind: 'catalog', path: 'catalog.json', reason: expect.stringMatching(/checksum/) },
         { kind: 'catalog', path: 'catalog.journal', reason: expect.stringMatching(/line 1/) },
@@ -173,15 +167,14 @@ describe('check()', () => {
   it('reports a catalogue entry that differs from its article file', async () => {
     const { lib, dir, ids } = await libraryOf(3);
     await lib.addTags([ids[0]!], ['kept']);
-    const path = articleFile(dir, ids[0]!);
-    const file = JSON.parse(readFileSync(path, 'utf8'));
+    const file = await articleJson(dir, ids[0]!);
     file.record.tags = ['changed behind its back'];
-    writeFileSync(path, JSON.stringify(file));
+    await setArticleText(dir, ids[0]!, JSON.stringify(file));
     const report = await lib.check();
     expect(report.problems).toEqual([
       {
         kind: 'catalog',
-        path: `articles/${ids[0]!.slice(0, 2)}/${ids[0]}.json`,
+        path: `articles/packs/000001.pack#${ids[0]}`,
         reason: expect.stringMatching(/differs/),
       },
     ]);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLibraryWith } from '../../../main/core/library/library-engine';
 import { makeSnippet } from '../../../main/core/search/query/snippet';
 import { SearchIndex } from '../../../main/core/search/segmented-index';
+import { ArticleStore } from '../../../main/core/store/article-store';
 import { writeFileAtomic } from '../../../main/core/store/atomic-write';
 import { acquireLock } from '../../../main/core/store/lock';
 import { injectDiskFull } from '../../support/inject-enospc';
@@ -58,8 +59,9 @@ describe('a full disk in the store', () => {
   it('stops an import, says how many articles were kept, and keeps exactly those', async () => {
     const dir = join(tempDir(), 'lib');
     const lib = await openFake(dir);
-    // The first chunk (32 articles) fits; the disk is full from the next one on.
-    diskFullUnder(join(dir, 'articles'), 32);
+    // The first chunk (32 articles) fits (its pack and the pack's index); the disk is full
+    // from the next one on.
+    diskFullUnder(join(dir, 'articles'), 2);
     const err = await lib
       .importSources(sources(100).map((path) => ({ path })))
       .catch((e: unknown) => e);
@@ -71,28 +73,29 @@ describe('a full disk in the store', () => {
     await lib.close();
     restores.splice(0).forEach((r) => r());
     expect(tempFiles(dir)).toEqual([]);
-    expect(allFiles(join(dir, 'articles'))).toHaveLength(32);
+    expect(await new ArticleStore(dir).listIds()).toHaveLength(32);
     const again = await openFake(dir);
     expect((await again.list()).total).toBe(32);
     await again.close();
   });
 
-  it('removes the files of a batch that failed after some were renamed into place', async () => {
+  it('keeps none of a batch whose append failed part way', async () => {
     const dir = join(tempDir(), 'lib');
     const lib = await openFake(dir);
-    const realRename = fs.renameSync;
-    let renames = 0;
-    fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
-      if (String(to).includes(`${join(dir, 'articles')}`) && ++renames === 5) {
-        throw Object.assign(new Error('ENOSPC: no space left on device, rename'), {
+    const realWrite = fs.writeSync;
+    // Half of the chunk reaches the pack before the disk fills up.
+    fs.writeSync = ((fd: number, data: Buffer, ...rest: number[]) => {
+      if (data.length > 4096) {
+        realWrite(fd, data, 0, data.length >> 1, rest[2]);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
           code: 'ENOSPC',
         });
       }
-      realRename(from, to);
-    }) as typeof fs.renameSync;
+      return realWrite(fd, data, ...rest);
+    }) as typeof fs.writeSync;
     syncBuiltinESMExports();
     restores.push(() => {
-      fs.renameSync = realRename;
+      fs.writeSync = realWrite;
       syncBuiltinESMExports();
     });
     const err = await lib

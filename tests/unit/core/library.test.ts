@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryEngine } from '../../../main/core/engine';
 import type { LibraryChange } from '../../../main/core/engine';
+import { LIBRARY_FORMAT } from '../../../main/core/store/manifest';
 import { article, openFake, writeArticles } from './library-helpers';
+import { articleJson, articleText, hasArticle, setArticleText } from './store/article-on-disk';
 import { tempDir } from './tmp-dir';
 
 async function libraryWith(n: number): Promise<{ lib: LibraryEngine; dir: string; ids: string[] }> {
@@ -70,9 +72,7 @@ describe('tags', () => {
   it('bumps rev and sends tag changes to the index', async () => {
     const { lib, dir, ids } = await libraryWith(1);
     await lib.addTags(ids, ['Science']);
-    const file = JSON.parse(
-      readFileSync(join(dir, 'articles', ids[0]!.slice(0, 2), `${ids[0]}.json`), 'utf8'),
-    );
+    const file = await articleJson(dir, ids[0]!);
     expect(file.record.rev).toBe(2);
     expect(file.record.tags).toEqual(['Science']);
     await lib.close();
@@ -125,8 +125,8 @@ describe('trash', () => {
     expect(await lib.emptyTrash()).toEqual({ removed: 1 });
     expect((await lib.list({ view: 'trash' })).total).toBe(0);
     await expect(lib.get(ids[0]!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const shard = readdirSync(join(dir, 'articles', ids[0]!.slice(0, 2)));
-    expect(shard).not.toContain(`${ids[0]}.json`);
+    expect(await hasArticle(dir, ids[0]!)).toBe(false);
+    expect(await articleText(dir, ids[0]!)).toBeNull();
     expect(changes.map((c) => c.reason)).toEqual(['trash', 'trash', 'trash']);
     await lib.close();
   });
@@ -181,22 +181,22 @@ describe('persistence and recovery', () => {
   it('reports corrupt article files without deleting them, and sweeps temp files', async () => {
     const { lib, dir, ids } = await libraryWith(3);
     await lib.close();
-    const victim = join(dir, 'articles', ids[0]!.slice(0, 2), `${ids[0]}.json`);
-    writeFileSync(victim, '{"format":1,"record":');
+    await setArticleText(dir, ids[0]!, '{"format":1,"record":');
     rmSync(join(dir, 'catalog.json'));
-    const temp = join(dir, 'articles', ids[1]!.slice(0, 2), `.${ids[1]}.json.abcdef.tmp`);
+    const temp = join(dir, 'articles', 'packs', `.000001.pack.abcdef.tmp`);
     writeFileSync(temp, 'half');
     writeFileSync(join(dir, '.catalog.json.123456.tmp'), 'half');
     const again = await openFake(dir);
     const stats = await again.stats();
     expect(stats.articles).toBe(2);
     expect(stats.problems).toEqual([
-      { path: victim, reason: expect.stringMatching(/JSON|damaged/) },
+      {
+        path: expect.stringMatching(/articles[\\/]packs[\\/]000001\.pack#/),
+        reason: expect.stringMatching(/JSON|damaged/),
+      },
     ]);
-    expect(readFileSync(victim, 'utf8')).toBe('{"format":1,"record":');
-    expect(readdirSync(join(dir, 'articles', ids[1]!.slice(0, 2)))).not.toContain(
-      `.${ids[1]}.json.abcdef.tmp`,
-    );
+    expect(await articleText(dir, ids[0]!)).toBe('{"format":1,"record":');
+    expect(readdirSync(join(dir, 'articles', 'packs'))).not.toContain('.000001.pack.abcdef.tmp');
     expect(readdirSync(dir)).not.toContain('.catalog.json.123456.tmp');
     await again.close();
   });
@@ -220,7 +220,7 @@ describe('persistence and recovery', () => {
     const dir = join(base, 'lib');
     const lib = await openFake(dir);
     await lib.close();
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 2 }));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: LIBRARY_FORMAT + 1 }));
     await expect(openFake(dir)).rejects.toMatchObject({ code: 'LIBRARY_VERSION' });
     await expect(openFake(join(base, 'none'), { create: false })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { hasArticle } from './store/article-on-disk';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryChange } from '../../../main/core/engine';
@@ -15,7 +15,7 @@ async function libraryWith(n: number) {
   return { lib, dir, ids: summary.imported.map((e) => e.id) };
 }
 
-const fileOf = (dir: string, id: string) => join(dir, 'articles', id.slice(0, 2), `${id}.json`);
+const fileOf = (dir: string, id: string) => hasArticle(dir, id);
 
 describe('purge (delete chosen trashed articles for good)', () => {
   it('deletes only the named trashed articles and leaves the rest of the trash', async () => {
@@ -28,8 +28,8 @@ describe('purge (delete chosen trashed articles for good)', () => {
     expect(await lib.purge([a, b, a])).toEqual({ removed: 2 });
 
     await expect(lib.get(a)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(existsSync(fileOf(dir, a))).toBe(false);
-    expect(existsSync(fileOf(dir, c))).toBe(true);
+    expect(await fileOf(dir, a)).toBe(false);
+    expect(await fileOf(dir, c)).toBe(true);
     expect((await lib.list({ view: 'trash' })).items.map((m) => m.id)).toEqual([c]);
     expect((await lib.list()).items.map((m) => m.id)).toEqual([d]);
     expect(changes).toEqual([{ reason: 'trash', ids: [a, b] }]);

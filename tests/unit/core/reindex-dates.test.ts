@@ -1,19 +1,18 @@
 // A reindex finds article dates again, so libraries imported with an older date finder get
 // the dates the current one reads (and lose ones it no longer believes), sorted and kept.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/core/library';
-import { ArticleStore } from '../../../main/core/store/article-store';
+import { articleJson, setArticleText } from './store/article-on-disk';
 import { writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
 
 /** Sets an article's recorded date in its file, as an older date finder would have left it. */
-function setRecordedDate(dir: string, id: string, date: string | null): void {
-  const path = new ArticleStore(dir).pathOf(id);
-  const file = JSON.parse(readFileSync(path, 'utf8')) as { record: { articleDate: unknown } };
+async function setRecordedDate(dir: string, id: string, date: string | null): Promise<void> {
+  const file = await articleJson(dir, id);
   file.record.articleDate = date;
-  writeFileSync(path, JSON.stringify(file));
+  await setArticleText(dir, id, JSON.stringify(file));
 }
 
 describe('reindex and article dates', () => {
@@ -34,8 +33,8 @@ describe('reindex and article dates', () => {
       await lib.close();
     }
     // As an older finder left them: the Persian date missed, a wrong date on the undated one.
-    setRecordedDate(dir, ids.get('a.txt')!, null);
-    setRecordedDate(dir, ids.get('c.txt')!, '1990-01-01');
+    await setRecordedDate(dir, ids.get('a.txt')!, null);
+    await setRecordedDate(dir, ids.get('c.txt')!, '1990-01-01');
     rmSync(join(dir, 'catalog.json'));
     rmSync(join(dir, 'catalog.journal'), { force: true });
     lib = await openLibrary(dir);

@@ -12,7 +12,7 @@ import {
 } from '../../../main/core/store/atomic-write';
 import { acquireLock } from '../../../main/core/store/lock';
 import { formatJournalLine, parseJournalLine } from '../../../main/core/store/journal-line';
-import { readManifest, writeManifest } from '../../../main/core/store/manifest';
+import { LIBRARY_FORMAT, readManifest, writeManifest } from '../../../main/core/store/manifest';
 import { ArchiveError } from '../../../main/core/errors';
 import { tempDir } from './tmp-dir';
 
@@ -120,7 +120,7 @@ describe('manifest', () => {
     const dir = tempDir();
     expect(await readManifest(dir)).toBeNull();
     await writeManifest(dir);
-    expect((await readManifest(dir))?.format).toBe(1);
+    expect((await readManifest(dir))?.format).toBe(LIBRARY_FORMAT);
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 99, createdAt: 'x' }));
     await expect(readManifest(dir)).rejects.toMatchObject({ code: 'LIBRARY_VERSION' });
   });

@@ -104,6 +104,36 @@ describe('compact postings', () => {
     expect(() => decodePostings(bad)).toThrow(/not a postings file/);
   });
 
+  it('decodes in place for the thread that keeps the postings, else into shared memory', () => {
+    const built = buildSegmentData(docs);
+    const bytes = encodePostings(built.postings);
+    // A file as read from disk: its own aligned buffer.
+    const file = new Uint8Array(new ArrayBuffer(bytes.length));
+    file.set(bytes);
+    const kept = decodePostings(file, false);
+    const handed = decodePostings(file, true);
+    // Unaligned bytes cannot be viewed as 32-bit words: copied as for a worker.
+    const odd = new Uint8Array(new ArrayBuffer(bytes.length + 1)).subarray(1);
+    odd.set(bytes);
+    const unaligned = decodePostings(odd, false);
+    for (const back of [kept, handed, unaligned]) {
+      expect(back.terms).toEqual(built.postings.terms);
+      expect([...back.offsets]).toEqual([...built.postings.offsets]);
+      expect([...back.docs]).toEqual([...built.postings.docs]);
+      expect([...back.weights]).toEqual([...built.postings.weights]);
+      expect([...back.posOffsets]).toEqual([...built.postings.posOffsets]);
+      expect([...back.positions]).toEqual([...built.postings.positions]);
+    }
+    for (const a of [kept.offsets, kept.docs, kept.weights, kept.posOffsets, kept.positions]) {
+      expect(a.buffer).toBe(file.buffer);
+    }
+    for (const a of [handed.docs, handed.weights, handed.positions, unaligned.docs]) {
+      expect(a.buffer).not.toBe(file.buffer);
+    }
+    expect(handed.docs.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(handed.positions.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
   it('expands prefixes like Lunr’s token set does, fuzzy words by edit distance', () => {
     const words = (
       'nuclear nucleus nuclei new news newt knew football footballer footbal foot ' +

@@ -59,30 +59,6 @@ export class ByteWriter {
   }
 }
 
-/** One posting's word positions (ascending) and the form code at each. */
-export interface Run {
-  positions: number[];
-  forms: number[];
-}
-
-/** Writes one posting's positions. */
-export function writeRun(w: ByteWriter, run: Run | undefined): void {
-  if (!run) return w.varint(0);
-  const { positions, forms } = run;
-  w.varint(positions.length);
-  let prev = 0;
-  for (let i = 0; i < positions.length; i++) {
-    const delta = positions[i]! - prev;
-    const form = forms[i]!;
-    if (form === 0) w.varint(delta * 2);
-    else {
-      w.varint(delta * 2 + 1);
-      w.varint(form);
-    }
-    prev = positions[i]!;
-  }
-}
-
 /** Reads a varint at `at`; returns the value and moves `cursor.at`. */
 function readVarint(bytes: Uint8Array, cursor: { at: number }): number {
   let v = 0;
@@ -137,27 +113,63 @@ export function skipRun(bytes: Uint8Array, cursor: { at: number }): number {
   return n;
 }
 
-/** Per document and field (index d * FIELD_COUNT + f): term → its word positions. */
-function termPositions(docs: readonly AnalyzedDoc[]): Map<string, Run>[] {
-  const out: Map<string, Run>[] = [];
+/**
+ * One field of one document, indexed for writing its postings' positions: where each term
+ * first occurs and, per occurrence, the next occurrence of the same term (-1: none). A chain
+ * through the term list instead of a list of positions per term: a build allocates for every
+ * document and field, and two arrays per term were a good part of its garbage.
+ */
+interface FieldChains {
+  first: Map<string, number>;
+  next: Int32Array;
+  at: readonly number[];
+  forms: readonly number[];
+}
+
+/** Per document and field (index d * FIELD_COUNT + f); null for an empty field. */
+function fieldChains(docs: readonly AnalyzedDoc[]): (FieldChains | null)[] {
+  const out: (FieldChains | null)[] = [];
   for (const d of docs) {
     for (const f of FIELDS) {
-      const map = new Map<string, Run>();
       const terms = d.fields[f];
-      const at = d.positions[f];
-      const forms = d.forms[f];
-      for (let i = 0; i < terms.length; i++) {
-        if (at[i] === NO_POSITION) continue;
-        const run = map.get(terms[i]!);
-        if (run) {
-          run.positions.push(at[i]!);
-          run.forms.push(forms[i]!);
-        } else map.set(terms[i]!, { positions: [at[i]!], forms: [forms[i]!] });
+      if (terms.length === 0) {
+        out.push(null);
+        continue;
       }
-      out.push(map);
+      const at = d.positions[f];
+      const first = new Map<string, number>();
+      const next = new Int32Array(terms.length);
+      // Walked backwards, so each chain runs forwards, in ascending position.
+      for (let i = terms.length - 1; i >= 0; i--) {
+        if (at[i] === NO_POSITION) continue;
+        next[i] = first.get(terms[i]!) ?? -1;
+        first.set(terms[i]!, i);
+      }
+      out.push({ first, next, at, forms: d.forms[f] });
     }
   }
   return out;
+}
+
+/** Writes one posting's positions: a count, then per position its delta and form. */
+function writeChain(w: ByteWriter, field: FieldChains | null, term: string): void {
+  const head = field?.first.get(term);
+  if (!field || head === undefined) return w.varint(0);
+  const { next, at, forms } = field;
+  let count = 0;
+  for (let i = head; i >= 0; i = next[i]!) count++;
+  w.varint(count);
+  let prev = 0;
+  for (let i = head; i >= 0; i = next[i]!) {
+    const delta = at[i]! - prev;
+    const form = forms[i]!;
+    if (form === 0) w.varint(delta * 2);
+    else {
+      w.varint(delta * 2 + 1);
+      w.varint(form);
+    }
+    prev = at[i]!;
+  }
 }
 
 /** The positions of every posting, in posting order, from the analysed documents. */
@@ -167,7 +179,7 @@ export function buildPositions(
   docs: Uint32Array,
   analysed: readonly AnalyzedDoc[],
 ): { posOffsets: Uint32Array; positions: Uint8Array } {
-  const byDocField = termPositions(analysed);
+  const byDocField = fieldChains(analysed);
   const posOffsets = new Uint32Array(new SharedArrayBuffer(offsets.length * 4));
   const w = new ByteWriter();
   for (let slot = 0; slot + 1 < offsets.length; slot++) {
@@ -175,7 +187,7 @@ export function buildPositions(
     const term = terms[Math.floor(slot / FIELD_COUNT)]!;
     const f = slot % FIELD_COUNT;
     for (let i = offsets[slot]!; i < offsets[slot + 1]!; i++) {
-      writeRun(w, byDocField[docs[i]! * FIELD_COUNT + f]!.get(term));
+      writeChain(w, byDocField[docs[i]! * FIELD_COUNT + f]!, term);
     }
   }
   posOffsets[offsets.length - 1] = w.length;

@@ -3,6 +3,7 @@
 // space collapsed), then the five arrays (offsets, docs, weights, position offsets,
 // positions), little-endian and 4-byte aligned. Reading it back
 // is a few memory copies, not a JSON parse of a Lunr object graph.
+import { isMainThread } from 'node:worker_threads';
 import { FIELD_COUNT, sharedU32, type PostingData } from './postings';
 
 const MAGIC = 0x58505241; // "ARPX"
@@ -38,8 +39,13 @@ export function encodePostings(p: PostingData): Buffer {
   return out;
 }
 
-/** Parses a buffer from encodePostings; throws when it is not one. */
-export function decodePostings(buf: Uint8Array): PostingData {
+/**
+ * Parses a buffer from encodePostings; throws when it is not one. `shared`: the arrays are
+ * copied into shared memory, for a result a worker hands to another thread; else, on the
+ * thread that keeps them (a command-line search loads on the main thread), they are views on
+ * `buf` where it is aligned, which saves copying every segment at a cold start.
+ */
+export function decodePostings(buf: Uint8Array, shared = !isMainThread): PostingData {
   const data = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (data.length < HEADER_WORDS * 4) throw new Error('postings file is truncated');
   const [magic, version, termCount, postingCount, termBytes, fields, positionCount] = Array.from(
@@ -57,21 +63,26 @@ export function decodePostings(buf: Uint8Array): PostingData {
   const text = data.toString('utf8', HEADER_WORDS * 4, HEADER_WORDS * 4 + termBytes);
   const terms = termCount === 0 ? [] : text.split('\n');
   if (terms.length !== termCount) throw new Error('postings file has the wrong term count');
-  // Copies into fresh, aligned, shared buffers (a file buffer may start at any offset).
+  // Views on the file, or copies into fresh, aligned, shared buffers (a file buffer may start
+  // at any offset).
+  const inPlace = !shared && data.byteOffset % 4 === 0;
   const u32 = (start: number, count: number): Uint32Array => {
+    if (inPlace) return new Uint32Array(data.buffer, data.byteOffset + start, count);
     const out = sharedU32(count);
     new Uint8Array(out.buffer).set(data.subarray(start, start + count * 4));
     return out;
   };
   const offsets = u32(termsEnd, termCount * FIELD_COUNT + 1);
   const docs = u32(termsEnd + offsetBytes, postingCount);
-  const weights = new Float32Array(
-    u32(termsEnd + offsetBytes + postingCount * 4, postingCount).buffer,
-  );
+  const weightWords = u32(termsEnd + offsetBytes + postingCount * 4, postingCount);
+  const weights = new Float32Array(weightWords.buffer, weightWords.byteOffset, weightWords.length);
   const posStart = termsEnd + offsetBytes + postingCount * 8;
   const posOffsets = u32(posStart, termCount * FIELD_COUNT + 1);
-  const positions = new Uint8Array(new SharedArrayBuffer(positionCount));
-  positions.set(data.subarray(posStart + offsetBytes, posStart + offsetBytes + positionCount));
+  const positionsAt = data.byteOffset + posStart + offsetBytes;
+  const positions = inPlace
+    ? new Uint8Array(data.buffer, positionsAt, positionCount)
+    : new Uint8Array(new SharedArrayBuffer(positionCount));
+  if (!inPlace) positions.set(new Uint8Array(data.buffer, positionsAt, positionCount));
   if (
     offsets[offsets.length - 1] !== postingCount ||
     posOffsets[posOffsets.length - 1] !== positionCount

@@ -1,13 +1,15 @@
 // Collections, saved searches and tagging rules over a real library (real index): import,
 // filters, rename and merge with undo, the upgrade of libraries from before collections,
 // the saved searches' file, and rules that never take away a tag a person added.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../../main/core/library';
 import type { LibraryEngine } from '../../../../main/core/engine';
 import { isArchiveError } from '../../../../main/core/errors';
+import { ArticleStore } from '../../../../main/core/store/article-store';
 import { writeArticles } from '../library-helpers';
+import { articleJson, setArticleText } from '../store/article-on-disk';
 import { tempDir } from '../tmp-dir';
 
 const text = (title: string, body: string) => `${title}\n\n${body}\n`;
@@ -96,14 +98,11 @@ describe('collections', () => {
     await withLibrary(lib, (l) => l.importSources([{ path: join(base, 'src') }]));
     // What the code before collections wrote: records without sourceFolder and collection,
     // and no catalogue that knows them (it is rebuilt from the files).
-    for (const shard of readdirSync(join(lib, 'articles'))) {
-      for (const name of readdirSync(join(lib, 'articles', shard))) {
-        const file = join(lib, 'articles', shard, name);
-        const json = JSON.parse(readFileSync(file, 'utf8')) as { record: Record<string, unknown> };
-        delete json.record.sourceFolder;
-        delete json.record.collection;
-        writeFileSync(file, JSON.stringify(json));
-      }
+    for (const id of await new ArticleStore(lib).listIds()) {
+      const json = await articleJson(lib, id);
+      delete json.record.sourceFolder;
+      delete json.record.collection;
+      await setArticleText(lib, id, JSON.stringify(json));
     }
     rmSync(join(lib, 'catalog.json'));
     rmSync(join(lib, 'catalog.journal'), { force: true });

@@ -1,0 +1,521 @@
+// The packs of a library (articles/packs/*.pack) and where each article's newest record lies.
+// Records are appended to the newest pack with one fsync per write; a pack whose bytes are
+// mostly dead (replaced or deleted articles) is rewritten beside itself and renamed over it.
+import {
+  closeSync,
+  fdatasync,
+  ftruncateSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isErrno } from '../errno';
+import {
+  checkRecord,
+  encodeRecord,
+  newNonce,
+  packHeader,
+  packNonce,
+  PACK_HEADER_BYTES,
+  recordPayload,
+  scanRecords,
+  type PackEntry,
+  type RecordKind,
+} from './article-pack';
+import { fsyncDir, tempPathFor } from './atomic-write';
+import { diskFullOr } from './disk-full';
+import { namesIn } from './legacy-article-files';
+import { encodeIndexEntries, indexHeader, parseIndex } from './pack-index';
+
+const PACK_NAME = /^(\d{6})\.pack$/;
+// A new pack is started once the newest holds this much; compaction reads a whole pack.
+const PACK_TARGET_BYTES = 32 * 1024 * 1024;
+
+interface Pack {
+  num: number;
+  path: string;
+  /** Null when the header is damaged: its records are still read, nothing is appended. */
+  nonce: Buffer | null;
+  entries: PackEntry[];
+  /** End of the last whole record; a longer file has a torn tail. */
+  end: number;
+  fileSize: number;
+  /**
+   * Bytes of the records that are their article's newest. A newest tombstone counts as live:
+   * were it dead, a pack of tombstones that still hide records would be rewritten on every write.
+   */
+  liveBytes: number;
+  /** How many entries the index file holds. */
+  indexed: number;
+}
+
+interface Location {
+  pack: Pack;
+  entry: PackEntry;
+}
+
+/** A record to append. */
+export interface PackRecord {
+  id: string;
+  kind: RecordKind;
+  payload: Uint8Array;
+}
+
+/** A record that cannot be read, with where it lies. */
+export interface PackProblem {
+  location: string;
+  reason: string;
+}
+
+const DAMAGED = 'its checksum does not match (the record is damaged)';
+
+/** The packs of one library and the newest record of every article in them. */
+export class PackSet {
+  readonly dir: string;
+  private packs: Pack[] = [];
+  private readonly newest = new Map<string, Location>();
+  private loaded = false;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  /**
+   * `beforeFirstPack` runs once before the first pack of the library is created; a new pack is
+   * started once the newest holds `packBytes`.
+   */
+  constructor(
+    articlesDir: string,
+    private readonly beforeFirstPack: () => Promise<void>,
+    private readonly packBytes = PACK_TARGET_BYTES,
+  ) {
+    this.dir = join(articlesDir, 'packs');
+  }
+
+  /** "…/packs/000012.pack#<id>" for an article in a pack; null otherwise. */
+  locationOf(id: string): string | null {
+    const at = this.newest.get(id);
+    return at ? `${at.pack.path}#${id}` : null;
+  }
+
+  /** Ids whose newest record is an article (or a damaged record that names it). */
+  liveIds(): string[] {
+    const ids: string[] = [];
+    for (const [id, at] of this.newest) if (at.entry.kind !== 'tombstone') ids.push(id);
+    return ids;
+  }
+
+  /** True when the packs hold any record (article or tombstone) for `id`. */
+  has(id: string): boolean {
+    return this.newest.has(id);
+  }
+
+  /** Damaged records whose article cannot be named, and packs with a damaged header. */
+  problems(): PackProblem[] {
+    const out: PackProblem[] = [];
+    for (const p of this.packs) {
+      if (!p.nonce) out.push({ location: p.path, reason: 'its header is damaged' });
+      for (const e of p.entries) {
+        if (e.kind === 'damaged' && !e.id) {
+          out.push({ location: `${p.path}@${e.offset}`, reason: `a record ${DAMAGED}` });
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The newest record of `id`: the article, null when it was deleted, undefined when the packs
+   * know nothing of it. Throws when the record is damaged. With `refresh`, packs another
+   * process changed are read again first.
+   */
+  async read(id: string, refresh = false): Promise<{ text: string } | null | undefined> {
+    if (!this.loaded || refresh) await this.refresh(false);
+    for (let attempt = 0; ; attempt++) {
+      const at = this.newest.get(id);
+      if (!at) return undefined;
+      if (at.entry.kind === 'tombstone') return null;
+      if (at.entry.kind === 'damaged') throw new Error(DAMAGED);
+      try {
+        return { text: (await readRecord(at, id)).toString('utf8') };
+      } catch (e) {
+        // Another process may have rewritten the pack since it was read: read again, once.
+        if (attempt > 0) throw e;
+        await this.refresh(false);
+      }
+    }
+  }
+
+  /**
+   * Reads what changed on disk since the last call. `writable` (the library's writer) also
+   * cuts torn tails off and rewrites missing or stale pack indexes.
+   */
+  refresh(writable: boolean): Promise<void> {
+    return this.locked(() => this.refreshNow(writable));
+  }
+
+  /** Appends records durably (one fsync), then compacts packs that became mostly dead. */
+  append(records: PackRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    return this.locked(async () => {
+      if (!this.loaded) await this.refreshNow(false);
+      await this.appendNow(
+        records.map((r) => encodeRecord(r.id, r.kind, r.payload)),
+        records,
+      );
+      await this.compactDead();
+    });
+  }
+
+  /** Appends a tombstone for each id whose newest record is not one already. */
+  remove(ids: readonly string[]): Promise<void> {
+    return this.locked(async () => {
+      if (!this.loaded) await this.refreshNow(false);
+      const records: PackRecord[] = ids
+        .filter((id) => {
+          const at = this.newest.get(id);
+          return at !== undefined && at.entry.kind !== 'tombstone';
+        })
+        .map((id) => ({ id, kind: 'tombstone', payload: new Uint8Array(0) }));
+      if (records.length === 0) return;
+      await this.appendNow(
+        records.map((r) => encodeRecord(r.id, r.kind, r.payload)),
+        records,
+      );
+      await this.compactDead();
+    });
+  }
+
+  private locked<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(task, task);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+
+  private async refreshNow(writable: boolean): Promise<void> {
+    const names = await namesIn(this.dir);
+    const nums = names
+      .map((n) => PACK_NAME.exec(n)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
+    const known = new Map(this.packs.map((p) => [p.num, p]));
+    const next: Pack[] = [];
+    let changed = nums.length !== this.packs.length || !this.loaded;
+    for (const num of nums) {
+      const before = known.get(num);
+      const count = before?.entries.length;
+      const pack = await this.loadPack(num, before, writable);
+      if (!pack) continue;
+      if (pack !== before || pack.entries.length !== count) changed = true;
+      next.push(pack);
+    }
+    this.packs = next;
+    this.loaded = true;
+    if (changed) this.rebuildNewest();
+  }
+
+  /** The pack as it is on disk now: `before` grown by its new records, or read anew. */
+  private async loadPack(
+    num: number,
+    before: Pack | undefined,
+    writable: boolean,
+  ): Promise<Pack | null> {
+    const path = join(this.dir, packName(num));
+    let fh;
+    try {
+      fh = await open(path, 'r');
+    } catch (e) {
+      if (isErrno(e, 'ENOENT')) return null;
+      throw e;
+    }
+    try {
+      const size = (await fh.stat()).size;
+      const head = Buffer.alloc(PACK_HEADER_BYTES);
+      await fh.read(head, 0, PACK_HEADER_BYTES, 0);
+      const nonce = packNonce(head);
+      // A crash while a pack was being created leaves it shorter than its header: no records.
+      if (size < PACK_HEADER_BYTES) {
+        if (writable) await unlink(path).catch(() => undefined);
+        return null;
+      }
+      const same = before && nonce && before.nonce?.equals(nonce) && size >= before.end;
+      let pack: Pack;
+      if (same) {
+        if (size === before.fileSize) {
+          if (writable) await this.repair(before);
+          return before;
+        }
+        pack = before;
+      } else {
+        pack = {
+          num,
+          path,
+          nonce,
+          entries: [],
+          end: PACK_HEADER_BYTES,
+          fileSize: size,
+          liveBytes: 0,
+          indexed: 0,
+        };
+        if (nonce) {
+          const idx = await readFile(indexPath(path)).catch(() => null);
+          const entries = idx ? parseIndex(idx, nonce, size, PACK_HEADER_BYTES) : null;
+          if (entries) {
+            pack.entries = entries;
+            pack.indexed = entries.length;
+            pack.end = entries.at(-1)
+              ? entries.at(-1)!.offset + entries.at(-1)!.length
+              : PACK_HEADER_BYTES;
+          }
+        }
+      }
+      pack.fileSize = size;
+      if (size > pack.end) {
+        const tail = Buffer.allocUnsafe(size - pack.end);
+        const { bytesRead } = await fh.read(tail, 0, tail.length, pack.end);
+        const scan = scanRecords(tail.subarray(0, bytesRead), pack.end);
+        pack.entries.push(...scan.entries);
+        pack.end = scan.validEnd;
+      }
+      if (writable) await this.repair(pack);
+      return pack;
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** Cuts a torn tail off and brings the pack's index up to date (the writer only). */
+  private async repair(pack: Pack): Promise<void> {
+    if (pack.fileSize > pack.end && pack.nonce) {
+      const fd = openSync(pack.path, 'r+');
+      try {
+        ftruncateSync(fd, pack.end);
+        await syncFd(fd);
+      } finally {
+        closeSync(fd);
+      }
+      pack.fileSize = pack.end;
+    }
+    if (pack.nonce && pack.indexed < pack.entries.length) this.writeIndex(pack);
+  }
+
+  private rebuildNewest(): void {
+    this.newest.clear();
+    for (const pack of this.packs) {
+      pack.liveBytes = 0;
+      for (const entry of pack.entries) {
+        if (entry.id) this.newest.set(entry.id, { pack, entry });
+      }
+    }
+    for (const at of this.newest.values()) {
+      if (at.entry.kind !== 'damaged') at.pack.liveBytes += at.entry.length;
+    }
+  }
+
+  private async appendNow(encoded: Buffer[], records: PackRecord[]): Promise<void> {
+    const data = Buffer.concat(encoded);
+    let pack = this.packs.at(-1);
+    if (!pack || !pack.nonce || pack.end >= this.packBytes) pack = await this.createPack(data);
+    else await appendTo(pack, data);
+    let offset = pack.end;
+    const added: PackEntry[] = records.map((r, i) => {
+      const entry: PackEntry = { id: r.id, kind: r.kind, offset, length: encoded[i]!.length };
+      offset += entry.length;
+      return entry;
+    });
+    pack.entries.push(...added);
+    pack.end = pack.fileSize = offset;
+    for (const entry of added) this.setNewest(pack, entry);
+    if (pack.indexed === pack.entries.length - added.length) {
+      try {
+        writeFileSync(indexPath(pack.path), encodeIndexEntries(added), { flag: 'a' });
+        pack.indexed = pack.entries.length;
+      } catch {
+        // A cache: whatever the index lacks is read from the pack on the next open.
+      }
+    } else this.writeIndex(pack);
+  }
+
+  private setNewest(pack: Pack, entry: PackEntry): void {
+    const old = this.newest.get(entry.id);
+    if (old && old.entry.kind !== 'damaged') old.pack.liveBytes -= old.entry.length;
+    this.newest.set(entry.id, { pack, entry });
+    if (entry.kind !== 'damaged') pack.liveBytes += entry.length;
+  }
+
+  /** Starts the next pack with `data` as its first records (their entries are the caller's to add). */
+  private async createPack(data: Buffer): Promise<Pack> {
+    if (this.packs.length === 0) {
+      await this.beforeFirstPack();
+      await mkdir(this.dir, { recursive: true });
+      await fsyncDir(join(this.dir, '..'));
+    }
+    const num = (this.packs.at(-1)?.num ?? 0) + 1;
+    const path = join(this.dir, packName(num));
+    const nonce = newNonce();
+    // Only a pack a crash left shorter than its header can be in the way (it holds nothing).
+    await stat(path).then(
+      (st) => (st.size < PACK_HEADER_BYTES ? unlink(path) : undefined),
+      () => undefined,
+    );
+    await writeNewFile(path, [packHeader(nonce), data]);
+    await fsyncDir(this.dir);
+    const pack: Pack = {
+      num,
+      path,
+      nonce,
+      entries: [],
+      end: PACK_HEADER_BYTES,
+      fileSize: PACK_HEADER_BYTES,
+      liveBytes: 0,
+      indexed: 0,
+    };
+    this.packs.push(pack);
+    this.writeIndex(pack);
+    return pack;
+  }
+
+  /** Replaces a pack's index with one of its entries (not synced: it is a cache). */
+  private writeIndex(pack: Pack): void {
+    if (!pack.nonce) return;
+    const path = indexPath(pack.path);
+    const temp = tempPathFor(path);
+    try {
+      writeFileSync(
+        temp,
+        Buffer.concat([indexHeader(pack.nonce), encodeIndexEntries(pack.entries)]),
+      );
+      renameSync(temp, path);
+      pack.indexed = pack.entries.length;
+    } catch {
+      // The next open reads what the index lacks from the pack itself.
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never written.
+      }
+    }
+  }
+
+  /** Rewrites every pack more than half of whose record bytes are dead. */
+  private async compactDead(): Promise<void> {
+    for (const pack of [...this.packs]) {
+      const body = pack.end - PACK_HEADER_BYTES;
+      if (body <= 0 || (body - pack.liveBytes) * 2 <= body) continue;
+      // A damaged record is kept where it is for `check` to report, with its pack as it is.
+      if (pack.entries.some((e) => e.kind === 'damaged')) continue;
+      await this.compact(pack);
+    }
+  }
+
+  private async compact(pack: Pack): Promise<void> {
+    const older = new Set<string>();
+    for (const p of this.packs) {
+      if (p.num >= pack.num) break;
+      for (const e of p.entries) if (e.kind === 'article') older.add(e.id);
+    }
+    const isNewest = (e: PackEntry) => this.newest.get(e.id)?.entry === e;
+    // A tombstone is kept while an older pack still holds a record it hides.
+    const keep = pack.entries.filter(
+      (e) => isNewest(e) && (e.kind === 'article' || (e.kind === 'tombstone' && older.has(e.id))),
+    );
+    const dropped = pack.entries.filter((e) => isNewest(e) && !keep.includes(e));
+    if (keep.length === 0) {
+      await unlink(pack.path);
+      await unlink(indexPath(pack.path)).catch(() => undefined);
+      await fsyncDir(this.dir);
+      this.packs = this.packs.filter((p) => p !== pack);
+    } else {
+      const bytes = await readFile(pack.path);
+      const nonce = newNonce();
+      let offset = PACK_HEADER_BYTES;
+      const parts = [packHeader(nonce)];
+      const moved = keep.map((e) => {
+        parts.push(bytes.subarray(e.offset, e.offset + e.length));
+        const entry: PackEntry = { ...e, offset };
+        offset += e.length;
+        return entry;
+      });
+      const temp = tempPathFor(pack.path);
+      try {
+        await writeNewFile(temp, parts);
+        await rename(temp, pack.path);
+      } catch (e) {
+        await unlink(temp).catch(() => undefined);
+        throw diskFullOr(e, pack.path);
+      }
+      await fsyncDir(this.dir);
+      Object.assign(pack, { nonce, entries: moved, end: offset, fileSize: offset, indexed: 0 });
+      for (const entry of moved) this.newest.set(entry.id, { pack, entry });
+      pack.liveBytes = moved.reduce((n, e) => n + e.length, 0);
+      this.writeIndex(pack);
+    }
+    for (const e of dropped) this.newest.delete(e.id);
+  }
+}
+
+async function readRecord(at: Location, id: string): Promise<Buffer> {
+  const fh = await open(at.pack.path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(at.entry.length);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, at.entry.offset);
+    const checked = checkRecord(buf.subarray(0, bytesRead), 0);
+    if (!checked.ok) throw new Error(checked.torn ? 'the record is cut short' : DAMAGED);
+    if (checked.entry.id !== id || checked.entry.kind !== 'article') {
+      throw new Error(`the record there is not this article's (${checked.entry.id})`);
+    }
+    return recordPayload(buf, 0);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Appends `data` at the pack's end (cutting a torn tail first); on failure the pack is as it was. */
+async function appendTo(pack: Pack, data: Buffer): Promise<void> {
+  const fd = openSync(pack.path, 'r+');
+  try {
+    if (pack.fileSize > pack.end) ftruncateSync(fd, pack.end);
+    writeAll(fd, data, pack.end);
+    await syncFd(fd);
+  } catch (e) {
+    try {
+      ftruncateSync(fd, pack.end);
+    } catch {
+      // The bytes past the end are a torn tail: never read, and cut on the next write.
+    }
+    throw diskFullOr(e, pack.path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Creates `path` with these bytes, synced; on failure nothing is left. */
+async function writeNewFile(path: string, parts: Buffer[]): Promise<void> {
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    writeAll(fd, Buffer.concat(parts), 0);
+    await syncFd(fd);
+  } catch (e) {
+    closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone.
+    }
+    throw diskFullOr(e, path);
+  }
+  closeSync(fd);
+}
+
+function writeAll(fd: number, data: Buffer, position: number): void {
+  let done = 0;
+  while (done < data.length) done += writeSync(fd, data, done, data.length - done, position + done);
+}
+
+const syncFd = (fd: number): Promise<void> =>
+  new Promise((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())));
+
+const packName = (num: number): string => `${String(num).padStart(6, '0')}.pack`;
+const indexPath = (packPath: string): string => packPath.replace(/\.pack$/, '.idx');
