@@ -202,7 +202,11 @@ describe.skipIf(!readyWithBbc)('collections, saved searches and rules over the B
       .waitFor();
     await page.keyboard.press('Escape');
     await expect
-      .poll(() => page.locator('.facet .nav-item', { hasText: 'Football' }).innerText())
+      .poll(() =>
+        page
+          .locator('section[aria-labelledby="facet-tags"] .nav-item', { hasText: 'Football' })
+          .innerText(),
+      )
       .toBe(`Football\n${fmt(matched)}`);
     expect((await app.engine.listTagRules()).rules).toEqual([{ ...rule, matched }]);
   });

@@ -123,6 +123,9 @@ export async function writeBackup(
   }
 }
 
+// A progress report at least every this many bytes read, or every 256 files.
+const PROGRESS_BYTES = 1024 * 1024;
+
 async function copyFiles(
   dir: string,
   files: readonly string[],
@@ -134,6 +137,7 @@ async function copyFiles(
   const { entries, counter } = into;
   let bytes = into.bytes;
   let done = 0;
+  let reportedBytes = bytes;
   options.onProgress?.({ phase: 'reading', done: 0, total: files.length });
   for await (const read of readAheadFiles(dir, files)) {
     throwIfCancelled(options.signal);
@@ -148,7 +152,9 @@ async function copyFiles(
       counter.add(read.path, read.bytes);
       await sink.add(path, read.bytes);
     }
-    if (done % 256 === 0 || done === files.length) {
+    // Article packs are few and large: a big file is worth a report of its own.
+    if (done % 256 === 0 || done === files.length || bytes - reportedBytes >= PROGRESS_BYTES) {
+      reportedBytes = bytes;
       options.onProgress?.({ phase: 'reading', done, total: files.length });
     }
   }
