@@ -33,9 +33,9 @@ const SUMMARIES: Record<CommandName, string> = {
   backup: 'Write the whole library to one zip file (works while the app is open)',
   restore: 'Take articles out of the trash; or restore a backup FILE into --library DIR',
   'empty-trash': 'Delete the articles in the trash for good (their files too)',
-  reindex: 'Rebuild the search index from the article files',
+  reindex: 'Rebuild the search index from the articles',
   stats: 'Show library statistics',
-  check: 'Verify every article file and cache; exit 1 if anything is wrong',
+  check: 'Verify every article and cache; exit 1 if anything is wrong',
   help: 'Show help for a command',
 };
 

@@ -124,7 +124,7 @@ describe.skipIf(!ready)('versions of the same story in Chromium', () => {
     await page.screenshot({ path: join(tmpdir(), 'versions-1360.png') });
 
     // The compared version becomes the main one: the list hiding versions shows it.
-    await panel.getByRole('button', { name: 'Mark as main version' }).last().click();
+    await panel.getByRole('button', { name: 'Make it the main version' }).click();
     await items
       .filter({ hasText: 'Harbour storm report, updated' })
       .locator('.versions-main-tag')

@@ -29,7 +29,7 @@ export async function reindexCommand(lib: LibraryEngine, ctx: CommandContext): P
     ];
     if (unreadable.length > 0) {
       lines.push(
-        `${plural(unreadable.length, 'article file')} could not be read (left as they are; not searchable):`,
+        `${plural(unreadable.length, 'article')} could not be read (left as they are; not searchable):`,
         ...unreadable.map((p) => `  ${libraryRelative(lib.path, p.path)}: ${p.reason}`),
       );
     }
@@ -49,7 +49,7 @@ export async function checkCommand(lib: LibraryEngine, ctx: CommandContext): Pro
 /** "Checked N articles and M cache files in T s: ..." and one line per problem. */
 export function describeCheck(r: CheckReport): string {
   const head =
-    `Checked ${plural(r.articlesChecked, 'article file')} and ` +
+    `Checked ${plural(r.articlesChecked, 'article')} and ` +
     `${plural(r.cacheFilesChecked, 'other file')} in ${(r.tookMs / 1000).toFixed(1)} s: `;
   if (r.ok) return `${head}no problems found.`;
   const width = Math.max(...r.problems.map((p) => p.kind.length)) + 2;
@@ -104,7 +104,7 @@ export function describeStats(s: LibraryStats): string {
   ];
   const problems = s.problems ?? [];
   if (problems.length > 0) {
-    rows.push(['Unreadable', `${plural(problems.length, 'article file')} (left as they are)`]);
+    rows.push(['Unreadable', `${plural(problems.length, 'article')} (left as they are)`]);
   }
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return [

@@ -23,7 +23,7 @@ export async function loadStored(store: ArticleStore, id: string): Promise<Store
   } catch (e) {
     throw new ArchiveError(
       'LIBRARY_CORRUPT',
-      `The article file ${store.pathOf(id)} is damaged: ${errorMessage(e)}`,
+      `The article at ${store.pathOf(id)} is damaged: ${errorMessage(e)}`,
     );
   }
   if (!stored) throw notFound(id);

@@ -100,7 +100,7 @@ async function checkCatalogFiles(deps: CheckDeps, report: Report): Promise<numbe
     report(
       'catalog',
       snapshotPath,
-      'missing (it is rebuilt from the article files on the next open)',
+      'missing (it is rebuilt from the articles on the next open)',
     );
   } else if ('damaged' in snapshot) {
     report('catalog', snapshotPath, `damaged: ${snapshot.damaged}`);
@@ -123,7 +123,7 @@ async function checkCatalogFiles(deps: CheckDeps, report: Report): Promise<numbe
     report(
       'catalog',
       journalPath,
-      `line ${bad + 1} of ${lines.length} is damaged (the catalogue is rebuilt from the article files on the next open)`,
+      `line ${bad + 1} of ${lines.length} is damaged (the catalogue is rebuilt from the articles on the next open)`,
     );
   }
   return 2;
@@ -225,7 +225,7 @@ async function checkArticles(deps: CheckDeps, report: Report): Promise<number> {
     else if (!listed)
       report('catalog', store.pathOf(id), 'the catalogue does not list this article');
     else if (!sameRecord(listed, catalogEntry(outcome.record))) {
-      report('catalog', store.pathOf(id), "the catalogue's entry differs from the article file");
+      report('catalog', store.pathOf(id), "the catalogue's entry differs from the article");
     }
   }
   for (const id of missing) {

@@ -165,8 +165,9 @@ export function VersionsPanel({ article, version, focusOnOpen, onOpen, onClose }
                         className="link-button"
                         disabled={marking !== null && !marking.error}
                         onClick={() => markMain(chosen.id)}
+                        title="Show the compared version when other versions are hidden in the list"
                       >
-                        Mark as main version
+                        Make it the main version
                       </button>
                     )}
                   </div>

@@ -25,7 +25,7 @@ describe('archive-reader check', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(
       new RegExp(
-        `^Checked ${ids.length} article files and \\d+ other files in [\\d.]+ s: no problems found\\.\\n$`,
+        `^Checked ${ids.length} articles and \\d+ other files in [\\d.]+ s: no problems found\\.\\n$`,
       ),
     );
     const run = await cli('check', '--json');
@@ -53,7 +53,7 @@ describe('archive-reader check', () => {
     const reindex = await cli('reindex');
     expect(reindex.code, reindex.stderr).toBe(1);
     expect(reindex.stdout).toMatch(new RegExp(`^Reindexed ${ids.length - 1} articles in`));
-    expect(reindex.stdout).toContain('1 article file could not be read');
+    expect(reindex.stdout).toContain('1 article could not be read');
     expect(reindex.stdout).toContain(`${rel}: its checksum`);
     const asJson = json<{ documents: number; unreadable: { path: string; reason: string }[] }>(
       await cli('reindex', '--json'),
