@@ -158,6 +158,18 @@ async function exportWithState(base: string): Promise<string> {
 }
 
 /** Per rule tag, the ids carrying it (sorted). */
+/** Two source articles, one about a harbour, and a library with the rule Ports = harbour. */
+async function harbourRuleLibrary(prefix: string): Promise<{ base: string; lib: LibraryEngine }> {
+  const base = tempDir(prefix);
+  writeArticles(join(base, 'src'), {
+    'a.txt': text('Harbour strike', 'Dock workers walked out at the harbour.'),
+    'b.txt': text('Mountain rescue', 'A climber was rescued from the ridge.'),
+  });
+  const lib = await openLibrary(join(base, 'lib'));
+  await lib.putTagRule({ tag: 'Ports', query: 'harbour' });
+  return { base, lib };
+}
+
 async function tagged(lib: LibraryEngine): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   const page = await lib.list({ limit: 1000 });
@@ -259,14 +271,8 @@ describe('tagging rules at import', () => {
   });
 
   it('a matched article is written once, with its tag, and the rule records it', async () => {
-    const base = tempDir('ar-rules-once-');
-    writeArticles(join(base, 'src'), {
-      'a.txt': text('Harbour strike', 'Dock workers walked out at the harbour.'),
-      'b.txt': text('Mountain rescue', 'A climber was rescued from the ridge.'),
-    });
-    const lib = await openLibrary(join(base, 'lib'));
+    const { base, lib } = await harbourRuleLibrary('ar-rules-once-');
     try {
-      await lib.putTagRule({ tag: 'Ports', query: 'harbour' });
       const written: string[][] = [];
       const write = ArticleStore.prototype.write;
       vi.spyOn(ArticleStore.prototype, 'write').mockImplementation(function (
@@ -347,14 +353,8 @@ describe('tagging rules at import', () => {
   });
 
   it('leaves the answer to the index when judging an article fails, never failing the import', async () => {
-    const base = tempDir('ar-rules-judge-fails-');
-    writeArticles(join(base, 'src'), {
-      'a.txt': text('Harbour strike', 'Dock workers walked out at the harbour.'),
-      'b.txt': text('Mountain rescue', 'A climber was rescued from the ridge.'),
-    });
-    const lib = await openLibrary(join(base, 'lib'));
+    const { base, lib } = await harbourRuleLibrary('ar-rules-judge-fails-');
     try {
-      await lib.putTagRule({ tag: 'Ports', query: 'harbour' });
       vi.spyOn(RuleJudge.prototype, 'judge').mockImplementation(() => {
         throw new Error('a bug in the matcher');
       });
