@@ -97,11 +97,7 @@ async function checkCatalogFiles(deps: CheckDeps, report: Report): Promise<numbe
   const snapshotPath = join(deps.dir, 'catalog.json');
   const snapshot = await readSnapshotFile(snapshotPath);
   if ('missing' in snapshot) {
-    report(
-      'catalog',
-      snapshotPath,
-      'missing (it is rebuilt from the articles on the next open)',
-    );
+    report('catalog', snapshotPath, 'missing (it is rebuilt from the articles on the next open)');
   } else if ('damaged' in snapshot) {
     report('catalog', snapshotPath, `damaged: ${snapshot.damaged}`);
   }
