@@ -1,5 +1,5 @@
 // npm run bench [-- --quick] [-- --size N] [-- --keep] [-- --ui] [-- --highlights N [-- --rounds K]]
-//   [-- --reindex]
+//   [-- --rules N [-- --rounds K]] [-- --reindex]
 // Builds each corpus in a temp folder, measures this engine and plain Lunr in separate
 // child processes, prints one markdown table plus PASS/MISS targets, and saves it to
 // tests/bench/.results/latest.md.
@@ -76,7 +76,7 @@ function parseFlags(): Flags {
   if (values.help) {
     process.stdout.write(
       'Usage: npm run bench [-- --quick] [-- --size N]... [-- --keep] [-- --dry-run] [-- --ui]' +
-        ' [-- --highlights N [-- --rounds K]] [-- --discovery] [-- --rules N] [-- --reindex]\n',
+        ' [-- --highlights N [-- --rounds K]] [-- --discovery] [-- --rules N [-- --rounds K]] [-- --reindex]\n',
     );
     process.exit(0);
   }
@@ -345,7 +345,7 @@ function rulesFlag(): number {
   return n;
 }
 
-async function measureRules(count: number): Promise<void> {
+async function measureRules(count: number, rounds: number): Promise<void> {
   const spec: CorpusSpec = { label: 'Reuters 10,000', kind: 'reuters', size: 10_000 };
   const corpus = await prepareCorpus(spec);
   const workDir = await mkdtemp(join(tmpdir(), 'archive-reader-bench-rules-'));
@@ -357,20 +357,24 @@ async function measureRules(count: number): Promise<void> {
       corpusDir: corpus.dir,
       queriesFile,
       rules: String(count),
+      rounds: String(rounds),
     })) as {
       rules: number;
       withoutMs: number[];
       withMs: number[];
       ratio: number;
+      cpuRatio: number;
       tagsAdded: number;
     };
     const ms = (xs: number[]) => xs.map((x) => `${(x / 1000).toFixed(1)} s`).join(', ');
     const pct = (result.ratio - 1) * 100;
+    const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`;
     const text = [
-      `## Tagging rules at import (${spec.label}, ${result.rules} rules)`,
+      `## Tagging rules at import (${spec.label}, ${result.rules} rules, ${rounds} pairs)`,
       '',
       `without rules: ${ms(result.withoutMs)}; with ${result.rules} rules: ${ms(result.withMs)}`,
-      `ratio ${result.ratio.toFixed(3)} (${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%); ` +
+      `median ratio of the pairs ${result.ratio.toFixed(3)} (${signed(pct)}); ` +
+        `CPU ${signed((result.cpuRatio - 1) * 100)}; ` +
         `${result.tagsAdded.toLocaleString('en-US')} tags added; target ≤ +5%: ` +
         `${pct <= 5 ? 'PASS' : 'MISS'}`,
     ].join('\n');
@@ -391,7 +395,7 @@ async function main(): Promise<void> {
   }
   const { specs, keep, dryRun, ui, highlights, rounds, discovery, reindex } = parseFlags();
   const ruleCount = rulesFlag();
-  if (ruleCount > 0) return void (await measureRules(ruleCount));
+  if (ruleCount > 0) return void (await measureRules(ruleCount, rounds));
   if (dryRun) {
     for (const spec of specs) await describeCorpus(spec, keep);
     return;

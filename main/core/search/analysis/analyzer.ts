@@ -1,7 +1,8 @@
 // Turns the fields of an article into the term lists Lunr indexes, and query words into the
 // stems they may match. Both sides share tokenize() + normalizeWord() + stem().
 import { hasStemmer, stem } from './stemmer';
-import { analyseRaw, rawWords, type Token } from './tokenizer';
+import { analyseRaw, forEachWordSpan, rawWords, type Token } from './tokenizer';
+import { SpanTable } from './span-table';
 import { normalizeWord } from './normalize';
 import type { IndexDoc } from '../types';
 import { formCode, type WordVariant } from './word-form';
@@ -52,26 +53,28 @@ interface RawAnalysis {
 const NO_WORD: RawAnalysis = { terms: [], forms: [] };
 
 // Raw word → its index terms, per language. Normalising and stemming are most of the
-// analysis cost and a few thousand distinct words make up most of any text.
-const MEMO_LIMIT = 100_000;
-const termMemo = new Map<string, Map<string, RawAnalysis>>();
+// analysis cost and a few thousand distinct words make up most of any text; the table is
+// looked up by a word's span in the text, so a whole article is analysed without a string per
+// word.
+const termMemo = new Map<string, SpanTable<RawAnalysis>>();
+
+function wordTable(lang: string): SpanTable<RawAnalysis> {
+  let table = termMemo.get(lang);
+  if (!table) termMemo.set(lang, (table = new SpanTable((raw) => analyseUncached(raw, lang))));
+  return table;
+}
+
+function analyseUncached(raw: string, lang: string): RawAnalysis {
+  const a = analyseRaw(raw);
+  if (!a) return NO_WORD;
+  const terms = tokenTerms({ start: 0, end: 0, ...a }, lang);
+  const written = [a.term, ...a.parts];
+  return { terms, forms: terms.map((t, i) => formCode(written[i]!, t)) };
+}
 
 /** The terms and form codes of one raw word under `lang`; memoised. */
 function analyseWord(raw: string, lang: string): RawAnalysis {
-  let memo = termMemo.get(lang);
-  if (!memo) termMemo.set(lang, (memo = new Map()));
-  let analysis = memo.get(raw);
-  if (analysis === undefined) {
-    const a = analyseRaw(raw);
-    if (a) {
-      const terms = tokenTerms({ start: 0, end: 0, ...a }, lang);
-      const written = [a.term, ...a.parts];
-      analysis = { terms, forms: terms.map((t, i) => formCode(written[i]!, t)) };
-    } else analysis = NO_WORD;
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(raw, analysis);
-  }
-  return analysis;
+  return wordTable(lang).get(raw, 0, raw.length);
 }
 
 /** The index terms of one raw word under `lang` (none when it is no word); memoised. */
@@ -97,16 +100,17 @@ export function textTerms(text: string, lang: string): string[] {
  */
 function addTextTerms(text: string, lang: string, into: FieldTerms, start: number): number {
   let at = start;
-  for (const w of rawWords(text)) {
-    const { terms, forms } = analyseWord(w.text, lang);
-    if (terms.length === 0) continue;
+  const words = wordTable(lang);
+  forEachWordSpan(text, (from, to) => {
+    const { terms, forms } = words.get(text, from, to);
+    if (terms.length === 0) return;
     for (let i = 0; i < terms.length; i++) {
       into.terms.push(terms[i]!);
       into.positions.push(at);
       into.forms.push(forms[i]!);
     }
     at++;
-  }
+  });
   return at;
 }
 

@@ -145,24 +145,62 @@ export function* rawWords(text: string): Generator<RawWord> {
       continue;
     }
     const start = i;
-    let unspaced = false;
-    for (;;) {
-      // One run of word characters (ideographs are words of their own).
-      while (i < n) {
-        const c = classAt(text, i);
-        if ((c & WORD) === 0) break;
-        if (c & UNSPACED) unspaced = true;
-        i += widthOf(c);
-      }
-      // A joiner continues the word only when another run follows it.
-      if (i + 1 < n && classAt(text, i) & JOINER && classAt(text, i + 1) & WORD) {
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (unspaced) yield* segmentWords(text.slice(start, i), start);
+    i = wordRunEnd(text, i);
+    if (runUnspaced) yield* segmentWords(text.slice(start, i), start);
     else yield { text: text.slice(start, cappedEnd(text, start, i)), index: start };
+  }
+}
+
+/**
+ * rawWords as spans: the same words in the same order, each as its start and end offsets in
+ * `text`, without a string or an object per word (the tagging rules' scan of whole articles
+ * goes through it).
+ */
+export function forEachWordSpan(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const first = classAt(text, i);
+    if (first & IDEOGRAPH) {
+      const width = widthOf(first);
+      visit(i, i + width);
+      i += width;
+      continue;
+    }
+    if ((first & WORD) === 0) {
+      i += widthOf(first);
+      continue;
+    }
+    const start = i;
+    i = wordRunEnd(text, i);
+    if (runUnspaced) {
+      for (const w of segmentWords(text.slice(start, i), start))
+        visit(w.index, w.index + w.text.length);
+    } else visit(start, cappedEnd(text, start, i));
+  }
+}
+
+// Set by wordRunEnd: the run just scanned holds a script written without spaces.
+let runUnspaced = false;
+
+/** End of the run of word characters (runs joined by ' or -) starting at `i`. */
+function wordRunEnd(text: string, i: number): number {
+  const n = text.length;
+  runUnspaced = false;
+  for (;;) {
+    // One run of word characters (ideographs are words of their own).
+    while (i < n) {
+      const c = classAt(text, i);
+      if ((c & WORD) === 0) break;
+      if (c & UNSPACED) runUnspaced = true;
+      i += widthOf(c);
+    }
+    // A joiner continues the word only when another run follows it.
+    if (i + 1 < n && classAt(text, i) & JOINER && classAt(text, i + 1) & WORD) {
+      i++;
+      continue;
+    }
+    return i;
   }
 }
 

@@ -22,7 +22,8 @@ import {
   type FieldName,
   type HasWhat,
 } from '../analysis/analyzer';
-import { rawWords } from '../analysis/tokenizer';
+import { forEachWordSpan } from '../analysis/tokenizer';
+import { SpanTable } from '../analysis/span-table';
 import { STEMMED_LANGUAGES, stem } from '../analysis/stemmer';
 import { editDistance } from '../analysis/term-match';
 import { formCode } from '../analysis/word-form';
@@ -43,6 +44,10 @@ export class Interest {
   readonly terms = new Set<string>();
   readonly prefixes: string[] = [];
   all = false;
+  // Raw word → its wanted terms and their form codes, per stemming language: one lookup per
+  // word of an article, where most words hold no term any rule names.
+  private readonly memo = new Map<string, SpanTable<WantedWord>>();
+  private memoFor = '';
 
   /** True when `term` is to be kept. */
   wants(term: string): boolean {
@@ -51,7 +56,44 @@ export class Interest {
     for (const p of this.prefixes) if (term.startsWith(p)) return true;
     return false;
   }
+
+  /** The wanted terms of each raw word under `lang`, looked up by its span in a text. */
+  wordsIn(lang: string): SpanTable<WantedWord> {
+    const key = `${this.terms.size}/${this.prefixes.length}/${this.all}`;
+    if (key !== this.memoFor) {
+      // Interest grew since the memo was filled: its answers may be stale.
+      this.memo.clear();
+      this.memoFor = key;
+    }
+    let table = this.memo.get(lang);
+    if (!table) this.memo.set(lang, (table = new SpanTable((raw) => this.wanted(raw, lang))));
+    return table;
+  }
+
+  private wanted(raw: string, lang: string): WantedWord {
+    const terms = rawTerms(raw, lang);
+    const forms = rawForms(raw, lang);
+    let wanted = terms.length === 0 ? NOT_A_WORD : NOTHING_WANTED;
+    for (let i = 0; i < terms.length; i++) {
+      if (!this.wants(terms[i]!)) continue;
+      if (wanted === NOTHING_WANTED) wanted = { word: true, terms: [], forms: [] };
+      wanted.terms.push(terms[i]!);
+      wanted.forms.push(forms[i]!);
+    }
+    return wanted;
+  }
 }
+
+/** The terms of one raw word that an Interest keeps, with the form code of each. */
+interface WantedWord {
+  /** False for a raw word with no terms at all: it takes no word position. */
+  word: boolean;
+  terms: string[];
+  forms: number[];
+}
+
+const NOT_A_WORD: WantedWord = { word: false, terms: [], forms: [] };
+const NOTHING_WANTED: WantedWord = { word: true, terms: [], forms: [] };
 
 /** A kept term's word positions, and the form code at each, in one field. */
 interface Run {
@@ -136,15 +178,15 @@ export class DocView {
   /** Adds a text's wanted terms to field `f` from word position `start`; the next position. */
   private add(text: string, f: number, start: number): number {
     let at = start;
-    const { interest, lang } = this;
-    for (const w of rawWords(text)) {
-      const terms = rawTerms(w.text, lang);
-      if (terms.length === 0) continue;
-      for (let i = 0; i < terms.length; i++) {
-        if (interest.wants(terms[i]!)) this.keep(terms[i]!, f, at, rawForms(w.text, lang)[i]!);
+    const words = this.interest.wordsIn(this.lang);
+    forEachWordSpan(text, (from, to) => {
+      const wanted = words.get(text, from, to);
+      if (!wanted.word) return;
+      for (let i = 0; i < wanted.terms.length; i++) {
+        this.keep(wanted.terms[i]!, f, at, wanted.forms[i]!);
       }
       at++;
-    }
+    });
     return at;
   }
 
