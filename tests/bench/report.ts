@@ -333,6 +333,21 @@ function spread(runs: readonly EngineCold[], get: Figure): string {
 const medianRatio = (withHl: readonly EngineCold[], without: readonly EngineCold[], get: Figure) =>
   change(median(values(withHl, get)), median(values(without, get)));
 
+/**
+ * The median of the rounds' own ratios: the two runs of a round follow each other under the
+ * same load, so their ratio moves far less than either figure does from round to round.
+ */
+function pairRatio(withHl: readonly EngineCold[], without: readonly EngineCold[], get: Figure) {
+  const a = values(withHl, get);
+  const b = values(without, get);
+  return median(a.map((x, i) => x / b[i]!));
+}
+
+const pairChange = (r: number): string =>
+  Number.isFinite(r)
+    ? `${r.toFixed(3)}× (${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%)`
+    : '-';
+
 /** Without / with / ratio-of-medians rows for the cold-run figures highlights could slow. */
 function highlightTable(without: readonly EngineCold[], withHl: readonly EngineCold[]): string {
   const figures: [string, Figure][] = [
@@ -345,19 +360,20 @@ function highlightTable(without: readonly EngineCold[], withHl: readonly EngineC
   const rows = figures.map(
     ([name, get]) =>
       `| ${name} | ${spread(without, get)} | ${spread(withHl, get)} | ` +
-      `${medianRatio(withHl, without, get)} |`,
+      `${medianRatio(withHl, without, get)} | ${pairChange(pairRatio(withHl, without, get))} |`,
   );
   return [
-    `| figure (median of ${without.length} / ${withHl.length} cold runs, min–max) | without | with highlights | ratio of medians |`,
-    '|' + ' --- |'.repeat(4),
+    `| figure (median of ${without.length} / ${withHl.length} cold runs, min–max) | without | with highlights | ratio of medians | median of the rounds' ratios |`,
+    '|' + ' --- |'.repeat(5),
     ...rows,
   ].join('\n');
 }
 
 /**
  * The issue's figure: 10,000 highlights across 100,000 articles cost ≤ 5% on query p95 and
- * cold open (both Library.open alone and open + first list), judged on the ratio of the
- * medians. Only at that scale or above.
+ * cold open (both Library.open alone and open + first list), judged on the median of the
+ * rounds' ratios (see pairRatio; the ratio of the medians is shown beside it). Only at that
+ * scale or above.
  */
 function highlightTarget(size: number, h: HighlightResult): Target | null {
   if (h.highlights < 10_000 || size < 100_000) return null;
@@ -366,11 +382,11 @@ function highlightTarget(size: number, h: HighlightResult): Target | null {
     ['open', (c) => c.openMs],
     ['open (list)', (c) => c.coldListMs],
   ];
-  const ratioOf = (get: Figure) => median(values(h.with, get)) / median(values(h.without, get));
+  const ratioOf = (get: Figure) => pairRatio(h.with, h.without, get);
   return {
-    label: '10,000 highlights cost ≤ 5% on query p95 and cold open (ratio of medians)',
+    label: "10,000 highlights cost ≤ 5% on query p95 and cold open (median of the rounds' ratios)",
     pass: pairs.every(([, get]) => ratioOf(get) <= 1 + HIGHLIGHT_COST),
-    value: pairs.map(([name, get]) => `${name} ${medianRatio(h.with, h.without, get)}`).join(', '),
+    value: pairs.map(([name, get]) => `${name} ${pairChange(ratioOf(get))}`).join(', '),
   };
 }
 
