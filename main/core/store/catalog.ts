@@ -11,6 +11,7 @@ import {
   type SnapshotOrders,
 } from './catalog-snapshot';
 import { errorMessage } from '../../contract/error-message';
+import { catalogIsCurrent } from './catalog-freshness';
 import { planRepairs } from './catalog-reconcile';
 import { diskFullOr, isDiskFull } from './disk-full';
 import { formatJournalLine, parseJournalLine, type JournalEntry } from './journal-line';
@@ -73,10 +74,17 @@ export class Catalog {
       readOnly,
     );
     // The folder listing (which also sweeps temp files), the snapshot and the journal are read
-    // at once: all three are on the cold-open path.
-    const [loaded, diskIds, journalText] = await Promise.all([
+    // at once: all three are on the cold-open path. A reader skips the listing when the
+    // catalogue is newer than every pack (catalog-freshness.ts). A writer working meanwhile
+    // either fails that test or journals the change it makes to a pack (`begin` before it).
+    const listing = readOnly
+      ? catalogIsCurrent(store.root, catalog.snapshotPath, catalog.journalPath).then((current) =>
+          current ? null : store.listIds(),
+        )
+      : store.listIds({ sweep: true });
+    const [loaded, listed, journalText] = await Promise.all([
       loadSnapshot(catalog.snapshotPath),
-      store.listIds({ sweep: !readOnly }),
+      listing,
       catalog.readJournal(),
     ]);
     const snapshot = loaded?.records ?? null;
@@ -85,8 +93,13 @@ export class Catalog {
     const problems: CatalogProblem[] = [];
     // A damaged journal line may hide later changes, so every file is read again then.
     const fullScan = snapshot === null || !clean;
+    const diskIds = listed ?? (fullScan ? await store.listIds() : null);
     const put: ArticleRecord[] = [];
-    const { read, del, same } = planRepairs(catalog.records, diskIds, pending, fullScan);
+    // Unlisted, the files are as the catalogue says except for the articles begun but never
+    // finished: each is read, and forgotten when it has no file.
+    const { read, del, same } = diskIds
+      ? planRepairs(catalog.records, diskIds, pending, fullScan)
+      : { read: [...pending], del: [], same: pending.size === 0 };
     for (const id of del) catalog.records.delete(id);
     for (const id of read) {
       try {
@@ -95,7 +108,7 @@ export class Catalog {
           const entry = catalogEntry(article.record);
           catalog.records.set(id, entry);
           put.push(entry);
-        }
+        } else if (!diskIds) catalog.records.delete(id);
       } catch (e) {
         catalog.records.delete(id);
         problems.push({ path: store.pathOf(id), reason: errorMessage(e) });

@@ -137,6 +137,18 @@ describe('packages loaded per command', () => {
     expect(search.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
   }, 60_000);
 
+  it('loads no stemmer of a language the library does not hold', async () => {
+    // The fixture is English, which Lunr itself stems: lunr-languages stays unloaded.
+    const list = await loaded(['list', '--json']);
+    expect(list.result.code, list.result.stderr).toBe(0);
+    expect(list.packages).not.toContain('lunr-languages');
+    const search = await loaded(['search', 'copper', '--json']);
+    expect(search.result.code, search.result.stderr).toBe(0);
+    expect(JSON.parse(search.result.stdout)).toMatchObject({ total: 2 });
+    expect(search.packages).toContain('lunr');
+    expect(search.packages).not.toContain('lunr-languages');
+  }, 60_000);
+
   it('sees a package a command loads on first use (backup: the zip writer)', async () => {
     const { result, packages } = await loaded(['backup', join(dir, 'backup.zip')]);
     expect(result.code, result.stderr).toBe(0);

@@ -1,46 +1,34 @@
 // Stemmers per language (lunr's English one, lunr-languages for the rest), memoised because
 // the same few thousand words make up most of any text.
 import lunr from 'lunr';
-import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
-import ar from 'lunr-languages/lunr.ar.js';
-import da from 'lunr-languages/lunr.da.js';
-import de from 'lunr-languages/lunr.de.js';
-import el from 'lunr-languages/lunr.el.js';
-import es from 'lunr-languages/lunr.es.js';
-import fi from 'lunr-languages/lunr.fi.js';
-import fr from 'lunr-languages/lunr.fr.js';
-import hu from 'lunr-languages/lunr.hu.js';
-import it from 'lunr-languages/lunr.it.js';
-import nl from 'lunr-languages/lunr.nl.js';
-import no from 'lunr-languages/lunr.no.js';
-import pt from 'lunr-languages/lunr.pt.js';
-import ro from 'lunr-languages/lunr.ro.js';
-import ru from 'lunr-languages/lunr.ru.js';
-import sv from 'lunr-languages/lunr.sv.js';
-import tr from 'lunr-languages/lunr.tr.js';
+import { lazyPackage } from '../../lazy-package';
 
 type StemFn = (word: string) => string;
 type LunrWithLanguages = typeof lunr & Record<string, { stemmer?: (w: unknown) => unknown }>;
 
 type Plugin = (l: Record<string, unknown>) => void;
 const lunrObject = lunr as unknown as Record<string, unknown>;
-const PLUGINS: Record<string, Plugin> = {
-  ar,
-  da,
-  de,
-  el,
-  es,
-  fi,
-  fr,
-  hu,
-  it,
-  nl,
-  no,
-  pt,
-  ro,
-  ru,
-  sv,
-  tr,
+// Each language's stemmer is loaded when a word of that language is first stemmed: loading all
+// sixteen took a fresh command-line process 13 ms, and most libraries use one or two of them.
+const plugin = (lang: string): (() => Plugin) => lazyPackage(`lunr-languages/lunr.${lang}.js`);
+const stemmerSupport = plugin('stemmer.support');
+const PLUGINS: Record<string, () => Plugin> = {
+  ar: plugin('ar'),
+  da: plugin('da'),
+  de: plugin('de'),
+  el: plugin('el'),
+  es: plugin('es'),
+  fi: plugin('fi'),
+  fr: plugin('fr'),
+  hu: plugin('hu'),
+  it: plugin('it'),
+  nl: plugin('nl'),
+  no: plugin('no'),
+  pt: plugin('pt'),
+  ro: plugin('ro'),
+  ru: plugin('ru'),
+  sv: plugin('sv'),
+  tr: plugin('tr'),
 };
 
 const MEMO_LIMIT = 200_000;
@@ -53,14 +41,14 @@ function load(lang: string): StemFn | null {
     const en = lunr.stemmer as unknown as (t: lunr.Token) => lunr.Token;
     return (w) => en(new lunr.Token(w, {})).toString();
   }
-  const plugin = PLUGINS[lang];
-  if (!plugin) return null;
+  const loadPlugin = PLUGINS[lang];
+  if (!loadPlugin) return null;
   const l = lunr as LunrWithLanguages;
   if (!supportLoaded) {
-    (stemmerSupport as Plugin)(lunrObject);
+    stemmerSupport()(lunrObject);
     supportLoaded = true;
   }
-  if (!l[lang]) plugin(lunrObject);
+  if (!l[lang]) loadPlugin()(lunrObject);
   const fn = l[lang]?.stemmer;
   // lunr-languages stemmers take a plain string (their lunr 1 path) and return one.
   return fn ? (w) => String(fn(w)) : null;
