@@ -107,7 +107,12 @@ function table(): Map<string, string> {
 
 /** The gazetteer's English name for a place written this way, or null. */
 export function gazetteerPlace(name: string): string | null {
-  return table().get(placeKey(name)) ?? null;
+  return gazetteerPlaceByKey(placeKey(name));
+}
+
+/** The gazetteer's English name for a placeKey() already computed, or null. */
+export function gazetteerPlaceByKey(key: string): string | null {
+  return table().get(key) ?? null;
 }
 
 /** The most words a gazetteer name has (for scanning text word by word). */

@@ -82,16 +82,19 @@ export class LibraryEntities {
     this.loading = this.load(false);
   }
 
-  /** Forgets every article's entities and extracts them all again from the article files. */
-  async rebuild(): Promise<void> {
+  /**
+   * Forgets every article's entities and extracts them all again from the article files;
+   * `computed` holds those a reindex's one pass over the articles extracted already.
+   */
+  async rebuild(computed?: ReadonlyMap<string, TypedName[]>): Promise<void> {
     await this.loading.catch(() => undefined);
-    this.loading = this.load(true);
+    this.loading = this.load(true, computed);
     await this.loading;
     await this.idle();
     await this.flush();
   }
 
-  private async load(fresh: boolean): Promise<void> {
+  private async load(fresh: boolean, computed?: ReadonlyMap<string, TypedName[]>): Promise<void> {
     this.loaded = false;
     const cached = fresh ? null : await readEntityCache(this.dir, CACHE_KEY).catch(() => null);
     if (fresh) this.index.clear();
@@ -100,7 +103,11 @@ export class LibraryEntities {
     }
     if (!cached || cached.size !== this.catalog.records.size) this.dirty = true;
     for (const id of this.catalog.records.keys()) {
-      if (!this.index.has(id) && !this.queue.has(id)) this.queue.set(id, null);
+      const names = computed?.get(id);
+      if (names && !this.index.has(id)) {
+        this.index.set(id, names);
+        this.queue.delete(id);
+      } else if (!this.index.has(id) && !this.queue.has(id)) this.queue.set(id, null);
     }
     this.loaded = true;
     // A read-only open (the command line) cannot save what it extracts, so it extracts only

@@ -8,15 +8,29 @@ import { articleDateOf } from '../text/article-date';
 import type { CleanArticle } from '../text/parse-article';
 import type { RecordEdit } from './record-writer';
 
+/** The date the current finder gives an article; undefined for a web page (never refreshed). */
+export function dateFoundAgain(
+  record: ArticleRecord,
+  text: string,
+  clean: CleanArticle,
+): string | null | undefined {
+  if (webPageKindOf(record.sourceName) !== null) return undefined;
+  return articleDateOf(text, clean, record.language);
+}
+
 export class DateRefresh {
   private readonly changed = new Map<string, string | null>();
 
   /** Notes the date the current finder gives an article when it differs from its record's. */
   note(record: ArticleRecord, text: string, clean: CleanArticle): void {
-    if (webPageKindOf(record.sourceName) !== null) return;
-    const date = articleDateOf(text, clean, record.language);
-    if (date !== record.articleDate) this.changed.set(record.id, date);
-    else this.changed.delete(record.id);
+    this.noteFound(record.id, record.articleDate, dateFoundAgain(record, text, clean));
+  }
+
+  /** Notes a date found again (dateFoundAgain, perhaps on a worker) against the recorded one. */
+  noteFound(id: string, recorded: string | null, date: string | null | undefined): void {
+    if (date === undefined) return;
+    if (date !== recorded) this.changed.set(id, date);
+    else this.changed.delete(id);
   }
 
   /** The articles whose date changed. */

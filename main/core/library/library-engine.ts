@@ -29,6 +29,7 @@ import { checkLibrary } from './check-library';
 import { runCloseSteps } from './close-steps';
 import { importInto } from './import-into';
 import { IndexSlot } from './index-slot';
+import { ReindexPass, type PassOutcome } from './reindex-pass';
 import { assertId, checkIds, notFound } from './ids';
 import { checkPaging, recordFilter, unfilteredTotal } from './list-query';
 import { SortedOrders } from './sorted-orders';
@@ -131,6 +132,8 @@ class LibraryImpl implements LibraryEngine {
   private closed: Promise<void> | null = null;
   // Set while a reindex reads every article: dates found again (see date-refresh.ts).
   private redating: DateRefresh | null = null;
+  // Set while a reindex reads every article once: the index takes its documents from it.
+  private reindexing: ReindexPass | null = null;
   private readonly watch: FolderWatch;
   private versionsWarming = false;
 
@@ -230,6 +233,8 @@ class LibraryImpl implements LibraryEngine {
   }
 
   private async loadDoc(id: string): Promise<IndexDoc | null> {
+    const passed = await this.reindexing?.doc(id);
+    if (passed !== undefined) return passed;
     const path = this.store.pathOf(id);
     let stored;
     try {
@@ -631,16 +636,51 @@ class LibraryImpl implements LibraryEngine {
       // Every file is read again, so only this rebuild's failures are reported after it.
       this.unreadable.resetReads();
       this.redating = redating;
+      // Each article is read once, in the order they lie on disk, for the index, the
+      // signatures and the entities alike (reindex-pass.ts).
+      const order = await this.store.diskOrder([...this.catalog.records.keys()]);
+      const expected = new Map(order.map((id) => [id, this.catalog.records.get(id)!.rev]));
+      const pass = new ReindexPass({
+        store: this.store,
+        ids: order,
+        labelOf: (id) => {
+          const r = this.catalog.records.get(id);
+          return { title: r?.title ?? '', language: r?.language ?? '' };
+        },
+        onOutcome: (id, outcome) => this.noteOutcome(id, outcome, redating),
+        workerScript: this.options.workerScript,
+        workerExecArgv: this.options.workerExecArgv,
+      });
+      this.reindexing = pass;
+      const passing = pass.run();
+      let rebuilt = false;
       try {
-        await this.slot.rebuild(this.expectedRevs(), options.onProgress);
+        await this.slot.rebuild(expected, options.onProgress);
+        rebuilt = true;
       } finally {
+        pass.release(!rebuilt);
+        this.reindexing = null;
+        await passing;
         this.redating = null;
       }
-      await this.versions.rebuild();
-      await this.entities.rebuild();
+      await this.versions.rebuild(pass.sigs);
+      await this.entities.rebuild(pass.names);
     });
     await this.applyDates(redating);
     this.emit({ reason: 'reindex' });
+  }
+
+  /** What a reindex's pass found of an article: unreadable or not, its date found again. */
+  private noteOutcome(id: string, outcome: PassOutcome, redating: DateRefresh): void {
+    const path = this.store.pathOf(id);
+    if (outcome.kind === 'missing') {
+      this.unreadable.note(path, 'the file is missing (the catalogue lists it)');
+    } else if (outcome.kind === 'prepared' && !outcome.prepared.ok) {
+      this.unreadable.note(path, outcome.prepared.reason);
+    } else if (outcome.kind === 'prepared' && outcome.prepared.ok) {
+      this.unreadable.clear(path);
+      redating.noteFound(id, outcome.prepared.recordedDate, outcome.prepared.date);
+    }
   }
 
   /** Gives the articles whose date the finder now reads differently their new date. */
@@ -852,6 +892,7 @@ class LibraryImpl implements LibraryEngine {
           () => this.catalog.close(),
           () => this.versions.close(),
           () => this.entities.close(),
+          () => this.store.close(),
           async () => await this.lock?.release(),
         ]);
       } finally {

@@ -83,19 +83,25 @@ export class LibraryVersions {
     this.ensureGroups().catch(() => undefined);
   }
 
-  /** Forgets every signature and computes them all again from the article files. */
-  async rebuild(): Promise<void> {
+  /**
+   * Forgets every signature and computes them all again from the article files; `computed`
+   * holds those a reindex's one pass over the articles found already (null: none).
+   */
+  async rebuild(computed?: ReadonlyMap<string, Uint8Array | null>): Promise<void> {
     await this.loading.catch(() => undefined);
     await this.grouping?.catch(() => undefined);
     this.groups = null;
     this.grouping = null;
     this.hiddenIds = null;
-    this.loading = this.load(true);
+    this.loading = this.load(true, computed);
     await this.loading;
     await this.flush();
   }
 
-  private async load(fresh: boolean): Promise<void> {
+  private async load(
+    fresh: boolean,
+    computed?: ReadonlyMap<string, Uint8Array | null>,
+  ): Promise<void> {
     this.loaded = false;
     const cached = fresh ? null : await readSignatureCache(this.dir, CACHE_KEY).catch(() => null);
     const known = fresh ? new Map<string, Uint8Array>() : this.sigs;
@@ -108,7 +114,7 @@ export class LibraryVersions {
       // Closing does not wait for a library's worth of files: the next open goes on.
       if (this.closed) return;
       if (this.sigs.has(id)) continue;
-      const sig = await this.compute(id);
+      const sig = computed?.has(id) ? computed.get(id)! : await this.compute(id);
       if (sig) this.sigs.set(id, sig);
       this.dirty = true;
     }

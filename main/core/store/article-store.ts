@@ -14,7 +14,7 @@ import {
   readLegacyArticle,
 } from './legacy-article-files';
 import { upgradeManifest } from './manifest';
-import { PackSet, type PackProblem } from './pack-set';
+import { PackSet, type PackProblem, type ReadInOrder } from './pack-set';
 
 /** Reads and writes the articles under `<library>/articles`. */
 export class ArticleStore {
@@ -45,6 +45,25 @@ export class ArticleStore {
     // Written by another process since the packs were read?
     const late = await this.packs.read(id, true);
     return late ? decodeArticleFile(late.text, id) : null;
+  }
+
+  /** `ids` in the order their articles lie on disk: a walk in this order reads sequentially. */
+  diskOrder(ids: readonly string[]): Promise<string[]> {
+    return this.packs.packOrder(ids);
+  }
+
+  /**
+   * The stored bytes of articles (the article file's JSON, for decodeArticleFile), read in
+   * large sequential reads, a batch at a time in the given order. Null bytes: read that
+   * article alone with read(), which says what is wrong with it or finds it elsewhere.
+   */
+  readRaw(ids: readonly string[]): AsyncGenerator<ReadInOrder[]> {
+    return this.packs.readInOrder(ids);
+  }
+
+  /** Closes the files held open for reading (reads after this open their own). */
+  close(): Promise<void> {
+    return this.packs.close();
   }
 
   /** Writes (or replaces) articles durably: one append and one fsync for all of them. */

@@ -30,10 +30,15 @@ import { fsyncDir, tempPathFor } from './atomic-write';
 import { diskFullOr } from './disk-full';
 import { namesIn } from './legacy-article-files';
 import { encodeIndexEntries, indexHeader, parseIndex } from './pack-index';
+import { PackHandles } from './pack-handles';
 
 const PACK_NAME = /^(\d{6})\.pack$/;
 // A new pack is started once the newest holds this much; compaction reads a whole pack.
 const PACK_TARGET_BYTES = 32 * 1024 * 1024;
+// A sequential read (readInOrder) takes up to this many bytes at once, and reads through gaps
+// (records not asked for) up to GAP_BYTES rather than seeking.
+const SPAN_BYTES = 4 * 1024 * 1024;
+const GAP_BYTES = 64 * 1024;
 
 interface Pack {
   num: number;
@@ -65,6 +70,12 @@ export interface PackRecord {
   payload: Uint8Array;
 }
 
+/** One record of a sequential read: its payload, or null when it must be read alone. */
+export interface ReadInOrder {
+  id: string;
+  payload: Buffer | null;
+}
+
 /** A record that cannot be read, with where it lies. */
 export interface PackProblem {
   location: string;
@@ -80,6 +91,7 @@ export class PackSet {
   private readonly newest = new Map<string, Location>();
   private loaded = false;
   private chain: Promise<unknown> = Promise.resolve();
+  private readonly handles = new PackHandles();
 
   /**
    * `beforeFirstPack` runs once before the first pack of the library is created; a new pack is
@@ -138,13 +150,93 @@ export class PackSet {
       if (at.entry.kind === 'tombstone') return null;
       if (at.entry.kind === 'damaged') throw new Error(DAMAGED);
       try {
-        return { text: (await readRecord(at, id)).toString('utf8') };
+        return { text: (await this.readRecord(at, id)).toString('utf8') };
       } catch (e) {
         // Another process may have rewritten the pack since it was read: read again, once.
         if (attempt > 0) throw e;
+        this.handles.forget(at.pack.path);
         await this.refresh(false);
       }
     }
+  }
+
+  /**
+   * `ids` in the order their newest records lie in the packs (pack by pack, by offset), then
+   * those the packs do not hold, in their given order.
+   */
+  async packOrder(ids: readonly string[]): Promise<string[]> {
+    if (!this.loaded) await this.refresh(false);
+    const at = (id: string) => this.newest.get(id);
+    const packed = ids.filter((id) => at(id) !== undefined);
+    const rank = new Map(this.packs.map((p, i) => [p, i]));
+    packed.sort((a, b) => {
+      const x = at(a)!;
+      const y = at(b)!;
+      return rank.get(x.pack)! - rank.get(y.pack)! || x.entry.offset - y.entry.offset;
+    });
+    return [...packed, ...ids.filter((id) => at(id) === undefined)];
+  }
+
+  /**
+   * Reads the newest records of `ids` in large sequential reads, a span at a time, in the
+   * given order (packOrder's makes the reads sequential). A record that is not a readable
+   * article here (deleted, damaged, changed by another process, not in a pack) comes back
+   * with a null payload, for the caller to read alone (read() says why).
+   */
+  async *readInOrder(ids: readonly string[]): AsyncGenerator<ReadInOrder[]> {
+    if (!this.loaded) await this.refresh(false);
+    let i = 0;
+    while (i < ids.length) {
+      const first = this.newest.get(ids[i]!);
+      if (!first || first.entry.kind !== 'article') {
+        yield [{ id: ids[i++]!, payload: null }];
+        continue;
+      }
+      const span: Location[] = [first];
+      let end = first.entry.offset + first.entry.length;
+      for (let j = i + 1; j < ids.length; j++) {
+        const next = this.newest.get(ids[j]!);
+        if (!next || next.pack !== first.pack || next.entry.kind !== 'article') break;
+        const nextEnd = next.entry.offset + next.entry.length;
+        if (next.entry.offset < end || next.entry.offset - end > GAP_BYTES) break;
+        if (nextEnd - first.entry.offset > SPAN_BYTES) break;
+        span.push(next);
+        end = nextEnd;
+      }
+      const names = ids.slice(i, i + span.length);
+      i += span.length;
+      yield await this.readSpan(span, names, first.entry.offset, end);
+    }
+  }
+
+  private async readSpan(
+    span: Location[],
+    ids: string[],
+    start: number,
+    end: number,
+  ): Promise<ReadInOrder[]> {
+    const pack = span[0]!.pack;
+    let buf: Buffer;
+    try {
+      buf = await this.handles.use(pack.path, pack.nonce, async (fh) => {
+        const out = Buffer.allocUnsafe(end - start);
+        const { bytesRead } = await fh.read(out, 0, out.length, start);
+        return out.subarray(0, bytesRead);
+      });
+    } catch {
+      return ids.map((id) => ({ id, payload: null }));
+    }
+    return span.map((at, k) => {
+      const id = ids[k]!;
+      const checked = checkRecord(buf, at.entry.offset - start);
+      const ok = checked.ok && checked.entry.id === id && checked.entry.kind === 'article';
+      return { id, payload: ok ? recordPayload(buf, at.entry.offset - start) : null };
+    });
+  }
+
+  /** Closes the pack files held open for reading; later reads open their own. */
+  close(): Promise<void> {
+    return this.handles.close();
   }
 
   /**
@@ -159,6 +251,7 @@ export class PackSet {
   append(records: PackRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     return this.locked(async () => {
+      this.handles.keep();
       if (!this.loaded) await this.refreshNow(false);
       await this.appendNow(
         records.map((r) => encodeRecord(r.id, r.kind, r.payload)),
@@ -171,6 +264,7 @@ export class PackSet {
   /** Appends a tombstone for each id whose newest record is not one already. */
   remove(ids: readonly string[]): Promise<void> {
     return this.locked(async () => {
+      this.handles.keep();
       if (!this.loaded) await this.refreshNow(false);
       const records: PackRecord[] = ids
         .filter((id) => {
@@ -194,6 +288,7 @@ export class PackSet {
   }
 
   private async refreshNow(writable: boolean): Promise<void> {
+    if (writable) this.handles.keep();
     const names = await namesIn(this.dir);
     const nums = names
       .map((n) => PACK_NAME.exec(n)?.[1])
@@ -211,6 +306,7 @@ export class PackSet {
       if (pack !== before || pack.entries.length !== count) changed = true;
       next.push(pack);
     }
+    for (const p of this.packs) if (!next.includes(p)) this.handles.forget(p.path);
     this.packs = next;
     this.loaded = true;
     if (changed) this.rebuildNewest();
@@ -422,6 +518,9 @@ export class PackSet {
       (e) => isNewest(e) && (e.kind === 'article' || (e.kind === 'tombstone' && older.has(e.id))),
     );
     const dropped = pack.entries.filter((e) => isNewest(e) && !keep.includes(e));
+    // The file is replaced or deleted: a handle kept open would hold the old one (and on
+    // Windows, an open file cannot be replaced).
+    await this.handles.release(pack.path);
     if (keep.length === 0) {
       await unlink(pack.path);
       await unlink(indexPath(pack.path)).catch(() => undefined);
@@ -454,21 +553,18 @@ export class PackSet {
     }
     for (const e of dropped) this.newest.delete(e.id);
   }
-}
 
-async function readRecord(at: Location, id: string): Promise<Buffer> {
-  const fh = await open(at.pack.path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(at.entry.length);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, at.entry.offset);
-    const checked = checkRecord(buf.subarray(0, bytesRead), 0);
-    if (!checked.ok) throw new Error(checked.torn ? 'the record is cut short' : DAMAGED);
-    if (checked.entry.id !== id || checked.entry.kind !== 'article') {
-      throw new Error(`the record there is not this article's (${checked.entry.id})`);
-    }
-    return recordPayload(buf, 0);
-  } finally {
-    await fh.close();
+  private readRecord(at: Location, id: string): Promise<Buffer> {
+    return this.handles.use(at.pack.path, at.pack.nonce, async (fh) => {
+      const buf = Buffer.allocUnsafe(at.entry.length);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, at.entry.offset);
+      const checked = checkRecord(buf.subarray(0, bytesRead), 0);
+      if (!checked.ok) throw new Error(checked.torn ? 'the record is cut short' : DAMAGED);
+      if (checked.entry.id !== id || checked.entry.kind !== 'article') {
+        throw new Error(`the record there is not this article's (${checked.entry.id})`);
+      }
+      return recordPayload(buf, 0);
+    });
   }
 }
 

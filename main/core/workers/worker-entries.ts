@@ -8,6 +8,8 @@ export const WORKER_ENTRIES = {
   'index-worker': 'main/core/search/workers/worker.ts',
   /** Import decoding and parsing; found beside the index worker. */
   'parse-worker': 'main/core/import/parse-worker.ts',
+  /** Reindex: decoding, cleaning, signatures and entities of articles read once. */
+  'reindex-worker': 'main/core/library/reindex-worker.ts',
   /** The engine, so the main process never blocks on imports. */
   'engine-host': 'main/core/host/engine-worker.ts',
 } as const;
