@@ -31,6 +31,27 @@ describe('forEachWordSpan', () => {
   });
 });
 
+describe('rawWords', () => {
+  it('gives each text its own words when two scans are read in turn', () => {
+    const a = 'ภาษาไทย one-two 東京 three';
+    const b = 'alpha beta — gamma delta epsilon';
+    const ga = rawWords(a);
+    const gb = rawWords(b);
+    const gotA: string[] = [];
+    const gotB: string[] = [];
+    for (;;) {
+      const x = ga.next();
+      const y = gb.next();
+      if (!x.done) gotA.push(`${x.value.index}:${x.value.text}`);
+      if (!y.done) gotB.push(`${y.value.index}:${y.value.text}`);
+      if (x.done && y.done) break;
+    }
+    expect(gotA).toEqual(words(a));
+    expect(gotB).toEqual(words(b));
+    expect(gotB).toEqual(['0:alpha', '6:beta', '13:gamma', '19:delta', '25:epsilon']);
+  });
+});
+
 describe('SpanTable', () => {
   it('computes a value once per distinct word and finds it by span', () => {
     const made: string[] = [];

@@ -130,58 +130,62 @@ function cappedEnd(text: string, start: number, end: number): number {
  * at most MAX_TOKEN_LENGTH long. Linear in the text, with no recursion.
  */
 export function* rawWords(text: string): Generator<RawWord> {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const first = classAt(text, i);
-    if (first & IDEOGRAPH) {
-      const width = widthOf(first);
-      yield { text: text.slice(i, i + width), index: i };
-      i += width;
-      continue;
-    }
-    if ((first & WORD) === 0) {
-      i += widthOf(first);
-      continue;
-    }
+  for (let i = 0; (i = nextRun(text, i)) >= 0;) {
+    // Read before the yield: another scan may run while this generator waits.
     const start = i;
-    i = wordRunEnd(text, i);
-    if (runUnspaced) yield* segmentWords(text.slice(start, i), start);
-    else yield { text: text.slice(start, cappedEnd(text, start, i)), index: start };
+    const end = runEnd;
+    const unspaced = runUnspaced;
+    i = end;
+    if (unspaced) yield* segmentWords(text.slice(start, end), start);
+    else yield { text: text.slice(start, cappedEnd(text, start, end)), index: start };
   }
 }
 
 /**
  * rawWords as spans: the same words in the same order, each as its start and end offsets in
- * `text`, without a string or an object per word (the tagging rules' scan of whole articles
- * goes through it).
+ * `text`, without a string or an object per word (the analysis of whole articles and the
+ * tagging rules' scan go through it).
  */
 export function forEachWordSpan(text: string, visit: (start: number, end: number) => void): void {
+  for (let i = 0; (i = nextRun(text, i)) >= 0;) {
+    const start = i;
+    const end = runEnd;
+    const unspaced = runUnspaced;
+    i = end;
+    if (!unspaced) visit(start, cappedEnd(text, start, end));
+    else
+      for (const w of segmentWords(text.slice(start, end), start)) {
+        visit(w.index, w.index + w.text.length);
+      }
+  }
+}
+
+// Set by nextRun: the end of the run it found, and whether its script is written without spaces.
+let runEnd = 0;
+let runUnspaced = false;
+
+/**
+ * The start of the next run at or after `i` (an ideograph, or letters, marks and digits joined
+ * by ' or -), or -1 at the end of the text; its end and kind are left in runEnd and runUnspaced.
+ */
+function nextRun(text: string, i: number): number {
   const n = text.length;
-  let i = 0;
   while (i < n) {
     const first = classAt(text, i);
     if (first & IDEOGRAPH) {
-      const width = widthOf(first);
-      visit(i, i + width);
-      i += width;
-      continue;
+      runEnd = i + widthOf(first);
+      runUnspaced = false;
+      return i;
     }
     if ((first & WORD) === 0) {
       i += widthOf(first);
       continue;
     }
-    const start = i;
-    i = wordRunEnd(text, i);
-    if (runUnspaced) {
-      for (const w of segmentWords(text.slice(start, i), start))
-        visit(w.index, w.index + w.text.length);
-    } else visit(start, cappedEnd(text, start, i));
+    runEnd = wordRunEnd(text, i);
+    return i;
   }
+  return -1;
 }
-
-// Set by wordRunEnd: the run just scanned holds a script written without spaces.
-let runUnspaced = false;
 
 /** End of the run of word characters (runs joined by ' or -) starting at `i`. */
 function wordRunEnd(text: string, i: number): number {

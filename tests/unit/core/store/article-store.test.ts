@@ -19,25 +19,10 @@ import {
 } from '../../../../main/core/store/legacy-article-files';
 import { LIBRARY_FORMAT, readManifest } from '../../../../main/core/store/manifest';
 import { PackSet } from '../../../../main/core/store/pack-set';
-import { article, openFake, writeArticles } from '../library-helpers';
+import { openFake } from '../library-helpers';
 import { tempDir } from '../tmp-dir';
+import { storedArticles } from './stored-articles';
 import { damageArticleRecord } from './article-on-disk';
-
-/** Real stored articles (as an import makes them), n of them. */
-async function storedArticles(n: number): Promise<StoredArticle[]> {
-  const base = tempDir();
-  const files: Record<string, string> = {};
-  for (let i = 0; i < n; i++) files[`s${i}.txt`] = article(i, `Stored ${i}`);
-  const lib = await openFake(join(base, 'lib'));
-  const summary = await lib.importSources(
-    writeArticles(join(base, 'src'), files).map((path) => ({ path })),
-  );
-  await lib.close();
-  const store = new ArticleStore(join(base, 'lib'));
-  const out: StoredArticle[] = [];
-  for (const { id } of summary.imported) out.push((await store.read(id))!);
-  return out;
-}
 
 const withTags = (a: StoredArticle, tags: string[]): StoredArticle => ({
   record: { ...a.record, tags, rev: a.record.rev + 1 } as ArticleRecord,

@@ -9,6 +9,7 @@ import { decodeArticleFile } from '../../../../main/core/store/article-file';
 import { ArticleStore } from '../../../../main/core/store/article-store';
 import { article, openFake, writeArticles } from '../library-helpers';
 import { tempDir } from '../tmp-dir';
+import { storedArticles } from './stored-articles';
 
 // Open files are listed in /proc on Linux; elsewhere the counts below are not checked.
 const procFds = process.platform === 'linux';
@@ -27,22 +28,6 @@ function openPacks(): string[] {
   return out;
 }
 
-async function storedArticles(n: number): Promise<StoredArticle[]> {
-  const base = tempDir();
-  const files: Record<string, string> = {};
-  for (let i = 0; i < n; i++) files[`h${i}.txt`] = article(i, `Handle ${i}`);
-  const lib = await openFake(join(base, 'lib'));
-  const summary = await lib.importSources(
-    writeArticles(join(base, 'src'), files).map((path) => ({ path })),
-  );
-  await lib.close();
-  const store = new ArticleStore(join(base, 'lib'));
-  const out: StoredArticle[] = [];
-  for (const { id } of summary.imported) out.push((await store.read(id))!);
-  await store.close();
-  return out;
-}
-
 const withTags = (a: StoredArticle, tags: string[]): StoredArticle => ({
   record: { ...a.record, tags, rev: a.record.rev + 1 } as ArticleRecord,
   original: a.original,
@@ -50,7 +35,7 @@ const withTags = (a: StoredArticle, tags: string[]): StoredArticle => ({
 
 describe('pack file handles', () => {
   it('a writer keeps its pack open, and reads the right articles after compaction', async () => {
-    const articles = await storedArticles(6);
+    const articles = await storedArticles(6, 'Handle');
     const dir = tempDir();
     const store = new ArticleStore(dir);
     await store.write(articles);
@@ -80,7 +65,7 @@ describe('pack file handles', () => {
   });
 
   it('a store that only reads keeps no pack open (another process may rewrite it)', async () => {
-    const articles = await storedArticles(3);
+    const articles = await storedArticles(3, 'Handle');
     const dir = tempDir();
     const writer = new ArticleStore(dir);
     await writer.write(articles);
@@ -105,7 +90,7 @@ describe('pack file handles', () => {
   });
 
   it('reads many articles in disk order, as read() gives each', async () => {
-    const articles = await storedArticles(7);
+    const articles = await storedArticles(7, 'Handle');
     const dir = tempDir();
     const store = new ArticleStore(dir);
     await store.write(articles.slice(0, 4));
