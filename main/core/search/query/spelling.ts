@@ -30,6 +30,11 @@ const MAX_SPELLINGS = 16;
 const MIN_STEM = 3;
 // Words per query whose one-edit spellings are tried (each costs some hundred stems).
 const MAX_EDITED_WORDS = 8;
+// Longest word (in characters) whose one-edit spellings are tried: a word of n letters has
+// about 100·n of them, each stemmed in every language of the library, and the stemmers' work
+// grows with the length too (a pasted 1,000-letter word took 2 s at 100,000 articles). Longer
+// words get the fuzzy lookup of the index, which is bounded (query-budget.ts).
+const MAX_EDITED_LENGTH = 40;
 // A word is suggested away from when at most SUGGEST_SHARE of the articles (and at least
 // SUGGEST_DOCS) hold it, and a spelling one edit away is held by SUGGEST_FACTOR times as many.
 const SUGGEST_DOCS = 3;
@@ -164,7 +169,9 @@ export function correctSpelling(
     if (held > suggestBelow) return keep();
     // Spellings one edit from the word as typed first (Norvig's rule: the nearer the likelier).
     const edits =
-      edited++ < MAX_EDITED_WORDS ? editedSpellings(c.word, variants, segments, languages) : [];
+      [...c.word].length <= MAX_EDITED_LENGTH && edited++ < MAX_EDITED_WORDS
+        ? editedSpellings(c.word, variants, segments, languages)
+        : [];
     const suggest = (): Clause[] => {
       const best = edits[0];
       if (held > 0 && best && best.docs >= held * SUGGEST_FACTOR) {
