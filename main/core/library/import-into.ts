@@ -28,7 +28,7 @@ export async function importInto(
     /** Sees each committed article's clean body, before its change is sent. */
     committed?: (docs: IndexDoc[]) => void;
     /** Tagging rules: each chunk gets its rule tags before it is written. */
-    tagging?: Pick<ImportTagging, 'tag' | 'written'>;
+    tagging?: Pick<ImportTagging, 'tag' | 'written' | 'done'>;
     /** The index worker script; the parse worker is built beside it. */
     workerScript?: string;
     workerExecArgv?: string[];
@@ -93,6 +93,7 @@ export async function importInto(
       parseScript ? { script: parseScript, execArgv: deps.workerExecArgv } : undefined,
     ),
   );
+  deps.tagging?.done();
   await sendDocs();
   await Promise.all(pending);
   if (!diskFull) await restoreTrashed(summary, deps.catalog, deps.writer);

@@ -50,15 +50,18 @@ export class JsonFileStore<T> {
 
   /**
    * Reads, changes and writes back, after every change queued before; `change` answers the
-   * new document and what to return. A damaged file is never overwritten.
+   * new document (null: leave the file as it is) and what to return. A damaged file is never
+   * overwritten.
    */
   update<R>(
-    change: (doc: T) => { doc: T; result: R } | Promise<{ doc: T; result: R }>,
+    change: (doc: T) => { doc: T | null; result: R } | Promise<{ doc: T | null; result: R }>,
   ): Promise<R> {
     this.checkWritable();
     return this.queue.run(async () => {
       const { doc, result } = await change(await this.read());
-      await writeFileAtomic(this.path, JSON.stringify(this.schema.parse(doc), null, 1) + '\n');
+      if (doc !== null) {
+        await writeFileAtomic(this.path, JSON.stringify(this.schema.parse(doc), null, 1) + '\n');
+      }
       return result;
     });
   }

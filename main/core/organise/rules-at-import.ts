@@ -34,6 +34,11 @@ export interface ImportTagging {
   tag(chunk: readonly PendingArticle[]): void;
   /** The articles of a tagged chunk that were written (the others are forgotten). */
   written(fresh: readonly PendingArticle[]): void;
+  /**
+   * Every article is written (the index may still be catching up): records what each rule
+   * tagged now when nothing needs the index, so that write overlaps the index's last batches.
+   */
+  done(): void;
   /** After the import: checks what needs the index and records what each rule tagged. */
   finish(): Promise<void>;
 }

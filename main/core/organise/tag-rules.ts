@@ -180,11 +180,53 @@ export class TagRules {
       this.deps.languages(),
       (tag) => spellings.get(tagKey(tag)) ?? tag,
     );
+    let early: Promise<boolean> | null = null;
     return {
       tag: (chunk) => plan.tag(chunk),
       written: (fresh) => plan.written(fresh),
-      finish: () => this.finishImport(plan),
+      done: () => {
+        early ??= this.recordEarly(plan).catch(() => false);
+      },
+      finish: async () => {
+        // A rule added or edited after the early record still gets its search among the new
+        // articles, once the index holds them all.
+        if (early && (await early) && (await this.unchangedSince(plan))) return;
+        await this.finishImport(plan);
+      },
     };
+  }
+
+  /**
+   * Records what each rule tagged as soon as every article is written, when the import's own
+   * answers settle every rule (the rules are those it began with, unchanged, and no answer
+   * waits for the index): the write then overlaps the index's last batches instead of
+   * following them. True when done, leaving finishImport nothing to do.
+   */
+  private async recordEarly(plan: RulesAtImport): Promise<boolean> {
+    if (plan.writtenIds.length === 0) return true;
+    return this.file.update(async (doc) => {
+      const languages = this.deps.languages();
+      const settled =
+        sameRules(doc.rules, plan) &&
+        plan.decisions.every((d) => !d.query || plan.toCheck(d, languages).length === 0);
+      if (!settled) return { doc: null, result: false };
+      if (plan.decisions.every((d) => d.gave.size === 0)) return { doc: null, result: true };
+      const byKey = new Map(plan.decisions.map((d) => [tagKey(d.rule.tag), d]));
+      const rules = doc.rules.map((r) => {
+        const gave = byKey.get(tagKey(r.tag))!.gave;
+        return gave.size > 0 ? { ...r, added: [...new Set([...r.added, ...gave])] } : r;
+      });
+      return { doc: { format: 1 as const, rules }, result: true };
+    });
+  }
+
+  /** True when the rules file still holds exactly the rules the import began with. */
+  private async unchangedSince(plan: RulesAtImport): Promise<boolean> {
+    try {
+      return sameRules((await this.file.read()).rules, plan);
+    } catch {
+      return true;
+    }
   }
 
   /**
@@ -250,9 +292,10 @@ export class TagRules {
       }
       if (addTo.size > 0) await this.deps.addTagsEach(addTo);
       for (const [tag, off] of takeOff) await this.untag(off, tag);
+      // A set: the early record (recordEarly) may have listed some already.
       const rules = doc.rules.map((r) => ({
         ...r,
-        added: [...r.added, ...(addedBy.get(r) ?? [])],
+        added: [...new Set([...r.added, ...(addedBy.get(r) ?? [])])],
       }));
       return { doc: { format: 1 as const, rules }, result: undefined };
     });
@@ -367,3 +410,10 @@ function checkQuery(query: string): void {
 
 const notFound = (tag: string) =>
   new ArchiveError('NOT_FOUND', `There is no rule for the tag "${tag}".`);
+
+/** True when `rules` are the import's rules: the same tags with the same queries. */
+function sameRules(rules: readonly { tag: string; query: string }[], plan: RulesAtImport): boolean {
+  if (rules.length !== plan.decisions.length) return false;
+  const byKey = new Map(plan.decisions.map((d) => [tagKey(d.rule.tag), d.rule.query]));
+  return rules.every((r) => byKey.get(tagKey(r.tag)) === r.query);
+}

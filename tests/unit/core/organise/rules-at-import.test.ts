@@ -11,6 +11,8 @@ import type { ImportSource } from '../../../../main/contract/types';
 import { ArticleStore } from '../../../../main/core/store/article-store';
 import { article, writeArticles } from '../library-helpers';
 import { RuleJudge } from '../../../../main/core/organise/rule-judge';
+import { TagRules } from '../../../../main/core/organise/tag-rules';
+import { SearchIndex } from '../../../../main/core/search/segmented-index';
 import { sourceWorkerScript } from '../../../../main/core/workers/worker-entries';
 import type { OpenOptions } from '../../../../main/core/engine';
 import { tempDir } from '../tmp-dir';
@@ -157,7 +159,6 @@ async function exportWithState(base: string): Promise<string> {
   }
 }
 
-/** Per rule tag, the ids carrying it (sorted). */
 /** Two source articles, one about a harbour, and a library with the rule Ports = harbour. */
 async function harbourRuleLibrary(prefix: string): Promise<{ base: string; lib: LibraryEngine }> {
   const base = tempDir(prefix);
@@ -170,6 +171,7 @@ async function harbourRuleLibrary(prefix: string): Promise<{ base: string; lib: 
   return { base, lib };
 }
 
+/** Per rule tag, the ids carrying it (sorted). */
 async function tagged(lib: LibraryEngine): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   const page = await lib.list({ limit: 1000 });
@@ -288,6 +290,49 @@ describe('tagging rules at import', () => {
       const hits = await lib.search({ query: 'tag:ports' });
       expect(hits.hits.map((h) => h.title)).toEqual(['Harbour strike']);
       // The rule knows it gave the tag: removing it takes the tag off.
+      expect((await lib.removeTagRule({ tag: 'Ports' })).untagged).toBe(1);
+    } finally {
+      await lib.close();
+    }
+  });
+
+  it('applies a rule added after the articles were written, before the index caught up', async () => {
+    const { base, lib } = await harbourRuleLibrary('ar-rules-late-');
+    try {
+      // The index takes the new articles only a while after the last one is written.
+      let release = () => {};
+      const gate = new Promise<void>((done) => (release = done));
+      const upsert = SearchIndex.prototype.upsert;
+      vi.spyOn(SearchIndex.prototype, 'upsert').mockImplementation(async function (
+        this: SearchIndex,
+        ...args
+      ) {
+        await gate;
+        return upsert.apply(this, args);
+      });
+      let added: Promise<unknown> = Promise.resolve();
+      const begin = TagRules.prototype.beginImport;
+      vi.spyOn(TagRules.prototype, 'beginImport').mockImplementation(async function (
+        this: TagRules,
+      ) {
+        const tagging = await begin.call(this);
+        return {
+          ...tagging,
+          done: () => {
+            // Every article is written: the rules' record may be made now, and a rule added
+            // meanwhile finds none of the new articles in the index yet.
+            tagging.done();
+            added = lib.putTagRule({ tag: 'Rescue', query: 'mountain' }).finally(release);
+          },
+        };
+      });
+      await lib.importSources([{ path: join(base, 'src') }]);
+      await added;
+      vi.restoreAllMocks();
+      const hits = await lib.search({ query: 'tag:rescue' });
+      expect(hits.hits.map((h) => h.title)).toEqual(['Mountain rescue']);
+      // Both rules know what they gave: removing them takes the tags off.
+      expect((await lib.removeTagRule({ tag: 'Rescue' })).untagged).toBe(1);
       expect((await lib.removeTagRule({ tag: 'Ports' })).untagged).toBe(1);
     } finally {
       await lib.close();
