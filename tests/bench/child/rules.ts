@@ -96,6 +96,7 @@ async function compare(config: Config): Promise<void> {
     withoutMs: without,
     withMs: withRules,
     ratio: median(pairRatios(withRules, without)),
+    meanRatio: withRules.reduce((a, b) => a + b, 0) / without.reduce((a, b) => a + b, 0),
     cpuRatio: median(pairRatios(cpuWith, cpuWithout)),
     tagsAdded: tagged,
   });
