@@ -68,8 +68,11 @@ describe('thread usage', () => {
     };
     const small = await sized();
     const large = await sized(192);
-    // The new space is two semi-spaces; the young generation asked for is three.
+    // The new space is two semi-spaces; the young generation asked for is three, so 192 MB
+    // allows 128 MB. V8 grows the new space towards that as scavenges go, so how far it got
+    // depends on timing (64 or 128 MB seen): past the default's 32 MB is what shows the limit.
     expect(small).toBeLessThanOrEqual(32);
-    expect(large).toBe(128);
+    expect(large).toBeGreaterThan(32);
+    expect(large).toBeLessThanOrEqual(128);
   });
 });
