@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SpanTable } from '../../../main/core/search/analysis/span-table';
+import { SpanTable, spanHash } from '../../../main/core/search/analysis/span-table';
 import {
   MAX_TOKEN_LENGTH,
+  forEachHashedWord,
   forEachWordSpan,
   rawWords,
 } from '../../../main/core/search/analysis/tokenizer';
@@ -14,20 +15,43 @@ const spans = (text: string): string[] => {
 };
 const words = (text: string): string[] => [...rawWords(text)].map((w) => `${w.index}:${w.text}`);
 
+const TEXTS = [
+  "Iran's al-Sudani met O’Brien — 3.5% of 2024's budget…",
+  'عاد الرئيس إلى بغداد، وقال: «الاتفاق» تم.',
+  '東京都の人口は増えた。Москва и Киев',
+  'ภาษาไทยไม่มีช่องว่าง and ລາວ words',
+  `${'x'.repeat(MAX_TOKEN_LENGTH + 40)} tail 😀👍🏽 é̃ \u00ADsoft\u00ADhyphen`,
+  wordSoup(7).sentence(['Reuters', 'مدرسة', 'l’état', 'e-mail', '北京', 'ไทย', '42', '—'], 2_000),
+];
+
 describe('forEachWordSpan', () => {
   it('gives the raw words of rawWords, at the same offsets', () => {
-    const texts = [
-      "Iran's al-Sudani met O’Brien — 3.5% of 2024's budget…",
-      'عاد الرئيس إلى بغداد، وقال: «الاتفاق» تم.',
-      '東京都の人口は増えた。Москва и Киев',
-      'ภาษาไทยไม่มีช่องว่าง and ລາວ words',
-      `${'x'.repeat(MAX_TOKEN_LENGTH + 40)} tail 😀👍🏽 é̃ \u00ADsoft\u00ADhyphen`,
-      wordSoup(7).sentence(
-        ['Reuters', 'مدرسة', 'l’état', 'e-mail', '北京', 'ไทย', '42', '—'],
-        2_000,
-      ),
-    ];
-    for (const text of texts) expect(spans(text)).toEqual(words(text));
+    for (const text of TEXTS) expect(spans(text)).toEqual(words(text));
+  });
+});
+
+describe('forEachHashedWord', () => {
+  it('gives the words of forEachWordSpan, each with its spanHash', () => {
+    // Joiners, surrogate pairs, capped runs and unspaced scripts all go through the hashing
+    // walk or its fallbacks: a hash folded in wrongly would differ from spanHash.
+    for (const text of [...TEXTS, "it's o'clock -- ab-'cd 𝒜𝒷𝒸 x-"]) {
+      const got: string[] = [];
+      forEachHashedWord(text, (start, end, hash) => {
+        expect(hash).toBe(spanHash(text, start, end));
+        got.push(`${start}:${text.slice(start, end)}`);
+      });
+      expect(got).toEqual(spans(text));
+    }
+  });
+
+  it('finds a word by its hash where get finds it by its span', () => {
+    const table = new SpanTable((w) => w.toUpperCase());
+    const text = 'Éire’s al-Sudani 東京 ok';
+    const got: string[] = [];
+    forEachHashedWord(text, (s, e, h) => got.push(table.getHashed(text, s, e, h)));
+    expect(got).toEqual(['ÉIRE’S', 'AL-SUDANI', '東', '京', 'OK']);
+    forEachWordSpan(text, (s, e) => expect(table.get(text, s, e)).toBe(got.shift()));
+    expect(table.size).toBe(5);
   });
 });
 

@@ -1,7 +1,7 @@
 // Turns the fields of an article into the term lists Lunr indexes, and query words into the
 // stems they may match. Both sides share tokenize() + normalizeWord() + stem().
 import { hasStemmer, stem } from './stemmer';
-import { analyseRaw, forEachWordSpan, rawWords, type Token } from './tokenizer';
+import { analyseRaw, forEachHashedWord, rawWords, type Token } from './tokenizer';
 import { SpanTable } from './span-table';
 import { normalizeWord } from './normalize';
 import type { IndexDoc } from '../types';
@@ -101,8 +101,8 @@ export function textTerms(text: string, lang: string): string[] {
 function addTextTerms(text: string, lang: string, into: FieldTerms, start: number): number {
   let at = start;
   const words = wordTable(lang);
-  forEachWordSpan(text, (from, to) => {
-    const { terms, forms } = words.get(text, from, to);
+  forEachHashedWord(text, (from, to, hash) => {
+    const { terms, forms } = words.getHashed(text, from, to, hash);
     if (terms.length === 0) return;
     for (let i = 0; i < terms.length; i++) {
       into.terms.push(terms[i]!);

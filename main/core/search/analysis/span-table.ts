@@ -7,6 +7,20 @@
 const LIMIT = 100_000;
 const FIRST_SLOTS = 1 << 12;
 
+// The span hash is FNV-1a over UTF-16 code units: h = imul(h ^ unit, SPAN_HASH_PRIME) from
+// SPAN_HASH_SEED.
+/** The hash of an empty span. */
+export const SPAN_HASH_SEED = 0x811c9dc5 | 0;
+/** The multiplier of each step of the span hash. */
+export const SPAN_HASH_PRIME = 0x01000193;
+
+/** The hash SpanTable keys the word text[start, end) by. */
+export function spanHash(text: string, start: number, end: number): number {
+  let h = SPAN_HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), SPAN_HASH_PRIME);
+  return h;
+}
+
 /** Values computed once per distinct word, looked up by (text, start, end). */
 export class SpanTable<V> {
   private slots = new Int32Array(FIRST_SLOTS);
@@ -24,14 +38,21 @@ export class SpanTable<V> {
 
   /** The value of the word text[start, end). */
   get(text: string, start: number, end: number): V {
-    // FNV-1a over UTF-16 code units.
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return this.getHashed(text, start, end, spanHash(text, start, end));
+  }
+
+  /**
+   * `get` for a word whose spanHash `h` is known (a scanner that hashes as it reads the text
+   * saves a second pass over each word).
+   */
+  getHashed(text: string, start: number, end: number, h: number): V {
     const mask = this.slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const entry = this.slots[s]!;
       if (entry === 0) return this.insert(text.slice(start, end), h);
-      if (this.hashes[s] === h && sameWord(this.keys[entry - 1]!, text, start, end)) {
+      const key = this.keys[entry - 1]!;
+      // startsWith compares in place (no substring), natively.
+      if (this.hashes[s] === h && key.length === end - start && text.startsWith(key, start)) {
         return this.values[entry - 1]!;
       }
     }
@@ -71,12 +92,4 @@ export class SpanTable<V> {
     this.keys = [];
     this.values = [];
   }
-}
-
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) {
-    if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  }
-  return true;
 }

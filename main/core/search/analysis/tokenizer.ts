@@ -1,5 +1,6 @@
 // Splits text into word tokens with their offsets, so that positions (for phrases) and
 // ranges (for highlights) come from the same pass that produces index terms.
+import { SPAN_HASH_PRIME, SPAN_HASH_SEED, spanHash } from './span-table';
 import { normalizeWord } from './normalize';
 
 /** One word of a text: its place, its normalised form, and the parts it joins. */
@@ -58,7 +59,14 @@ function classify(ch: string): number {
 
 /** The class of the character at `i`, with PAIR set when it takes two code units. */
 function classAt(text: string, i: number): number {
+  // Small enough for V8 to inline into the scanners' loops: a known BMP letter or space is one
+  // table read; surrogates and characters not met before take the call.
   const c = text.charCodeAt(i);
+  const cls = bmpClasses[c]!;
+  return cls !== 0 && (c < 0xd800 || c > 0xdbff) ? cls : slowClassAt(text, i, c);
+}
+
+function slowClassAt(text: string, i: number, c: number): number {
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const lo = text.charCodeAt(i + 1);
     if (lo >= 0xdc00 && lo <= 0xdfff) {
@@ -157,6 +165,64 @@ export function forEachWordSpan(text: string, visit: (start: number, end: number
       for (const w of segmentWords(text.slice(start, end), start)) {
         visit(w.index, w.index + w.text.length);
       }
+  }
+}
+
+// Bound here once: the scanner's loop reads them as locals.
+const SEED = SPAN_HASH_SEED;
+const PRIME = SPAN_HASH_PRIME;
+
+/**
+ * forEachWordSpan with each word's spanHash (span-table.ts), folded in while the text is read:
+ * the same words, offsets and order, in one pass over the text instead of two (the index's
+ * analysis and the tagging rules' scan look every word up in a SpanTable).
+ */
+export function forEachHashedWord(
+  text: string,
+  visit: (start: number, end: number, hash: number) => void,
+): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const first = classAt(text, i);
+    if ((first & (WORD | IDEOGRAPH)) === 0) {
+      i += widthOf(first);
+      continue;
+    }
+    const start = i;
+    if (first & IDEOGRAPH) {
+      i += widthOf(first);
+      visit(start, i, spanHash(text, start, i));
+      continue;
+    }
+    // wordRunEnd's walk, hashing each code unit it steps over.
+    let h = SEED;
+    let unspaced = false;
+    for (;;) {
+      while (i < n) {
+        const c = classAt(text, i);
+        if ((c & WORD) === 0) break;
+        if (c & UNSPACED) unspaced = true;
+        h = Math.imul(h ^ text.charCodeAt(i), PRIME);
+        if (c & PAIR) h = Math.imul(h ^ text.charCodeAt(i + 1), PRIME);
+        i += widthOf(c);
+      }
+      if (i + 1 < n && classAt(text, i) & JOINER && classAt(text, i + 1) & WORD) {
+        h = Math.imul(h ^ text.charCodeAt(i), PRIME);
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (unspaced) {
+      for (const w of segmentWords(text.slice(start, i), start)) {
+        const end = w.index + w.text.length;
+        visit(w.index, end, spanHash(text, w.index, end));
+      }
+      continue;
+    }
+    const end = cappedEnd(text, start, i);
+    visit(start, end, end === i ? h : spanHash(text, start, end));
   }
 }
 

@@ -22,7 +22,7 @@ import {
   type FieldName,
   type HasWhat,
 } from '../analysis/analyzer';
-import { forEachWordSpan } from '../analysis/tokenizer';
+import { forEachHashedWord } from '../analysis/tokenizer';
 import { SpanTable } from '../analysis/span-table';
 import { STEMMED_LANGUAGES, stem } from '../analysis/stemmer';
 import { editDistance } from '../analysis/term-match';
@@ -179,8 +179,8 @@ export class DocView {
   private add(text: string, f: number, start: number): number {
     let at = start;
     const words = this.interest.wordsIn(this.lang);
-    forEachWordSpan(text, (from, to) => {
-      const wanted = words.get(text, from, to);
+    forEachHashedWord(text, (from, to, hash) => {
+      const wanted = words.getHashed(text, from, to, hash);
       if (!wanted.word) return;
       for (let i = 0; i < wanted.terms.length; i++) {
         this.keep(wanted.terms[i]!, f, at, wanted.forms[i]!);
@@ -268,9 +268,15 @@ export class DocQuery {
    */
   readonly exact: boolean;
   private readonly compiled: Compiled[];
+  private readonly groupOf: number[];
+  // Per group, whether a clause of it hit: filled anew by each `matches`.
+  private readonly groupHit: Uint8Array;
 
   private constructor(readonly clauses: Clause[]) {
     this.compiled = clauses.map(compile);
+    const { groupOf, groups } = requiredGroups(clauses);
+    this.groupOf = groupOf;
+    this.groupHit = new Uint8Array(groups);
     this.exact = !this.compiled.some((c) => c.kind === 'prefix' || c.kind === 'fuzzy');
   }
 
@@ -297,24 +303,24 @@ export class DocQuery {
    * added to `unsure`: with one of them in the index the answer may differ.
    */
   matches(doc: DocView, languages: ReadonlySet<string>, unsure?: Set<string>): boolean {
-    const { clauses, compiled } = this;
+    const { clauses, compiled, groupOf, groupHit } = this;
     if (clauses.length === 0) return false;
-    const required = new Map<string, boolean>();
+    groupHit.fill(0);
     let optional = 0;
     let anyOptional = false;
     for (let i = 0; i < clauses.length; i++) {
       const c = clauses[i]!;
       if (c.presence === 'required') {
-        const group = c.anyOf === undefined ? `#${i}` : `any${c.anyOf}`;
-        if (required.get(group) === true) continue;
-        required.set(group, hit(compiled[i]!, doc, languages, unsure));
+        const g = groupOf[i]!;
+        if (groupHit[g] === 1) continue;
+        groupHit[g] = hit(compiled[i]!, doc, languages, unsure) ? 1 : 0;
       } else if (c.presence === 'optional') {
         optional++;
         if (!anyOptional) anyOptional = hit(compiled[i]!, doc, languages, unsure);
       }
     }
     let found: boolean;
-    if (required.size > 0) found = [...required.values()].every(Boolean);
+    if (groupHit.length > 0) found = groupHit.every((x) => x === 1);
     // Only exclusions: like Lunr, everything else matches.
     else found = optional === 0 ? true : anyOptional;
     if (!found) return false;
@@ -325,6 +331,22 @@ export class DocQuery {
     }
     return true;
   }
+}
+
+/**
+ * Each required clause's group (clauses of one anyOf share one; any other required clause has
+ * its own), numbered from 0; -1 for the rest. A query matches when every group has a hit.
+ */
+function requiredGroups(clauses: readonly Clause[]): { groupOf: number[]; groups: number } {
+  const byName = new Map<string, number>();
+  const groupOf = clauses.map((c, i) => {
+    if (c.presence !== 'required') return -1;
+    const name = c.anyOf === undefined ? `#${i}` : `any${c.anyOf}`;
+    let g = byName.get(name);
+    if (g === undefined) byName.set(name, (g = byName.size));
+    return g;
+  });
+  return { groupOf, groups: byName.size };
 }
 
 const foldName = (name: string): string => name.normalize('NFC').toLowerCase();
