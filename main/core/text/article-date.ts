@@ -1,7 +1,7 @@
 // Finds the date an article gives for itself: its front matter, a "Published" line, its
 // dateline, a date line standing as its title (Reuters), an "Updated" line, or a date near
 // the top. Forms and calendars are in dates/ (see docs/dates.md).
-import { findDates, type DateReading } from './dates/find-dates';
+import { findDates, findFoldedDates, type DateReading } from './dates/find-dates';
 import { foldForDates } from './dates/fold-text';
 import { headDate } from './dates/head-date';
 import { publishedDate, updatedDate } from './dates/labelled-date';
@@ -72,7 +72,7 @@ function readingFor(language: string | undefined): DateReading {
 function dateOnlyLine(title: string | undefined, reading: DateReading): string | null {
   if (!title) return null;
   const folded = foldForDates(title);
-  const found = findDates(folded, reading)[0];
+  const found = findFoldedDates(folded, reading)[0];
   if (!found) return null;
   const rest = folded.slice(0, found.start) + folded.slice(found.end);
   // A time and a short code may follow ("… 00:02:59.13 RM"); a word makes it a headline.

@@ -129,13 +129,23 @@ function toParagraphs(lines: string[]): string[] {
 }
 
 function makeExcerpt(body: string): string {
+  // The excerpt needs only the start of a long body: flattened from a prefix that holds more
+  // than EXCERPT_CHARS characters, it is the excerpt of the whole (the whole is longer still).
+  const head = body
+    .slice(0, EXCERPT_CHARS * 4)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (head.length < body.length && [...head].length > EXCERPT_CHARS + 1) {
+    return shorten(head, EXCERPT_CHARS);
+  }
   return shorten(body.replace(/\s+/g, ' ').trim(), EXCERPT_CHARS);
 }
 
 /** Cuts text to at most `max` characters, at a space when one is near, with an ellipsis. */
 function shorten(flat: string, max: number): string {
   if (flat.length <= max) return flat;
-  const cut = [...flat].slice(0, max).join('');
+  // `max` characters lie within the first 2 × max code units.
+  const cut = [...flat.slice(0, 2 * max)].slice(0, max).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

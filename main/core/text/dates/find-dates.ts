@@ -55,7 +55,14 @@ const SOLAR_MARK = /^\s*(?:ه\s*\.?\s*ش|ش|هجري\s+شمسي|شمسي)(?![\p{
 
 /** Every date written in `text`, in order of position. */
 export function findDates(text: string, reading: DateReading = { dayFirst: null }): FoundDate[] {
-  const folded = foldForDates(text);
+  return findFoldedDates(foldForDates(text), reading);
+}
+
+/** findDates on text already folded by foldForDates (folding it again changes nothing). */
+export function findFoldedDates(
+  folded: string,
+  reading: DateReading = { dayFirst: null },
+): FoundDate[] {
   const found: FoundDate[] = [];
   const add = (m: RegExpExecArray, iso: string | null): void => {
     if (iso) found.push({ start: m.index, end: m.index + m[0].length, iso });

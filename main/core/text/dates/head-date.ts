@@ -1,6 +1,6 @@
 // A date standing at the top of a body as the article's own, not one its sentences mention
 // ("the bond is due April 15, 1997" is no publication date).
-import { findDates, type DateReading } from './find-dates';
+import { findFoldedDates, type DateReading } from './find-dates';
 import { foldForDates } from './fold-text';
 
 // The blocks looked at, and how long a block may be to count as a date line of its own
@@ -31,7 +31,7 @@ const PERIOD_WORDS = new Set(
 export function headDate(body: string, reading: DateReading): string | null {
   const blocks = body.split(/\n+/).slice(0, HEAD_BLOCKS);
   const first = foldForDates(blocks[0] ?? '');
-  const opening = findDates(first.slice(0, OPENING_CHARS + 40), reading)[0];
+  const opening = findFoldedDates(first.slice(0, OPENING_CHARS + 40), reading)[0];
   if (opening && opening.start <= OPENING_CHARS) {
     const words = wordsOf(first.slice(0, opening.start));
     if (words.length <= OPENING_WORDS && !words.some((w) => PERIOD_WORDS.has(w))) {
@@ -39,13 +39,13 @@ export function headDate(body: string, reading: DateReading): string | null {
     }
   }
   for (const m of first.slice(0, CORRESPONDING_CHARS).matchAll(CORRESPONDING)) {
-    const after = findDates(first.slice(m.index + m[0].length), reading)[0];
+    const after = findFoldedDates(first.slice(m.index + m[0].length), reading)[0];
     if (after && after.start === 0) return after.iso;
   }
   for (const block of blocks) {
     if (block.trim().length > LINE_CHARS) continue;
     const folded = foldForDates(block);
-    const found = findDates(folded, reading)[0];
+    const found = findFoldedDates(folded, reading)[0];
     if (!found) continue;
     const words = wordsOf(`${folded.slice(0, found.start)} ${folded.slice(found.end)}`);
     if (words.length <= LINE_OTHER_WORDS && !words.some((w) => PERIOD_WORDS.has(w))) {

@@ -1,5 +1,5 @@
 // Dates introduced by a label: "Published: 3 March 2004", "Updated …", "تاريخ النشر: …".
-import { findDates, type DateReading } from './find-dates';
+import { findFoldedDates, type DateReading } from './find-dates';
 import { foldForDates } from './fold-text';
 
 // Labels as written (folded when loaded), English, French, German, Spanish, Italian,
@@ -84,7 +84,7 @@ function labelled(text: string, label: RegExp, reading: DateReading): string | n
   const folded = foldForDates(text);
   for (const m of folded.matchAll(label)) {
     const after = folded.slice(m.index + m[0].length, m.index + m[0].length + WITHIN_CHARS + 40);
-    const first = findDates(after, reading)[0];
+    const first = findFoldedDates(after, reading)[0];
     if (first && first.start <= WITHIN_CHARS) return first.iso;
   }
   return null;
