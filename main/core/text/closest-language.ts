@@ -13,8 +13,8 @@ const MAX_LENGTH = 2048;
 /** The profiles of one script, indexed by trigram. */
 interface ScriptTable {
   readonly languages: readonly string[];
-  // Trigram → its entry number.
-  readonly entryOf: ReadonlyMap<string, number>;
+  // Trigram (as trigramKey) → its entry number.
+  readonly entryOf: ReadonlyMap<number, number>;
   // Entry e's pairs (language index, rank in that language's profile) are
   // pairs[2 * start[e]] up to pairs[2 * start[e + 1]].
   readonly start: Int32Array;
@@ -31,17 +31,20 @@ const tables = new Map<string, ScriptTable>();
 function buildTable(profiles: Record<string, string>): ScriptTable {
   const languages = Object.keys(profiles);
   const models = languages.map((language) => profiles[language]!.split('|'));
-  const entryOf = new Map<string, number>();
+  const entryOf = new Map<number, number>();
   const held: number[] = [];
   // The last language that listed each entry: franc keeps the first rank of a trigram
   // listed twice in one profile.
   const lastHolder: number[] = [];
   models.forEach((model, index) => {
     for (const trigram of model) {
-      let entry = entryOf.get(trigram);
+      // A trigram is three UTF-16 code units, as franc slices the text.
+      if (trigram.length !== 3) continue;
+      const key = trigramKey(trigram, 0);
+      let entry = entryOf.get(key);
       if (entry === undefined) {
         entry = held.length;
-        entryOf.set(trigram, entry);
+        entryOf.set(key, entry);
         held.push(0);
         lastHolder.push(-1);
       }
@@ -57,7 +60,8 @@ function buildTable(profiles: Record<string, string>): ScriptTable {
   lastHolder.fill(-1);
   models.forEach((model, index) => {
     model.forEach((trigram, rank) => {
-      const entry = entryOf.get(trigram)!;
+      if (trigram.length !== 3) return;
+      const entry = entryOf.get(trigramKey(trigram, 0))!;
       if (lastHolder[entry] === index) return;
       lastHolder[entry] = index;
       const at = 2 * filled[entry]!++;
@@ -74,6 +78,10 @@ function buildTable(profiles: Record<string, string>): ScriptTable {
     calls: new Float64Array(held.length),
   };
 }
+
+/** The code units of text[i, i + 3) as one number: a Map key without a string per trigram. */
+const trigramKey = (text: string, i: number): number =>
+  text.charCodeAt(i) * 0x100000000 + text.charCodeAt(i + 1) * 0x10000 + text.charCodeAt(i + 2);
 
 function tableOf(script: string): ScriptTable | null {
   let table = tables.get(script);
@@ -124,7 +132,7 @@ export function closestLanguage(text: string, script: string): string | null {
   const { entryOf, start, pairs, counts, calls: callOf } = table;
   const seen: number[] = [];
   for (let i = 0; i + 3 <= padded.length; i++) {
-    const entry = entryOf.get(padded.slice(i, i + 3));
+    const entry = entryOf.get(trigramKey(padded, i));
     if (entry === undefined) continue;
     if (callOf[entry] !== call) {
       callOf[entry] = call;
