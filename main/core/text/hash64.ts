@@ -58,9 +58,14 @@ function fmix32(h: number): number {
  * FNV-1a 64, which needs a 64-bit product per byte (measured: docs/versions.md).
  */
 export function wordHash64(text: string, out: U64 = { hi: 0, lo: 0 }): U64 {
-  let a = 0x9747b28c ^ text.length;
-  let b = 0x5bd1e995 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
+  return spanHash64(text, 0, text.length, out);
+}
+
+/** wordHash64 of text[start, end), without making that string. */
+export function spanHash64(text: string, start: number, end: number, out: U64): U64 {
+  let a = 0x9747b28c ^ (end - start);
+  let b = 0x5bd1e995 ^ (end - start);
+  for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
     a = Math.imul(a ^ unit, 0x01000193);
     b = Math.imul((b << 5) | (b >>> 27), 0xcc9e2d51) ^ unit;

@@ -4,7 +4,7 @@
 // similarity, so the share of agreeing bins estimates it. Only the low 8 bits of each bin are
 // kept (b-bit MinHash): BINS bytes a signature, at the price of a 1/256 chance agreement that
 // the estimate corrects. Parameters and their measurements: docs/versions.md.
-import { fmix64, mulHigh32, wordHash64, type U64 } from './hash64';
+import { fmix64, mulHigh32, spanHash64, type U64 } from './hash64';
 
 /** Words per shingle. */
 export const SHINGLE_WORDS = 3;
@@ -27,27 +27,77 @@ export function signatureWords(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
+/**
+ * wordHash64 of each of signatureWords(text), in order, found by a walk over the lower-cased
+ * text: no string or match per word (the signature is made for every article imported).
+ */
+function wordHashes(text: string): { count: number; wordHi: Uint32Array; wordLo: Uint32Array } {
+  const lower = text.toLowerCase();
+  // Words are at least one code unit with one between them.
+  const most = (lower.length + 1) >>> 1;
+  const wordHi = new Uint32Array(most);
+  const wordLo = new Uint32Array(most);
+  const h: U64 = { hi: 0, lo: 0 };
+  let count = 0;
+  let i = 0;
+  while (i < lower.length) {
+    let width = wordCharWidth(lower, i);
+    if (width === 0) {
+      i += charWidth(lower, i);
+      continue;
+    }
+    const start = i;
+    do i += width;
+    while (i < lower.length && (width = wordCharWidth(lower, i)) > 0);
+    spanHash64(lower, start, i, h);
+    wordHi[count] = h.hi;
+    wordLo[count] = h.lo;
+    count++;
+  }
+  return { count, wordHi, wordLo };
+}
+
+// Whether each BMP code unit is a letter or digit (WORD's class): 0 not yet known, 1 no, 2 yes.
+const bmpWordChar = new Uint8Array(0x10000);
+const astralWordChar = new Map<number, boolean>();
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+const charWidth = (text: string, i: number): number => {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const lo = text.charCodeAt(i + 1);
+  return lo >= 0xdc00 && lo <= 0xdfff ? 2 : 1;
+};
+
+/** The width in code units of the letter or digit at `i`, or 0 when there is none. */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (charWidth(text, i) === 2) {
+    const cp = text.codePointAt(i)!;
+    let yes = astralWordChar.get(cp);
+    if (yes === undefined) astralWordChar.set(cp, (yes = WORD_CHAR.test(String.fromCodePoint(cp))));
+    return yes ? 2 : 0;
+  }
+  let known = bmpWordChar[c]!;
+  // A lone surrogate is tested alone: no letter.
+  if (known === 0) bmpWordChar[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
+  return known === 2 ? 1 : 0;
+}
+
 /** The signature of a body, or null when it has no words. */
 export function nearSignature(
   body: string,
   params: SignatureParams = DEFAULT_PARAMS,
 ): Uint8Array | null {
-  const words = signatureWords(body);
-  if (words.length === 0) return null;
+  const { count, wordHi, wordLo } = wordHashes(body);
+  if (count === 0) return null;
   const { shingleWords, bins } = params;
-  const wordHi = new Uint32Array(words.length);
-  const wordLo = new Uint32Array(words.length);
   const h: U64 = { hi: 0, lo: 0 };
-  for (let i = 0; i < words.length; i++) {
-    wordHash64(words[i]!, h);
-    wordHi[i] = h.hi;
-    wordLo[i] = h.lo;
-  }
   const mins = new Uint32Array(bins).fill(0xffffffff);
   const filled = new Uint8Array(bins);
   // A body shorter than one shingle is one shingle of all its words.
-  const width = Math.min(shingleWords, words.length);
-  for (let start = 0; start + width <= words.length; start++) {
+  const width = Math.min(shingleWords, count);
+  for (let start = 0; start + width <= count; start++) {
     // Each word's hash rotated by its place in the shingle, so that order counts; fmix64
     // then spreads every bit of the 64 over the whole hash.
     let hi = width;
@@ -69,7 +119,7 @@ export function nearSignature(
   const out = new Uint8Array(bins + 2);
   densify(mins, filled, out);
   // The set size turns a Jaccard estimate into containment (a version with paragraphs cut).
-  const shingles = Math.min(words.length - width + 1, 0xffff);
+  const shingles = Math.min(count - width + 1, 0xffff);
   out[bins] = shingles & 0xff;
   out[bins + 1] = shingles >>> 8;
   return out;
