@@ -2,6 +2,7 @@
 // the same few thousand words make up most of any text.
 import lunr from 'lunr';
 import { lazyPackage } from '../../lazy-package';
+import { stemArabic } from './arabic-stemmer';
 
 type StemFn = (word: string) => string;
 type LunrWithLanguages = typeof lunr & Record<string, { stemmer?: (w: unknown) => unknown }>;
@@ -12,8 +13,8 @@ const lunrObject = lunr as unknown as Record<string, unknown>;
 // sixteen took a fresh command-line process 13 ms, and most libraries use one or two of them.
 const plugin = (lang: string): (() => Plugin) => lazyPackage(`lunr-languages/lunr.${lang}.js`);
 const stemmerSupport = plugin('stemmer.support');
+// Arabic is stemmed by arabic-stemmer.ts (lunr-languages' stemmer, made cheaper).
 const PLUGINS: Record<string, () => Plugin> = {
-  ar: plugin('ar'),
   da: plugin('da'),
   de: plugin('de'),
   el: plugin('el'),
@@ -41,6 +42,7 @@ function load(lang: string): StemFn | null {
     const en = lunr.stemmer as unknown as (t: lunr.Token) => lunr.Token;
     return (w) => en(new lunr.Token(w, {})).toString();
   }
+  if (lang === 'ar') return stemArabic;
   const loadPlugin = PLUGINS[lang];
   if (!loadPlugin) return null;
   const l = lunr as LunrWithLanguages;
@@ -64,7 +66,7 @@ function stemmerFor(lang: string): StemFn | null {
 }
 
 /** Languages (ISO 639-1) that have a stemmer. */
-export const STEMMED_LANGUAGES: readonly string[] = ['en', ...Object.keys(PLUGINS)];
+export const STEMMED_LANGUAGES: readonly string[] = ['en', 'ar', ...Object.keys(PLUGINS)];
 
 /** True when `lang` has a stemmer. */
 export const hasStemmer = (lang: string): boolean => STEMMED_LANGUAGES.includes(lang);
