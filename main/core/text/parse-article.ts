@@ -135,17 +135,31 @@ function makeExcerpt(body: string): string {
     .slice(0, EXCERPT_CHARS * 4)
     .replace(/\s+/g, ' ')
     .trim();
-  if (head.length < body.length && [...head].length > EXCERPT_CHARS + 1) {
+  if (head.length < body.length && codePointEnd(head, EXCERPT_CHARS + 1) < head.length) {
     return shorten(head, EXCERPT_CHARS);
   }
   return shorten(body.replace(/\s+/g, ' ').trim(), EXCERPT_CHARS);
 }
 
+/**
+ * The offset after the first `count` characters of `text` (code points, as spreading a string
+ * counts them: a lone surrogate is one), or its length when it has fewer.
+ */
+function codePointEnd(text: string, count: number): number {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) {
+    const c = text.charCodeAt(end);
+    const pair = c >= 0xd800 && c <= 0xdbff && end + 1 < text.length;
+    const lo = pair ? text.charCodeAt(end + 1) : 0;
+    end += pair && lo >= 0xdc00 && lo <= 0xdfff ? 2 : 1;
+  }
+  return end;
+}
+
 /** Cuts text to at most `max` characters, at a space when one is near, with an ellipsis. */
 function shorten(flat: string, max: number): string {
   if (flat.length <= max) return flat;
-  // `max` characters lie within the first 2 × max code units.
-  const cut = [...flat.slice(0, 2 * max)].slice(0, max).join('');
+  const cut = flat.slice(0, codePointEnd(flat, max));
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

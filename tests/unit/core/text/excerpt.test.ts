@@ -15,6 +15,7 @@ describe('excerpt', () => {
   it('is the excerpt of the whole body, though only its start is read', () => {
     const bodies = [
       '😀'.repeat(300),
+      `${'\ud800x'.repeat(150)}😀${'\udc00'.repeat(150)}`,
       `${'x'.repeat(900)} ${'y'.repeat(5)}`,
       `${'word '.repeat(200)}   \n\n  `,
       `${'a'.repeat(199)}😀😀 b c`,
