@@ -1,4 +1,5 @@
 // Word counts and reading time, for scripts with and without spaces between words.
+import { CodePointClasses } from './code-point-classes';
 
 // Scripts written without spaces: a run of them is many words, found by ICU's dictionaries.
 const UNSPACED =
@@ -39,8 +40,6 @@ const IN_WORD = 2;
 const UNSPACED_SCRIPT = 4;
 const PAIR = 8;
 const KNOWN = 16;
-const bmpClasses = new Uint8Array(0x10000);
-const astralClasses = new Map<number, number>();
 const LETTER_RE = /^\p{L}$/u;
 const IN_WORD_RE = /^[\p{L}\p{M}\p{N}'\u2019-]$/u;
 
@@ -53,23 +52,8 @@ function classify(ch: string): number {
   );
 }
 
-/** The class of the code point at `i`, with PAIR when it takes two code units. */
-function classAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const lo = text.charCodeAt(i + 1);
-    if (lo >= 0xdc00 && lo <= 0xdfff) {
-      const cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-      let cls = astralClasses.get(cp);
-      if (cls === undefined) astralClasses.set(cp, (cls = classify(String.fromCodePoint(cp))));
-      return cls | PAIR;
-    }
-  }
-  let cls = bmpClasses[c]!;
-  // A lone surrogate is no letter (classify sees it alone).
-  if (cls === 0) bmpClasses[c] = cls = classify(String.fromCharCode(c));
-  return cls;
-}
+const classes = new CodePointClasses(classify, PAIR);
+const classAt = (text: string, i: number): number => classes.at(text, i);
 
 function countSegmented(run: string): number {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });

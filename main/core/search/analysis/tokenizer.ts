@@ -2,6 +2,7 @@
 // ranges (for highlights) come from the same pass that produces index terms.
 import { SPAN_HASH_PRIME, SPAN_HASH_SEED, spanHash } from './span-table';
 import { normalizeWord } from './normalize';
+import { CodePointClasses } from '../../text/code-point-classes';
 
 /** One word of a text: its place, its normalised form, and the parts it joins. */
 export interface Token {
@@ -48,14 +49,14 @@ const UNSPACED = 8;
 const JOINER = 16;
 // Flag on a class read at some index: the character there is a surrogate pair.
 const PAIR = 32;
-const bmpClasses = new Uint8Array(0x10000);
-const astralClasses = new Map<number, number>();
-
 function classify(ch: string): number {
   if (IDEOGRAPH_RE.test(ch)) return IDEOGRAPH;
   if (WORD_CHAR.test(ch)) return UNSPACED_CHAR.test(ch) ? WORD | UNSPACED : WORD;
   return JOINER_CHAR.test(ch) ? JOINER : OTHER;
 }
+
+const classes = new CodePointClasses(classify, PAIR);
+const bmpClasses = classes.bmp;
 
 /** The class of the character at `i`, with PAIR set when it takes two code units. */
 function classAt(text: string, i: number): number {
@@ -63,23 +64,7 @@ function classAt(text: string, i: number): number {
   // table read; surrogates and characters not met before take the call.
   const c = text.charCodeAt(i);
   const cls = bmpClasses[c]!;
-  return cls !== 0 && (c < 0xd800 || c > 0xdbff) ? cls : slowClassAt(text, i, c);
-}
-
-function slowClassAt(text: string, i: number, c: number): number {
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const lo = text.charCodeAt(i + 1);
-    if (lo >= 0xdc00 && lo <= 0xdfff) {
-      const cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-      let cls = astralClasses.get(cp);
-      if (cls === undefined) astralClasses.set(cp, (cls = classify(String.fromCodePoint(cp))));
-      return cls | PAIR;
-    }
-  }
-  let cls = bmpClasses[c]!;
-  // Lone surrogates classify as OTHER: they are no letters.
-  if (cls === 0) bmpClasses[c] = cls = classify(String.fromCharCode(c));
-  return cls;
+  return cls !== 0 && (c < 0xd800 || c > 0xdbff) ? cls : classes.slow(text, i, c);
 }
 
 const widthOf = (cls: number): number => (cls & PAIR ? 2 : 1);
