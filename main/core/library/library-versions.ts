@@ -122,6 +122,11 @@ export class LibraryVersions {
     this.loaded = true;
   }
 
+  /** The signatures the cache file holds for this cleaner and signer (none when unreadable). */
+  async cachedSignatures(): Promise<ReadonlyMap<string, Uint8Array>> {
+    return (await readSignatureCache(this.dir, CACHE_KEY).catch(() => null)) ?? new Map();
+  }
+
   /** The groups, built once the signatures are loaded (on first use). */
   private ensureGroups(): Promise<VersionGroups> {
     this.grouping ??= (async () => {

@@ -27,6 +27,15 @@ export interface ReindexPassOptions {
   labelOf: (id: string) => { title: string; language: string };
   /** Told of each article as it is prepared (not of fallbacks). */
   onOutcome: (id: string, outcome: PassOutcome) => void;
+  /**
+   * Signatures and entities the caches hold for this cleaner, signer and extractor: an id is
+   * a hash of the article's bytes, so computing them again would give the same; only the
+   * others are computed.
+   */
+  cached?: {
+    sigs: ReadonlyMap<string, Uint8Array>;
+    names: ReadonlyMap<string, TypedName[]>;
+  };
   /** The index worker's script: the reindex worker is found beside it. */
   workerScript?: string;
   workerExecArgv?: string[];
@@ -159,7 +168,14 @@ export class ReindexPass {
   }
 
   private job(id: string, source: Pick<ReindexJob, 'bytes' | 'stored'>): ReindexJob {
-    return { id, ...this.options.labelOf(id), ...source };
+    const cached = this.options.cached;
+    return {
+      id,
+      ...this.options.labelOf(id),
+      ...source,
+      sign: !cached?.sigs.has(id),
+      findNames: !cached?.names.has(id),
+    };
   }
 
   /** An article the sequential read could not give, read the usual way. */
@@ -190,8 +206,12 @@ export class ReindexPass {
   private settle(id: string, outcome: PassOutcome): void {
     if (outcome.kind !== 'fallback') {
       const p = outcome.kind === 'prepared' ? outcome.prepared : null;
-      this.sigs.set(id, p?.ok ? p.sig : null);
-      this.names.set(id, p?.ok ? p.names : []);
+      const cached = this.options.cached;
+      this.sigs.set(
+        id,
+        p?.ok ? (p.sig === undefined ? (cached?.sigs.get(id) ?? null) : p.sig) : null,
+      );
+      this.names.set(id, p?.ok ? (p.names ?? cached?.names.get(id) ?? []) : []);
       this.options.onOutcome(id, outcome);
     }
     const slot = this.slots.get(id);

@@ -23,6 +23,10 @@ export interface ReindexJob {
   language: string;
   bytes?: Uint8Array;
   stored?: StoredArticle;
+  /** Compute the signature (false: the cache holds it for this cleaner, so it is reused). */
+  sign: boolean;
+  /** Find the entities (false: the cache holds them for this cleaner and extractor). */
+  findNames: boolean;
 }
 
 /** What one article gives, or why it cannot be read. */
@@ -36,8 +40,9 @@ export type Prepared =
       date: string | null | undefined;
       /** Null when its text could not be cleaned (it is then left out of the index). */
       doc: IndexDoc | null;
-      sig: Uint8Array | null;
-      names: TypedName[];
+      /** Undefined: not computed, as the job asked (the cached one stands). */
+      sig: Uint8Array | null | undefined;
+      names: TypedName[] | undefined;
     };
 
 /** A batch of articles for a reindex worker. */
@@ -84,17 +89,19 @@ export function prepareForReindex(job: ReindexJob): Prepared {
     ...base,
     date,
     doc,
-    sig: attempt(() => nearSignature(clean.body), null),
-    names: attempt(
-      () =>
-        entitiesOfText({
-          title: job.title,
-          body: clean.body,
-          language: job.language,
-          place: clean.place,
-        }),
-      [],
-    ),
+    sig: job.sign ? attempt(() => nearSignature(clean.body), null) : undefined,
+    names: job.findNames
+      ? attempt(
+          () =>
+            entitiesOfText({
+              title: job.title,
+              body: clean.body,
+              language: job.language,
+              place: clean.place,
+            }),
+          [],
+        )
+      : undefined,
   };
 }
 

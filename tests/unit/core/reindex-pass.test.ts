@@ -13,6 +13,9 @@ import { recordThreadUsage, threadUsage } from '../../../main/core/workers/threa
 import { seeded, story, VERSIONS, vocabulary } from '../../support/stories';
 import { writeArticles } from './library-helpers';
 import { damageArticleRecord } from './store/article-on-disk';
+import { readEntityCache, writeEntityCache } from '../../../main/core/entities/entity-cache';
+import { EXTRACTOR_VERSION } from '../../../main/core/entities/extract-entities';
+import { CLEANER_VERSION } from '../../../main/core/text/parse-article';
 import { tempDir } from './tmp-dir';
 
 const withWorkers: OpenOptions = {
@@ -119,6 +122,28 @@ describe('one-pass reindex', () => {
       await reopened.close();
     });
   }
+
+  it('keeps the entities its cache holds for this extractor, finds those it lacks', async () => {
+    const { lib, dir, ids } = await imported({});
+    await lib.listEntities({});
+    await lib.close();
+    const key = { extractorVersion: EXTRACTOR_VERSION, cleanerVersion: CLEANER_VERSION };
+    const cache = (await readEntityCache(dir, key))!;
+    const talks = ids.find((id) => cache.get(id)?.some((n) => n.name.includes('Lopez')))!;
+    const budget = ids.find((id) => cache.get(id)?.some((n) => n.name.includes('Berg')))!;
+    const found = cache.get(budget)!;
+    // A marker no extractor would find: kept only if the reindex reuses the cached entry.
+    cache.set(talks, [{ type: 'person', name: 'Cached Marker' }]);
+    cache.delete(budget);
+    await writeEntityCache(dir, cache, key);
+
+    const again = await openLibrary(dir, {});
+    await again.reindex();
+    await again.close();
+    const after = (await readEntityCache(dir, key))!;
+    expect(after.get(talks)).toEqual([{ type: 'person', name: 'Cached Marker' }]);
+    expect(after.get(budget)).toEqual(found);
+  });
 
   it('reports an unreadable article and indexes the others', async () => {
     const { lib, dir, ids } = await imported(withWorkers);

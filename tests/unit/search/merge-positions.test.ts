@@ -2,13 +2,13 @@
 // time, one with dead documents posting by posting, and either way every kept document's
 // positions (and written forms) are those a single build of it gives.
 import { describe, expect, it } from 'vitest';
-import { FIELDS } from '../../../main/core/search/analysis/analyzer';
+import { analyzeDoc, FIELDS, NO_POSITION } from '../../../main/core/search/analysis/analyzer';
 import {
   buildSegmentData,
   mergeSegmentData,
   type SegmentPayload,
 } from '../../../main/core/search/segments/build-segment';
-import { readForms, readRun } from '../../../main/core/search/segments/positions';
+import { ByteWriter, readForms, readRun } from '../../../main/core/search/segments/positions';
 import { doc } from './helpers';
 
 const F = FIELDS.length;
@@ -58,5 +58,61 @@ describe('positions through merges', () => {
     ]);
     const withoutD3 = new Map([...expected].filter(([k]) => !k.startsWith('d3|')));
     expect(runs(again)).toEqual(withoutD3);
+  });
+});
+
+/**
+ * The positions a segment should hold, encoded the plain way: per slot, per posting (documents
+ * in segment order), the posting's positions in the field and their form codes.
+ */
+function referencePositions(p: SegmentPayload, docs: ReturnType<typeof analyzeDoc>[]) {
+  const w = new ByteWriter();
+  const starts: number[] = [];
+  const { terms, offsets } = p.postings;
+  for (let slot = 0; slot + 1 < offsets.length; slot++) {
+    starts.push(w.length);
+    const term = terms[Math.floor(slot / F)]!;
+    const field = FIELDS[slot % F]!;
+    for (let i = offsets[slot]!; i < offsets[slot + 1]!; i++) {
+      const d = docs[p.postings.docs[i]!]!;
+      const at: number[] = [];
+      const forms: number[] = [];
+      d.fields[field].forEach((t, k) => {
+        if (t !== term || d.positions[field][k] === NO_POSITION) return;
+        at.push(d.positions[field][k]!);
+        forms.push(d.forms[field][k]!);
+      });
+      w.varint(at.length);
+      let prev = 0;
+      at.forEach((pos, k) => {
+        w.varint((pos - prev) * 2 + (forms[k] === 0 ? 0 : 1));
+        if (forms[k] !== 0) w.varint(forms[k]!);
+        prev = pos;
+      });
+    }
+  }
+  starts.push(w.length);
+  return { starts, bytes: [...w.bytes.subarray(0, w.length)] };
+}
+
+describe('positions as built', () => {
+  it('are byte for byte the plain encoding, with tags, notes and words written in other forms', () => {
+    const docs = [
+      ...all,
+      doc('t1', {
+        title: 'Talks on talks',
+        body: 'Talking, talked; the TALKS went on and on',
+        tags: ['oil talks', 'Gas'],
+        place: 'Oil City',
+        notes: ['oil again', 'talks'],
+        highlights: ['the talks went on'],
+      }),
+      doc('t2', { body: 'e-mail and email, mail-mail', tags: ['mail'] }),
+    ];
+    const built = buildSegmentData(docs);
+    const ref = referencePositions(built, docs.map(analyzeDoc));
+    expect([...built.postings.posOffsets]).toEqual(ref.starts);
+    expect([...built.postings.positions]).toEqual(ref.bytes);
+    expect(ref.bytes.length).toBeGreaterThan(100);
   });
 });

@@ -2,7 +2,7 @@
 // pipeline: terms arrive analysed, no metadata). The weights are then read out into compact
 // postings (postings.ts); scoring across segments uses global document frequencies.
 import lunr from 'lunr';
-import { FIELD_BOOST, FIELDS, type AnalyzedDoc } from '../analysis/analyzer';
+import { FIELD_BOOST, FIELDS, type AnalyzedDoc, type FieldName } from '../analysis/analyzer';
 
 /** The weights Lunr computes for a batch: its inverted index and BM25 field vectors. */
 export interface LunrWeights {
@@ -10,15 +10,27 @@ export interface LunrWeights {
   fieldVectors: Record<string, { elements: number[] }>;
 }
 
-/** Lunr's builder with the trimmed pipeline and our fields, empty. */
-function newBuilder(): lunr.Builder {
+/** Lunr's builder with the trimmed pipeline and the given fields (all of ours by default). */
+function newBuilder(fields: readonly FieldName[] = FIELDS): lunr.Builder {
   const builder = new lunr.Builder();
   builder.pipeline.reset();
   builder.searchPipeline.reset();
   builder.metadataWhitelist = [];
   builder.ref('id');
-  for (const f of FIELDS) builder.field(f, { boost: FIELD_BOOST[f] });
+  for (const f of fields) builder.field(f, { boost: FIELD_BOOST[f] });
   return builder;
+}
+
+/**
+ * The fields some document of the batch has terms in. Lunr gives every declared field of
+ * every document a field ref, a length, a term table and a vector, and every term an object
+ * per field; notes, highlights and often tags and places are empty in a whole batch. Leaving
+ * those out changes no weight: a field's average length counts only its own lengths, and a
+ * term's idf counts the documents per field it occurs in (none in an empty field).
+ */
+function fieldsInUse(docs: readonly AnalyzedDoc[]): FieldName[] {
+  const used = FIELDS.filter((f) => docs.some((d) => d.fields[f].length > 0));
+  return used.length > 0 ? used : ['body'];
 }
 
 type Tokenizer = (terms: string[]) => unknown[];
@@ -46,7 +58,7 @@ export function buildLunrIndex(docs: AnalyzedDoc[]): lunr.Index {
  * V8 sorts for sparse integer keys.
  */
 export function buildLunrWeights(docs: AnalyzedDoc[]): LunrWeights {
-  const builder = newBuilder() as lunr.Builder & {
+  const builder = newBuilder(fieldsInUse(docs)) as lunr.Builder & {
     calculateAverageFieldLengths(): void;
     createFieldVectors(): void;
   } & LunrWeights;

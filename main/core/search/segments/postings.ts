@@ -41,7 +41,11 @@ export function postingsFromLunr(
   const ids = analysed.map((d) => d.id);
   const terms = Object.keys(inner.invertedIndex).sort();
   const rankOf: number[] = [];
-  terms.forEach((t, rank) => (rankOf[inner.invertedIndex[t]!._index] = rank));
+  const rankOfTerm = new Map<string, number>();
+  terms.forEach((t, rank) => {
+    rankOf[inner.invertedIndex[t]!._index] = rank;
+    rankOfTerm.set(t, rank);
+  });
   const vectors: (number[] | undefined)[] = [];
   for (let d = 0; d < ids.length; d++) {
     for (let f = 0; f < FIELD_COUNT; f++) {
@@ -76,7 +80,7 @@ export function postingsFromLunr(
       weights[at] = el[k + 1]! / localIdf[t]!;
     }
   });
-  return { terms, offsets, docs, weights, ...buildPositions(terms, offsets, docs, analysed) };
+  return { terms, offsets, docs, weights, ...buildPositions(terms.length, rankOfTerm, analysed) };
 }
 
 /** One input of a merge: postings plus which of its documents to keep (1) or drop (0). */
