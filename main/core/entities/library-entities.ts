@@ -16,6 +16,7 @@ import {
 import { EntityIndex } from './entity-index';
 import { EXTRACTOR_VERSION, extractEntities } from './extract-entities';
 import { Foreground } from '../library/foreground';
+import { GarbageGuard } from '../library/garbage-guard';
 
 const CACHE_KEY: EntityCacheKey = {
   extractorVersion: EXTRACTOR_VERSION,
@@ -137,6 +138,11 @@ export class LibraryEntities {
     return this.loaded ? this.queue.size : this.catalog.records.size - this.index.size;
   }
 
+  /** The entities the cache file holds for this cleaner and extractor (none when unreadable). */
+  async cachedNames(): Promise<ReadonlyMap<string, TypedName[]>> {
+    return (await readEntityCache(this.dir, CACHE_KEY).catch(() => null)) ?? new Map();
+  }
+
   /** Resolves once the cache is read (names it lacks stay unknown until extracted). */
   async cacheRead(): Promise<void> {
     await this.loading;
@@ -179,6 +185,8 @@ export class LibraryEntities {
     }
     this.pumping = (async () => {
       let extracted = 0;
+      // Extraction's garbage piles up in the old generation (garbage-guard.ts).
+      const garbage = new GarbageGuard();
       while (!this.closed && this.holds === 0 && this.queue.size > 0) {
         // Someone waiting for every name (idle()) outranks a search's latency.
         await this.foreground.quiet(() => this.closed || this.waiters.length > 0);
@@ -193,6 +201,7 @@ export class LibraryEntities {
             extracted++;
           }
         }
+        garbage.check();
         await new Promise((done) => setImmediate(done));
       }
       if (this.closed || this.holds > 0) return;

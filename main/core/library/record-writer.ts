@@ -3,20 +3,23 @@
 import type { LibraryChange } from '../engine';
 import type { PendingArticle } from '../import/pipeline';
 import type { IndexDoc, SearchIndexApi } from '../search/types';
-import type { ArticleRecord } from '../store/article-file';
+import type { ArticleRecord, StoredArticle } from '../store/article-file';
 import type { ArticleStore } from '../store/article-store';
 import type { Catalog } from '../store/catalog';
 import { cleanArticle } from '../text/parse-article';
 import { sourceTextOf } from '../html/source-text';
-import { loadStored, toIndexDoc } from './article-text';
+import { toIndexDoc } from './article-text';
+import { GarbageGuard } from './garbage-guard';
+import { IndexFeed } from './index-feed';
 import { trashedIds } from './purge';
 import { SerialQueue } from './serial-queue';
+import { storedInOrder } from './stored-in-order';
 
 /** A change to one record; null leaves the article alone. */
 export type RecordEdit = (r: ArticleRecord) => Partial<ArticleRecord> | null;
 
-// Bulk edits are written (and fsynced) in chunks of this many article files.
-const WRITE_CHUNK = 256;
+/** Bulk edits are written (and fsynced) in chunks of this many articles. */
+export const WRITE_CHUNK = 256;
 
 /** Serialised writes of article files and the catalogue. */
 export class RecordWriter {
@@ -66,44 +69,75 @@ export class RecordWriter {
    * Applies `edit` to each article, rewriting changed files atomically and mirroring them in
    * the catalogue. Tag and highlight edits bump `rev` and are sent to the index. Returns the
    * changed ids.
+   *
+   * Thousands of articles ("select all, add tag") are read in the order they lie on disk and
+   * written a chunk at a time (each chunk journalled, then synced, then put in the catalogue),
+   * while the index builds the chunks before on its workers (index-feed.ts): only a few
+   * chunks' texts are held at once, and the call resolves once the index has them all.
    */
   update(ids: string[], edit: RecordEdit, reason: LibraryChange['reason']): Promise<string[]> {
     return this.run(async () => {
+      const wanted = [...new Set(ids)].filter((id) => this.wants(id, edit));
+      const order = wanted.length > 1 ? await this.store.diskOrder(wanted) : wanted;
+      const feed = new IndexFeed(this.index);
       const changed: string[] = [];
-      for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
-        const part = ids.slice(i, i + WRITE_CHUNK).filter((id) => {
-          const r = this.catalog.records.get(id);
-          return r !== undefined && edit(r) !== null;
-        });
-        if (part.length === 0) continue;
-        await this.catalog.begin(part);
-        const updated = [];
-        const docs: IndexDoc[] = [];
-        for (const id of part) {
-          const stored = await loadStored(this.store, id);
-          // A file from before collections has none; the catalogue's was derived on open.
-          if (stored.record.collection === undefined) {
-            const known = this.catalog.records.get(id)?.collection;
-            if (known !== undefined) stored.record.collection = known;
-          }
-          const patch = edit(stored.record);
-          if (!patch) continue;
-          const record: ArticleRecord = { ...stored.record, ...patch };
-          if (patch.tags || patch.highlights) {
-            record.rev = stored.record.rev + 1;
-            docs.push(toIndexDoc(record, cleanArticle(sourceTextOf(stored)).body));
-          }
-          updated.push({ record, original: stored.original });
-        }
-        await this.store.write(updated);
-        await this.catalog.put(updated.map((u) => u.record));
-        changed.push(...updated.map((u) => u.record.id));
-        if (docs.length) await (await this.index()).upsert(docs);
-      }
-      await this.catalog.maybeCompact();
+      const failed = await this.writeChunks(order, edit, feed, changed).then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
+      // What was written reaches the index (and is told) even when a later chunk failed.
+      const unindexed = await feed.settle().then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
       if (changed.length) this.emit({ reason, ids: changed });
+      const failure = failed ?? unindexed;
+      if (failure) throw failure.error;
+      await this.catalog.maybeCompact();
       return changed;
     });
+  }
+
+  /** Rewrites the articles a chunk at a time; each chunk's index documents go to `feed`. */
+  private async writeChunks(
+    order: readonly string[],
+    edit: RecordEdit,
+    feed: IndexFeed,
+    changed: string[],
+  ): Promise<void> {
+    // Each chunk's decoded originals and texts are garbage once written (garbage-guard.ts).
+    const garbage = new GarbageGuard();
+    for (let i = 0; i < order.length; i += WRITE_CHUNK) {
+      const part = order.slice(i, i + WRITE_CHUNK);
+      await this.catalog.begin(part);
+      const updated: StoredArticle[] = [];
+      const docs: IndexDoc[] = [];
+      for await (const stored of storedInOrder(this.store, part)) {
+        // A file from before collections has none; the catalogue's was derived on open.
+        if (stored.record.collection === undefined) {
+          const known = this.catalog.records.get(stored.record.id)?.collection;
+          if (known !== undefined) stored.record.collection = known;
+        }
+        const patch = edit(stored.record);
+        if (!patch) continue;
+        const record: ArticleRecord = { ...stored.record, ...patch };
+        if (patch.tags || patch.highlights) {
+          record.rev = stored.record.rev + 1;
+          docs.push(toIndexDoc(record, cleanArticle(sourceTextOf(stored)).body));
+        }
+        updated.push({ record, original: stored.original });
+      }
+      await this.store.write(updated);
+      await this.catalog.put(updated.map((u) => u.record));
+      for (const u of updated) changed.push(u.record.id);
+      await feed.add(docs);
+      garbage.check();
+    }
+  }
+
+  private wants(id: string, edit: RecordEdit): boolean {
+    const r = this.catalog.records.get(id);
+    return r !== undefined && edit(r) !== null;
   }
 
   /** Deletes the files of every trashed article for good. */

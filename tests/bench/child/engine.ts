@@ -20,7 +20,7 @@ import {
   type BenchQuery,
 } from '../queries';
 import { pickNote, pickPassage, spreadPositions } from '../highlight-plan';
-import { folderBytes, now, timeQueries, writeResult } from './measure';
+import { folderBytes, now, peakRssMb, timeQueries, writeResult } from './measure';
 
 interface Config {
   corpusDir: string;
@@ -69,13 +69,20 @@ async function build(config: Config): Promise<void> {
     READY_TIMEOUT_MS,
   );
   const buildMs = indexedMs ?? now() - t0;
+  // The process's peak so far, then after each later phase: which one sets the build's peak.
+  const importPeakRssMb = Math.round(peakRssMb());
   // Entities are extracted after the import; listing them waits until every article has them.
   if (discovery) await lib.listEntities({});
   const discoveredMs = discovery ? now() - t0 : null;
+  const discoveredPeakRssMb = Math.round(peakRssMb());
+  const tag0 = now();
   await tagForQueries(
     lib,
     summary.imported.map((a) => a.id),
   );
+  const bulkTagMs = Math.round(now() - tag0);
+  const phases = { importPeakRssMb, discoveredPeakRssMb, bulkTagMs };
+  console.error(`[bench] build phases ${JSON.stringify(phases)}`);
   const fresh = await freshness(lib);
   const c0 = now();
   await lib.close();
@@ -90,6 +97,7 @@ async function build(config: Config): Promise<void> {
     discoveredMs,
     importPerSec: files / (buildMs / 1000),
     closeMs,
+    ...phases,
     ...fresh,
     indexBytes: await folderBytes(join(config.libraryDir, 'index')).catch(() => NaN),
     libraryBytes: await folderBytes(config.libraryDir),
