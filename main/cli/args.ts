@@ -11,8 +11,10 @@ import {
   type HighlightColor,
 } from '../contract/highlights';
 import type { z } from '../contract/zod';
-import { collectionNameSchema, savedSearchNameSchema } from '../contract/organise';
-import { EXPORT_FORMATS, exportFormatSchema, type ExportFormat } from '../contract/export';
+// From the small contract files, not organise.ts and export.ts: those build all of the
+// contract's schemas, a tenth of a cold `list` (docs/benchmarks.md, "Cold command line").
+import { collectionNameSchema, savedSearchNameSchema } from '../contract/name-schemas';
+import { EXPORT_FORMATS, exportFormatSchema, type ExportFormat } from '../contract/export-format';
 import { ENTITY_TYPES, type EntityType } from '../contract/entities';
 import { SPEC, type CommandName } from './command-specs';
 import { readCommandLine, type CommandLineReading } from './read-command-line';

@@ -15,9 +15,7 @@ export interface LeanOpen extends Pick<OpenOptions, 'discovery' | 'deferIndex'> 
 
 /** The lean open for a command line, or null when it opens the library in full. */
 export async function leanOpen(cli: ParsedCommandLine): Promise<LeanOpen | null> {
-  // `list` prints what the catalogue holds and nothing else: no index, no version
-  // signatures, no entity extraction.
-  if (cli.command === 'list') return { discovery: false, deferIndex: true };
+  // (`list` opens no engine at all: catalog-list.ts.)
   if (cli.command === 'search') {
     // Hits show no version counts; the entities answer only person:, org: and place:.
     const { searchNeedsNames } = await import('./search-needs-names');

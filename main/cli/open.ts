@@ -5,10 +5,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LibraryEngine, OpenOptions } from '../core/engine';
 import { Library } from '../core/library';
-import { resolveLibraryDir } from '../core/library-location';
-import { userDataDir } from '../core/paths';
 import { builtWorkerScript, sourceWorkerScript } from '../core/workers/worker-entries';
 import type { LeanOpen } from './lean-open';
+import { libraryDirOf } from './library-dir';
 
 /** Worker script and loader arguments for the index worker, when one is available. */
 export function workerOptions(
@@ -43,11 +42,7 @@ export interface OpenRequest {
 
 /** Opens the library chosen by --library, $ARCHIVE_READER_LIBRARY, the app's choice or the default. */
 export async function openLibrary(request: OpenRequest): Promise<LibraryEngine> {
-  const dir = resolveLibraryDir({
-    flag: request.libraryFlag,
-    env: request.env,
-    userData: userDataDir(process.platform, request.env),
-  });
+  const dir = libraryDirOf(request);
   const { indexWorkers = true, ...lean } = request.lean ?? {};
   return Library.open(dir, {
     readOnly: request.readOnly,

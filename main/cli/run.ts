@@ -17,8 +17,9 @@ import { escapeControls, escapeJson, escapeOutput } from './format/escape-contro
 import { EXIT, type CliIo, type TextStream } from './io';
 import { leanOpen } from './lean-open';
 
-// `backup` (and `restore FILE`) work on folders, not on an open library.
-type LibraryCommand = Exclude<CommandName, 'help' | 'backup'>;
+// `backup` (and `restore FILE`) work on folders, not on an open library; `list` opens only
+// the catalogue (catalog-list.ts).
+type LibraryCommand = Exclude<CommandName, 'help' | 'backup' | 'list'>;
 type Runner = (lib: LibraryEngine, ctx: CommandContext) => Promise<number>;
 
 // Each command's module (and what it pulls in of the engine) is loaded only when that command
@@ -29,7 +30,6 @@ const RUNNERS: Record<LibraryCommand, () => Promise<Runner>> = {
   related: async () => (await import('./commands/related')).relatedCommand,
   versions: async () => (await import('./commands/versions')).versionsCommand,
   entities: async () => (await import('./commands/entities')).entitiesCommand,
-  list: async () => (await import('./commands/list')).listCommand,
   show: async () => (await import('./commands/show')).showCommand,
   tag: async () => {
     const { tagCommand } = await import('./commands/tags');
@@ -71,7 +71,6 @@ const READ_ONLY = new Set<LibraryCommand>([
   'related',
   'versions',
   'entities',
-  'list',
   'show',
   'tags',
   'rules',
@@ -109,21 +108,25 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
       const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
       if (isBackupRestore(cli)) return await restoreBackupCommand(ctx);
     }
-    const run = await RUNNERS[command]();
-    const { openLibrary } = await import('./open');
-    const lean = await leanOpen(cli);
-    const lib = await openLibrary({
-      ...(cli.library !== undefined ? { libraryFlag: resolve(io.cwd, cli.library) } : {}),
-      env: io.env,
-      // `saved` lists and runs without the lock; adding or removing one writes.
-      // `versions main ID` writes the mark; `versions` alone only reads.
-      readOnly:
-        (READ_ONLY.has(command) && !(command === 'versions' && cli.args[0] === 'main')) ||
-        (command === 'saved' && cli.args[0] !== 'add' && cli.args[0] !== 'remove') ||
-        // `watch` alone lists; adding, removing and running write.
-        (command === 'watch' && cli.args.length === 0),
-      ...(lean ? { lean } : {}),
-    });
+    const libraryFlag = cli.library !== undefined ? resolve(io.cwd, cli.library) : undefined;
+    let lib: { close(): Promise<void> };
+    let run: (ctx: CommandContext) => Promise<number>;
+    if (command === 'list') {
+      // A read-only list of the catalogue: none of the engine's modules are loaded.
+      const [{ listCommand }, { openCatalogList }, { libraryDirOf }] = await Promise.all([
+        import('./commands/list'),
+        import('./catalog-list'),
+        import('./library-dir'),
+      ]);
+      const catalog = await openCatalogList(libraryDirOf({ libraryFlag, env: io.env }));
+      lib = catalog;
+      run = (ctx) => listCommand(catalog, ctx);
+    } else {
+      const runner = await RUNNERS[command]();
+      const engine = await openEngine(command, cli, libraryFlag, io);
+      lib = engine;
+      run = (ctx) => runner(engine, ctx);
+    }
     // Under --json the command's document waits until the library is closed: a failure while
     // closing (a full disk) then joins that document instead of printing a second one.
     // `watch run --json` prints one JSON line per batch as it goes, so nothing is held.
@@ -136,7 +139,7 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
     };
     let status: number;
     try {
-      status = await run(lib, ctx);
+      status = await run(ctx);
     } catch (e) {
       // The command's failure is the one to report; closing still releases the lock, and
       // its own failure (most likely the same cause) would only hide the first.
@@ -153,6 +156,29 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
   } catch (e) {
     return reportFailure(e, io, cli?.json === true);
   }
+}
+
+/** Opens the engine the way the command needs: read-only or locked, lean when it can be. */
+async function openEngine(
+  command: LibraryCommand,
+  cli: ParsedCommandLine,
+  libraryFlag: string | undefined,
+  io: CliIo,
+): Promise<LibraryEngine> {
+  const { openLibrary } = await import('./open');
+  const lean = await leanOpen(cli);
+  return openLibrary({
+    ...(libraryFlag !== undefined ? { libraryFlag } : {}),
+    env: io.env,
+    // `saved` lists and runs without the lock; adding or removing one writes.
+    // `versions main ID` writes the mark; `versions` alone only reads.
+    readOnly:
+      (READ_ONLY.has(command) && !(command === 'versions' && cli.args[0] === 'main')) ||
+      (command === 'saved' && cli.args[0] !== 'add' && cli.args[0] !== 'remove') ||
+      // `watch` alone lists; adding, removing and running write.
+      (command === 'watch' && cli.args.length === 0),
+    ...(lean ? { lean } : {}),
+  });
 }
 
 /** A stdout that keeps what is written, for one JSON document that is printed later. */

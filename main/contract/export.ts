@@ -7,15 +7,13 @@ import { importId } from './api-schemas';
 import { isoDaySchema } from './date-range';
 import { storedHighlightSchema } from './highlights';
 import { tagReferenceSchema } from './tag-name';
+import { exportFormatSchema, type ExportFormat } from './export-format';
 import { articleMetaSchema, libraryViewSchema, queryTextSchema } from './types';
 
 const count = z.number().int().nonnegative();
 
-export const EXPORT_FORMATS = ['md', 'txt', 'jsonl', 'csv', 'opensearch'] as const;
-export const exportFormatSchema = z.enum(EXPORT_FORMATS, {
-  error: `must be one of ${EXPORT_FORMATS.join(', ')}`,
-});
-export type ExportFormat = z.infer<typeof exportFormatSchema>;
+// The formats live apart (export-format.ts), so the command line can check --format cheaply.
+export { EXPORT_FORMATS, exportFormatSchema, type ExportFormat } from './export-format';
 
 /** Formats written as one file; the others fill a folder (one file per article, or two files). */
 export const SINGLE_FILE_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv'];

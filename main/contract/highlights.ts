@@ -22,12 +22,12 @@ export type HighlightId = z.infer<typeof highlightIdSchema>;
 export const articleOfHighlight = (id: HighlightId): ArticleId => id.slice(0, 16);
 
 /** A note: any script, at most LIMITS.noteLength characters (empty: no note). */
-export const noteSchema = z
-  .string({ error: 'must be text' })
-  .max(
-    LIMITS.noteLength,
-    `must be at most ${LIMITS.noteLength.toLocaleString('en-US')} characters`,
-  );
+export const noteSchema = z.string({ error: 'must be text' }).max(
+  LIMITS.noteLength,
+  // Grouped by hand: toLocaleString made an Intl formatter (11 ms) in every process that
+  // loads the contract, a cold `list` among them (docs/benchmarks.md, "Cold command line").
+  `must be at most ${String(LIMITS.noteLength).replace(/\B(?=(\d{3})+$)/g, ',')} characters`,
+);
 
 const offset = z.number().int().nonnegative();
 

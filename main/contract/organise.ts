@@ -4,26 +4,14 @@
 import { z } from './zod';
 import { LIMITS } from './limits';
 import { articleIdSchema } from './article-id';
+import { collectionNameSchema, savedSearchNameSchema } from './name-schemas';
 import { tagNameSchema, tagReferenceSchema } from './tag-name';
 import { libraryViewSchema, queryTextSchema, searchSortSchema, sortOrderSchema } from './types';
 
 const count = z.number().int().nonnegative();
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** A name people give or see (a collection, a saved search): one line of readable text. */
-const nameSchema = (what: string, max: number) =>
-  z
-    .string({ error: `must be a ${what}` })
-    .max(max * 4, `must be at most ${max} characters`)
-    .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => s !== '', 'must not be empty')
-    .refine((s) => [...s].length <= max, `must be at most ${max} characters`)
-    .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters');
-
-/** A collection name: the first folder below the imported one, or a name it was renamed to. */
-export const collectionNameSchema = nameSchema('collection name', LIMITS.collectionNameLength);
+// The name schemas live apart (name-schemas.ts), so the command line can check names cheaply.
+export { collectionNameSchema, savedSearchNameSchema } from './name-schemas';
 
 export const collectionCountSchema = z.object({ name: z.string(), count });
 export type CollectionCount = z.infer<typeof collectionCountSchema>;
@@ -52,8 +40,6 @@ export const savedFiltersSchema = z.strictObject({
   order: sortOrderSchema.optional(),
 });
 export type SavedFilters = z.infer<typeof savedFiltersSchema>;
-
-export const savedSearchNameSchema = nameSchema('name', LIMITS.savedNameLength);
 
 /** A saved search as stored. */
 export const savedSearchSchema = z.strictObject({

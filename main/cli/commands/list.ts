@@ -1,6 +1,6 @@
 // archive-reader list [--sort S] [--order O] [--tag T]... [--view V] [--limit N] [--from D] [--to D]
-import type { LibraryEngine } from '../../core/engine';
 import type { ArticleMeta, ArticlePage } from '../../contract/types';
+import type { CatalogList } from '../catalog-list';
 import { outputWidth, print, printJson, type CommandContext } from '../context';
 import { formatCount } from '../format/numbers';
 import { renderTable } from '../format/table';
@@ -9,7 +9,10 @@ import { EXIT } from '../io';
 const DEFAULT_LIMIT = 50;
 
 /** Lists articles from the catalogue as a table (or JSON). */
-export async function listCommand(lib: LibraryEngine, ctx: CommandContext): Promise<number> {
+export async function listCommand(
+  lib: Pick<CatalogList, 'list'>,
+  ctx: CommandContext,
+): Promise<number> {
   const sort = ctx.cli.sort ?? 'imported';
   const page = await lib.list({
     view: ctx.cli.view ?? 'all',

@@ -42,7 +42,7 @@ export class IndexSlot {
    * for the first call that uses the index (a command-line `list` never does).
    */
   start(
-    expected: Map<string, number>,
+    expected: Map<string, number> | (() => Map<string, number>),
     onProgress?: (p: IndexProgress) => void,
     deferred = false,
   ): void {
@@ -59,7 +59,9 @@ export class IndexSlot {
     }
     this.deferred = null;
     this.error = null;
-    this.ready = this.index.open(expected, onProgress).catch((e: unknown) => {
+    // A deferred open learns the catalogue's revisions only when it begins (never, for a `list`).
+    const revs = typeof expected === 'function' ? expected() : expected;
+    this.ready = this.index.open(revs, onProgress).catch((e: unknown) => {
       this.error = e;
     });
   }

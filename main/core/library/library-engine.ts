@@ -31,7 +31,7 @@ import { importInto } from './import-into';
 import { IndexSlot } from './index-slot';
 import { ReindexPass, type PassOutcome } from './reindex-pass';
 import { assertId, checkIds, notFound } from './ids';
-import { checkPaging, recordFilter, unfilteredTotal } from './list-query';
+import { checkPaging, pageOf, recordFilter, unfilteredTotal } from './list-query';
 import { SortedOrders } from './sorted-orders';
 import { toMeta } from './meta';
 import { prepareFolder } from './open-folder';
@@ -95,7 +95,8 @@ export async function openLibraryWith(
     const { catalog, problems, orders } = await Catalog.load(path, store, readOnly);
     // Articles imported before collections get theirs from their source paths (in memory:
     // written to their files with their next change, and to the catalogue's next snapshot).
-    deriveLegacyCollections(catalog.records.values());
+    // Only records lacking a folder or a collection take part, so the others stay unbuilt.
+    deriveLegacyCollections(catalog.records.legacyRecords());
     const engine = new LibraryImpl(path, readOnly, store, catalog, lock, problems, deps, options);
     engine.adoptOrders(orders);
     engine.startIndex(options.onIndexProgress, readOnly && options.deferIndex === true);
@@ -223,13 +224,12 @@ class LibraryImpl implements LibraryEngine {
 
   /** Opens the index in the background: list() and get() never wait for it. */
   startIndex(onProgress?: (p: { done: number; total: number }) => void, deferred = false): void {
-    this.slot.start(this.expectedRevs(), onProgress, deferred);
+    this.slot.start(() => this.expectedRevs(), onProgress, deferred);
   }
 
   private expectedRevs(): Map<string, number> {
-    const expected = new Map<string, number>();
-    for (const r of this.catalog.records.values()) expected.set(r.id, r.rev);
-    return expected;
+    // Read from the catalogue's columns: a search builds only the records of its hits.
+    return this.catalog.records.revisions();
   }
 
   private async loadDoc(id: string): Promise<IndexDoc | null> {
@@ -342,20 +342,14 @@ class LibraryImpl implements LibraryEngine {
     const keep =
       hidden.size > 0 ? (r: ArticleRecord) => filtered(r) && !hidden.has(r.id) : filtered;
     this.warmVersions();
-    const items: T.ArticleMeta[] = [];
     // Without filters the total is a count the catalogue keeps, so the walk stops at the page.
     const { records, trashedIds } = this.catalog;
     const unfiltered = restrict ? null : unfilteredTotal(filter, records.size, trashedIds.size);
     const counted =
       unfiltered === null || filter.view === 'trash' ? unfiltered : unfiltered - hidden.size;
-    let total = 0;
-    for (const r of this.orders.sorted(query.sort ?? 'imported', query.order ?? 'desc')) {
-      if (!keep(r)) continue;
-      if (total >= offset && items.length < limit) items.push(this.withVersionCount(toMeta(r)));
-      total++;
-      if (counted !== null && items.length >= limit) break;
-    }
-    return { total: counted ?? total, offset, items };
+    // The command line's `list` walks the same pages without the engine (main/cli/catalog-list.ts).
+    const sorted = this.orders.sorted(query.sort ?? 'imported', query.order ?? 'desc');
+    return pageOf(sorted, keep, offset, limit, counted, (r) => this.withVersionCount(toMeta(r)));
   }
 
   /**
@@ -640,7 +634,13 @@ class LibraryImpl implements LibraryEngine {
       // signatures and the entities alike (reindex-pass.ts).
       const order = await this.store.diskOrder([...this.catalog.records.keys()]);
       const expected = new Map(order.map((id) => [id, this.catalog.records.get(id)!.rev]));
+      // Signatures and entities still valid in their caches are kept, not computed again.
+      const cached = {
+        sigs: await this.versions.cachedSignatures(),
+        names: await this.entities.cachedNames(),
+      };
       const pass = new ReindexPass({
+        cached,
         store: this.store,
         ids: order,
         labelOf: (id) => {

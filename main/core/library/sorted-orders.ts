@@ -22,6 +22,9 @@ export class SortedOrders implements OrderSource {
   // Ascending orders only: a descending one is the exact reverse, since ties never remain.
   private readonly asc = new Map<ArticleSort, string[]>();
   private version = -1;
+  // Saved orders not yet checked against this runtime's collation: checking makes a collator,
+  // which a list in import order never needs (the first Intl object costs a cold open 6 ms).
+  private unchecked: { key: string; lists: ReadonlyMap<string, string[]> } | null = null;
 
   constructor(
     private readonly records: ReadonlyMap<string, ArticleRecord>,
@@ -30,12 +33,27 @@ export class SortedOrders implements OrderSource {
 
   /** Adopts saved ascending orders (from the snapshot) for the current membership. */
   seed(saved: { key: string; lists: ReadonlyMap<string, string[]> } | null): void {
-    if (!saved || saved.key !== ordersKey()) return;
+    if (!saved) return;
     this.check();
-    for (const sort of SORTS) {
-      const ids = saved.lists.get(sort);
-      if (ids && ids.length === this.records.size) this.asc.set(sort, ids);
-    }
+    this.unchecked = saved;
+  }
+
+  /**
+   * Adopts the saved orders that hold: all of them when their key is this runtime's, else
+   * none. The import order alone needs no key (below), so `sort` 'imported' checks none.
+   */
+  private adoptSaved(sort: ArticleSort | null): void {
+    const saved = this.unchecked;
+    if (!saved) return;
+    const take = (s: ArticleSort): void => {
+      const ids = saved.lists.get(s);
+      if (ids && ids.length === this.records.size && !this.asc.has(s)) this.asc.set(s, ids);
+    };
+    // The import order comes from the snapshot's rows, which are written in the order
+    // sortRecords gives by import (catalog-snapshot.ts), whatever the collation.
+    if (sort === 'imported') return take('imported');
+    this.unchecked = null;
+    if (saved.key === ordersKey()) for (const s of SORTS) take(s);
   }
 
   /** The records in this order (validated sort), re-sorted only after membership changed. */
@@ -65,6 +83,7 @@ export class SortedOrders implements OrderSource {
   /** The orders to save with a snapshot: all of them when `complete`, else those at hand. */
   orders(complete: boolean): SnapshotOrders | null {
     this.check();
+    this.adoptSaved(null);
     const lists: Record<string, string[]> = {};
     // The snapshot keeps records in import order, so that one is never saved.
     for (const sort of SORTS) {
@@ -78,18 +97,21 @@ export class SortedOrders implements OrderSource {
   /** Drops every order, for when sort keys changed (a reindex found new article dates). */
   forget(): void {
     this.asc.clear();
+    this.unchecked = null;
   }
 
   private check(): void {
     const current = this.membership();
     if (current !== this.version) {
       this.asc.clear();
+      this.unchecked = null;
       this.version = current;
     }
   }
 
   private ascending(sort: ArticleSort): string[] {
     this.check();
+    if (!this.asc.has(sort)) this.adoptSaved(sort);
     let ids = this.asc.get(sort);
     if (!ids) {
       ids = sortRecords([...this.records.values()], sort, 'asc').map((r) => r.id);

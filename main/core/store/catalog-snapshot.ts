@@ -14,9 +14,10 @@ import {
   COLUMNS_FORMAT,
   COLUMNS_FORMAT_3,
   COLUMNS_FORMAT_4,
-  decodeColumns,
   encodeColumns,
+  openColumns,
   type SnapshotOrders,
+  type SnapshotRows,
 } from './snapshot-columns';
 import { ROWS_FORMAT, decodeRows } from './snapshot-rows';
 
@@ -24,9 +25,38 @@ export type { SnapshotOrders } from './snapshot-columns';
 
 /** A snapshot as read: records in import order, the saved orders, and the file's format. */
 export interface LoadedSnapshot {
-  records: ArticleRecord[];
+  /** The records by row, each built when first asked for (see openColumns). */
+  rows: SnapshotRows;
+  /** Every record, built on first use. */
+  readonly records: ArticleRecord[];
   orders: { key: string; lists: Map<string, string[]> } | null;
   format: number;
+}
+
+/** A loaded snapshot over its rows; `records` builds them all the first time it is read. */
+function loaded(rows: SnapshotRows, orders: LoadedSnapshot['orders'], format: number) {
+  let all: ArticleRecord[] | null = null;
+  const snapshot: LoadedSnapshot = {
+    rows,
+    get records() {
+      return (all ??= rows.ids.map((_, i) => rows.record(i)));
+    },
+    orders,
+    format,
+  };
+  return snapshot;
+}
+
+/** Rows over records already built (format 2). */
+function rowsOf(records: ArticleRecord[]): SnapshotRows {
+  return {
+    ids: records.map((r) => r.id),
+    record: (row) => records[row]!,
+    rev: (row) => records[row]!.rev,
+    trashed: (row) => records[row]!.trashedAt !== null,
+    legacy: (row) =>
+      records[row]!.sourceFolder === undefined || records[row]!.collection === undefined,
+  };
 }
 
 /** The format `writeSnapshot` writes; a snapshot in another one is rewritten when it can be. */
@@ -112,13 +142,14 @@ export async function readSnapshotFile(path: string): Promise<SnapshotRead> {
       header.format === COLUMNS_FORMAT_3
     ) {
       if (header.endian !== endianness()) return { damaged: 'written with another byte order' };
-      // decodeColumns builds every field with its type and refuses missing required ones.
-      const { records, orders } = decodeColumns(body, header.count, header.sections, header.format);
-      return { snapshot: { records, orders, format: header.format } };
+      // openColumns checks every field's type and refuses missing required ones; the records
+      // are built as they are used.
+      const columns = openColumns(body, header.count, header.sections, header.format);
+      return { snapshot: loaded(columns, columns.orders, header.format) };
     }
     if (header.format === ROWS_FORMAT) {
       const records = decodeRows(body, header.count, header.fields).map((r) => parseRecord(r));
-      return { snapshot: { records, orders: null, format: header.format } };
+      return { snapshot: loaded(rowsOf(records), null, header.format) };
     }
   } catch (e) {
     return { damaged: `its body does not decode (${errorMessage(e)})` };

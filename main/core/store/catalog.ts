@@ -13,6 +13,7 @@ import {
 import { errorMessage } from '../../contract/error-message';
 import { catalogIsCurrent } from './catalog-freshness';
 import { planRepairs } from './catalog-reconcile';
+import { RecordMap } from './record-map';
 import { diskFullOr, isDiskFull } from './disk-full';
 import { formatJournalLine, parseJournalLine, type JournalEntry } from './journal-line';
 
@@ -46,7 +47,8 @@ const COMPACT_ON_CLOSE_BYTES = 1024 * 1024;
 
 /** In-memory records mirrored to disk; all writes go through begin/put/remove. */
 export class Catalog {
-  readonly records = new Map<string, ArticleRecord>();
+  // Snapshot records are built on first use (record-map.ts).
+  readonly records = new RecordMap();
   private readonly trashed = new Set<string>();
   private journal: FileHandle | null = null;
   private journalBytes = 0;
@@ -87,8 +89,8 @@ export class Catalog {
       listing,
       catalog.readJournal(),
     ]);
-    const snapshot = loaded?.records ?? null;
-    for (const r of snapshot ?? []) catalog.records.set(r.id, r);
+    const snapshot = loaded?.rows.ids ?? null;
+    if (loaded) catalog.records.adopt(loaded.rows);
     const { pending, clean, changed } = catalog.replayJournal(journalText);
     const problems: CatalogProblem[] = [];
     // A damaged journal line may hide later changes, so every file is read again then.
@@ -122,7 +124,7 @@ export class Catalog {
         if (del.length) await catalog.remove(del);
       }
     }
-    for (const r of catalog.records.values()) if (r.trashedAt !== null) catalog.trashed.add(r.id);
+    for (const id of catalog.records.trashedIds()) catalog.trashed.add(id);
     // Saved orders hold only while the ids are exactly the snapshot's: the journal added or
     // removed none, the files matched, and no file failed to read.
     const sameIds = !fullScan && !changed && same && problems.length === 0;
@@ -130,10 +132,7 @@ export class Catalog {
     if (orders) {
       // The snapshot is in import order, so that order needs no saving.
       orders = { key: orders.key, lists: new Map(orders.lists) };
-      orders.lists.set(
-        'imported',
-        snapshot!.map((r) => r.id),
-      );
+      orders.lists.set('imported', snapshot!.slice());
     }
     catalog.stale ||= loaded !== null && (loaded.format !== SNAPSHOT_FORMAT || !loaded.orders);
     return { catalog, problems, rebuilt: snapshot === null, orders };

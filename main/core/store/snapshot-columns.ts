@@ -191,6 +191,10 @@ function orderRows(
   return out;
 }
 
+/** A table of the header (an array of strings in every snapshot written); none is empty. */
+const tableOf = (table: readonly string[] | undefined): readonly string[] =>
+  Array.isArray(table) ? table : [];
+
 /** Copies a section into a fresh typed array (sections need not be aligned in the file). */
 function copyOut<T extends Float64Array | Int32Array | Uint32Array>(
   make: new (n: number) => T,
@@ -201,6 +205,31 @@ function copyOut<T extends Float64Array | Int32Array | Uint32Array>(
   return out;
 }
 
+/**
+ * A snapshot body opened but not decoded: every column checked, the ids cut out, and each
+ * record built only when asked for. A cold `list` or `search` shows a page of 20 articles
+ * (docs/benchmarks.md, "Cold command line"), and building all 100,000 records, most of which
+ * then lived until exit, was a tenth of its time plus much of its garbage collection.
+ */
+export interface SnapshotColumns extends SnapshotRows {
+  /** The saved sorted orders, when the snapshot has them. */
+  readonly orders: DecodedColumns['orders'];
+}
+
+/** Records of a snapshot by row number, each built when asked for. */
+export interface SnapshotRows {
+  /** Every id, in row order (flat strings, quick as Map keys). */
+  readonly ids: readonly string[];
+  /** A new record for a row, exactly as decodeColumns builds it. */
+  record(row: number): ArticleRecord;
+  /** The row's revision, without building its record. */
+  rev(row: number): number;
+  /** Whether the row's record is in the trash, without building it. */
+  trashed(row: number): boolean;
+  /** Whether the row's record lacks its source folder or its collection (older imports). */
+  legacy(row: number): boolean;
+}
+
 /** Decodes a format-5 (or 4 or 3) body; throws when any part of it is inconsistent. */
 export function decodeColumns(
   body: Buffer,
@@ -208,6 +237,23 @@ export function decodeColumns(
   sections: unknown,
   format = COLUMNS_FORMAT,
 ): DecodedColumns {
+  const columns = openColumns(body, count, sections, format);
+  const records: ArticleRecord[] = new Array(count);
+  for (let i = 0; i < count; i++) records[i] = columns.record(i);
+  return { records, orders: columns.orders };
+}
+
+/**
+ * Opens a format-5 (or 4 or 3) body for reading records one at a time; throws, as
+ * decodeColumns does, when any part of it is inconsistent, so a damaged snapshot is still
+ * refused at open and never half-used.
+ */
+export function openColumns(
+  body: Buffer,
+  count: number,
+  sections: unknown,
+  format = COLUMNS_FORMAT,
+): SnapshotColumns {
   const per = format === COLUMNS_FORMAT_3 ? NUMS_3 : format === COLUMNS_FORMAT_4 ? NUMS_4 : NUMS;
   if (!Array.isArray(sections) || sections.length < 6) throw new Error('bad sections');
   const cuts: Buffer[] = [];
@@ -222,105 +268,178 @@ export function decodeColumns(
   const tagRefs = copyOut(Uint32Array, cuts[2]!);
   const lens = copyOut(Int32Array, cuts[3]!);
   if (nums.length < count * per || lens.length < count * STRS) throw new Error('short columns');
-  if (meta.latin1Chars > cuts[4]!.length || meta.utf16Chars * 2 > cuts[5]!.length) {
+  if (
+    !Number.isSafeInteger(meta.latin1Chars) ||
+    !Number.isSafeInteger(meta.utf16Chars) ||
+    meta.latin1Chars < 0 ||
+    meta.utf16Chars < 0 ||
+    meta.latin1Chars > cuts[4]!.length ||
+    meta.utf16Chars * 2 > cuts[5]!.length
+  ) {
     throw new Error('bad pool size');
   }
-  const latin1Bytes = cuts[4]!;
+  const latin1 = cuts[4]!.toString('latin1', 0, meta.latin1Chars);
+  // The wide pool (excerpts with a curly quote, titles in other scripts…) is decoded when a
+  // record first needs it: at 100,000 articles it was 35 MB and a tenth of a cold `list`.
   const utf16Bytes = cuts[5]!;
-  const latin1 = latin1Bytes.toString('latin1', 0, meta.latin1Chars);
-  const utf16 = utf16Bytes.toString('utf16le', 0, meta.utf16Chars * 2);
+  let utf16Pool: string | null = null;
+  const utf16 = (): string =>
+    (utf16Pool ??= utf16Bytes.toString('utf16le', 0, meta.utf16Chars * 2));
+  const folders = tableOf(meta.folders);
+  const collections = tableOf(meta.collections);
+  // Where each row's strings and tags begin, found in one pass that also checks every length,
+  // required string and table reference the records will use.
+  // (Int32: a pool is one string, and no string is 2^31 characters long.)
+  const latin1At = new Int32Array(count);
+  const utf16At = new Int32Array(count);
+  const tagsAt = new Int32Array(count);
+  const cut: string[] = new Array(count);
+  // One plain loop with nothing called per row: it runs cold, once per process, on every row.
+  // A table reference is a whole number within its table, or -1 for none (checked as numbers:
+  // indexing an array with a double from the Float64Array took a slow path, 10 ms a 10,000).
+  const places = tableOf(meta.places);
+  const languages = tableOf(meta.languages);
+  const encodings = tableOf(meta.encodings);
+  const bad = (size: number, n: number): boolean =>
+    n !== -1 && !(n >= 0 && n < size && Math.floor(n) === n);
+  const tagTable = tableOf(meta.tags);
+  const hasFolders = per > COLLECTION;
   let o1 = 0;
   let o16 = 0;
-  const str = (slot: number): string | null => {
-    const v = lens[slot]!;
-    if (v < 0) return null;
-    const len = v >>> 1;
-    if (v & 1) return utf16.slice(o16, (o16 += len));
-    return latin1.slice(o1, (o1 += len));
-  };
-  const must = (slot: number): string => {
-    const s = str(slot);
-    if (s === null) throw new Error('a required field is missing');
-    return s;
-  };
-  const entry = (table: string[], n: number): string | null => {
-    if (n === -1) return null;
-    const v = table[n];
-    if (v === undefined) throw new Error('bad table reference');
-    return v;
-  };
-  const records: ArticleRecord[] = new Array(count);
   let t = 0;
   for (let i = 0; i < count; i++) {
     const n = i * per;
     const s = i * STRS;
+    latin1At[i] = o1;
+    utf16At[i] = o16;
+    tagsAt[i] = t;
+    const tagCount = nums[n + TAGS]!;
+    if (!Number.isInteger(tagCount) || tagCount < 0 || tagCount > tagRefs.length - t) {
+      throw new Error('bad table reference');
+    }
+    for (const end = t + tagCount; t < end; t++) {
+      if (tagTable[tagRefs[t]!] === undefined) throw new Error('bad table reference');
+    }
+    if (
+      lens[s]! < 0 ||
+      lens[s + 1]! < 0 ||
+      lens[s + 2]! < 0 ||
+      lens[s + 4]! < 0 ||
+      lens[s + 7]! < 0
+    ) {
+      throw new Error('a required field is missing');
+    }
+    // The id comes first in its pool: cut out here, copied flat below.
+    const idLen = lens[s]!;
+    cut[i] =
+      idLen & 1 ? utf16().slice(o16, o16 + (idLen >>> 1)) : latin1.slice(o1, o1 + (idLen >>> 1));
+    for (let k = s; k < s + STRS; k++) {
+      const v = lens[k]!;
+      if (v < 0) continue;
+      if (v & 1) o16 += v >>> 1;
+      else o1 += v >>> 1;
+    }
+    if (
+      bad(places.length, nums[n + PLACE]!) ||
+      bad(languages.length, nums[n + LANGUAGE]!) ||
+      bad(encodings.length, nums[n + ENCODING]!) ||
+      (hasFolders &&
+        ((nums[n + FOLDER] !== -2 && bad(folders.length, nums[n + FOLDER]!)) ||
+          (nums[n + COLLECTION] !== -2 && bad(collections.length, nums[n + COLLECTION]!))))
+    ) {
+      throw new Error('bad table reference');
+    }
+  }
+  // (A pool decodes to exactly its count of characters: the sizes were checked above.)
+  if (o1 !== latin1.length || o16 !== meta.utf16Chars) {
+    throw new Error('string pools do not match their lengths');
+  }
+  const entry = (table: readonly string[], n: number): string | null =>
+    n === -1 ? null : table[n]!;
+  // The string slots of one row, read in pool order from the row's start.
+  const rowStrings = (row: number): (string | null)[] => {
+    let a = latin1At[row]!;
+    let b = utf16At[row]!;
+    const out: (string | null)[] = new Array(STRS);
+    for (let k = 0; k < STRS; k++) {
+      const v = lens[row * STRS + k]!;
+      if (v < 0) out[k] = null;
+      else if (v & 1) out[k] = utf16().slice(b, (b += v >>> 1));
+      else out[k] = latin1.slice(a, (a += v >>> 1));
+    }
+    return out;
+  };
+  // The ids were cut out of the pools like the other strings; one JSON round trip makes flat
+  // copies of all of them (a copy per id out of the file's bytes cost a cold open 7 ms more).
+  const ids = JSON.parse(JSON.stringify(cut)) as string[];
+  const record = (row: number): ArticleRecord => {
+    const n = row * per;
     const tagCount = nums[n + TAGS]!;
     const tags: string[] = new Array(tagCount);
-    for (let k = 0; k < tagCount; k++) tags[k] = entry(meta.tags, tagRefs[t++]!)!;
-    const id = must(s);
-    const title = must(s + 1);
-    const sourceName = must(s + 2);
-    const sourcePath = str(s + 3);
+    const t0 = tagsAt[row]!;
+    for (let k = 0; k < tagCount; k++) tags[k] = tagTable[tagRefs[t0 + k]!]!;
+    const str = rowStrings(row);
     const flags = nums[n + FLAGS]!;
-    const record: ArticleRecord = {
-      id,
+    const rec: ArticleRecord = {
+      id: ids[row]!,
       rev: nums[n + REV]!,
-      title,
-      place: entry(meta.places, nums[n + PLACE]!),
-      language: entry(meta.languages, nums[n + LANGUAGE]!)!,
+      title: str[1]!,
+      place: entry(places, nums[n + PLACE]!),
+      language: entry(languages, nums[n + LANGUAGE]!)!,
       wordCount: nums[n + WORDS]!,
       readingMinutes: nums[n + MINUTES]!,
-      encoding: entry(meta.encodings, nums[n + ENCODING]!)!,
-      sourceName,
-      sourcePath,
+      encoding: entry(encodings, nums[n + ENCODING]!)!,
+      sourceName: str[2]!,
+      sourcePath: str[3] ?? null,
       byteLength: nums[n + BYTES]!,
-      importedAt: must(s + 4),
-      articleDate: str(s + 5),
+      importedAt: str[4]!,
+      articleDate: str[5] ?? null,
       tags,
       read: (flags & READ) !== 0,
       favourite: (flags & FAVOURITE) !== 0,
       position: nums[n + POSITION]!,
-      trashedAt: str(s + 6),
-      excerpt: must(s + 7),
+      trashedAt: str[6] ?? null,
+      excerpt: str[7]!,
     };
     // Absent rather than false when not guessed, as in the article files (and only on a few).
-    if (flags & ENCODING_GUESSED) record.encodingGuessed = true;
+    if (flags & ENCODING_GUESSED) rec.encodingGuessed = true;
     if (per > HIGHLIGHTS) {
       // Absent when none, as catalogEntry leaves them.
-      if (nums[n + HIGHLIGHTS]! > 0) record.highlightCount = nums[n + HIGHLIGHTS]!;
-      if (nums[n + NOTES]! > 0) record.noteCount = nums[n + NOTES]!;
+      if (nums[n + HIGHLIGHTS]! > 0) rec.highlightCount = nums[n + HIGHLIGHTS]!;
+      if (nums[n + NOTES]! > 0) rec.noteCount = nums[n + NOTES]!;
     }
     if (per > COLLECTION) {
       const folder = nums[n + FOLDER]!;
       const collection = nums[n + COLLECTION]!;
-      if (folder !== -2) record.sourceFolder = entry(meta.folders ?? [], folder);
-      if (collection !== -2) record.collection = entry(meta.collections ?? [], collection);
+      if (folder !== -2) rec.sourceFolder = entry(folders, folder);
+      if (collection !== -2) rec.collection = entry(collections, collection);
     }
-    records[i] = record;
-  }
-  if (o1 !== latin1.length || o16 !== utf16.length) {
-    throw new Error('string pools do not match their lengths');
-  }
-  // The ids were cut out of the pools like the other strings; one JSON round trip makes flat
-  // copies of all of them (a copy per id out of the file's bytes cost a cold open 7 ms more).
-  const flatIds = JSON.parse(JSON.stringify(records.map((r) => r.id))) as string[];
-  for (let i = 0; i < count; i++) records[i]!.id = flatIds[i]!;
-  return { records, orders: decodeOrders(meta, cuts.slice(6), records) };
+    return rec;
+  };
+  return {
+    ids,
+    orders: decodeOrders(meta, cuts.slice(6), ids),
+    record,
+    rev: (row) => nums[row * per + REV]!,
+    trashed: (row) => lens[row * STRS + 6]! >= 0,
+    legacy: (row) =>
+      per <= COLLECTION || nums[row * per + FOLDER] === -2 || nums[row * per + COLLECTION] === -2,
+  };
 }
 
-function decodeOrders(meta: Meta, parts: Buffer[], records: ArticleRecord[]) {
+function decodeOrders(meta: Meta, parts: Buffer[], rowIds: readonly string[]) {
   if (!meta.orders || meta.orders.names.length !== parts.length) return null;
   const lists = new Map<string, string[]>();
   meta.orders.names.forEach((name, k) => {
     const rows = copyOut(Uint32Array, parts[k]!);
-    const seen = new Uint8Array(records.length);
-    const ids: string[] = new Array(records.length);
-    for (let j = 0; j < records.length; j++) {
+    const seen = new Uint8Array(rowIds.length);
+    const ids: string[] = new Array(rowIds.length);
+    for (let j = 0; j < rowIds.length; j++) {
       const n = rows[j]!;
-      const r = records[n];
-      if (!r || seen[n]) throw new Error('bad order');
+      const id = rowIds[n];
+      if (id === undefined || seen[n]) throw new Error('bad order');
       seen[n] = 1;
-      ids[j] = r.id;
+      ids[j] = id;
     }
     lists.set(name, ids);
   });

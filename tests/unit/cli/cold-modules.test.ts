@@ -130,6 +130,9 @@ describe('packages loaded per command', () => {
     expect(list.result.code, list.result.stderr).toBe(0);
     expect(JSON.parse(list.result.stdout)).toMatchObject({ total: 3 });
     expect(list.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    // `list` opens the catalogue alone (catalog-list.ts): not the engine, nor its search.
+    expect(list.packages).not.toContain('lunr');
+    expect(list.packages).not.toContain('approx-string-match');
 
     const search = await loaded(['search', 'copper', '--json']);
     expect(search.result.code, search.result.stderr).toBe(0);
