@@ -151,13 +151,16 @@ describe('index status', () => {
     await waitFor(() => expect(screen.getByTestId('partial-notice')).toBeTruthy());
     expect(screen.getByTestId('index-status').textContent).toBe('Indexing…');
     expect(screen.getByTestId('list-count').textContent).toBe('1 result so far');
-    expect(main.searches).toHaveLength(1);
+    // One search, or two when the debounce fires before the first stats arrive (the search
+    // runs again once they say the index is loading): it depends on the machine's timing.
+    const before = main.searches.length;
+    expect(before).toBeGreaterThanOrEqual(1);
 
     act(() => main.finishIndex());
     await waitFor(() => expect(screen.queryByTestId('partial-notice')).toBeNull());
     expect(screen.getByTestId('list-count').textContent).toBe('3 results');
     expect(screen.queryByTestId('index-status')).toBeNull();
-    expect(main.searches.length).toBeGreaterThanOrEqual(2);
+    expect(main.searches.length).toBeGreaterThan(before);
     expect(main.searches.every((s) => s.query === 'tehran')).toBe(true);
   });
 });
