@@ -4,6 +4,7 @@
 // similarity, so the share of agreeing bins estimates it. Only the low 8 bits of each bin are
 // kept (b-bit MinHash): BINS bytes a signature, at the price of a 1/256 chance agreement that
 // the estimate corrects. Parameters and their measurements: docs/versions.md.
+import { CodePointClasses } from './code-point-classes';
 import { fmix64, mulHigh32, spanHash64, type U64 } from './hash64';
 
 /** Words per shingle. */
@@ -27,6 +28,20 @@ export function signatureWords(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
+// Letters and digits (WORD's class) as bits of a class table; PAIR marks a surrogate pair.
+const WORD_CHAR_BIT = 1;
+const KNOWN = 2;
+const PAIR = 4;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const classes = new CodePointClasses(
+  (ch) => KNOWN | (WORD_CHAR.test(ch) ? WORD_CHAR_BIT : 0),
+  PAIR,
+);
+// Word hashes of the text being signed, reused from one call to the next (grown as needed):
+// nearSignature runs to its end without yielding, so one scratch serves every call.
+let scratchHi = new Uint32Array(1024);
+let scratchLo = new Uint32Array(1024);
+
 /**
  * wordHash64 of each of signatureWords(text), in order, found by a walk over the lower-cased
  * text: no string or match per word (the signature is made for every article imported).
@@ -35,53 +50,31 @@ function wordHashes(text: string): { count: number; wordHi: Uint32Array; wordLo:
   const lower = text.toLowerCase();
   // Words are at least one code unit with one between them.
   const most = (lower.length + 1) >>> 1;
-  const wordHi = new Uint32Array(most);
-  const wordLo = new Uint32Array(most);
+  if (scratchHi.length < most) {
+    scratchHi = new Uint32Array(most);
+    scratchLo = new Uint32Array(most);
+  }
+  const wordHi = scratchHi;
+  const wordLo = scratchLo;
   const h: U64 = { hi: 0, lo: 0 };
+  const n = lower.length;
   let count = 0;
   let i = 0;
-  while (i < lower.length) {
-    let width = wordCharWidth(lower, i);
-    if (width === 0) {
-      i += charWidth(lower, i);
+  while (i < n) {
+    let cls = classes.at(lower, i);
+    if ((cls & WORD_CHAR_BIT) === 0) {
+      i += cls & PAIR ? 2 : 1;
       continue;
     }
     const start = i;
-    do i += width;
-    while (i < lower.length && (width = wordCharWidth(lower, i)) > 0);
+    do i += cls & PAIR ? 2 : 1;
+    while (i < n && (cls = classes.at(lower, i)) & WORD_CHAR_BIT);
     spanHash64(lower, start, i, h);
     wordHi[count] = h.hi;
     wordLo[count] = h.lo;
     count++;
   }
   return { count, wordHi, wordLo };
-}
-
-// Whether each BMP code unit is a letter or digit (WORD's class): 0 not yet known, 1 no, 2 yes.
-const bmpWordChar = new Uint8Array(0x10000);
-const astralWordChar = new Map<number, boolean>();
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-
-const charWidth = (text: string, i: number): number => {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
-  const lo = text.charCodeAt(i + 1);
-  return lo >= 0xdc00 && lo <= 0xdfff ? 2 : 1;
-};
-
-/** The width in code units of the letter or digit at `i`, or 0 when there is none. */
-function wordCharWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (charWidth(text, i) === 2) {
-    const cp = text.codePointAt(i)!;
-    let yes = astralWordChar.get(cp);
-    if (yes === undefined) astralWordChar.set(cp, (yes = WORD_CHAR.test(String.fromCodePoint(cp))));
-    return yes ? 2 : 0;
-  }
-  let known = bmpWordChar[c]!;
-  // A lone surrogate is tested alone: no letter.
-  if (known === 0) bmpWordChar[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
-  return known === 2 ? 1 : 0;
 }
 
 /** The signature of a body, or null when it has no words. */

@@ -3,30 +3,9 @@
 // process, docs/benchmarks.md "Cold command line"), and every order still comes out right.
 import { describe, expect, it, vi } from 'vitest';
 import type { ArticleRecord } from '../../../main/core/store/article-file';
+import { recordFixture } from './record-fixture';
 
-function record(id: string, title: string, importedAt: string): ArticleRecord {
-  return {
-    id,
-    rev: 1,
-    title,
-    place: null,
-    language: 'en',
-    wordCount: 1,
-    readingMinutes: 1,
-    encoding: 'utf-8',
-    sourceName: `${id}.txt`,
-    sourcePath: null,
-    byteLength: 1,
-    importedAt,
-    articleDate: null,
-    tags: [],
-    read: false,
-    favourite: false,
-    position: 0,
-    trashedAt: null,
-    excerpt: '',
-  };
-}
+const record = recordFixture;
 
 const RECORDS = new Map(
   (

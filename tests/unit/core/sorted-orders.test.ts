@@ -3,32 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SortedOrders } from '../../../main/core/library/sorted-orders';
 import type { ArticleRecord } from '../../../main/core/store/article-file';
+import { recordFixture } from './record-fixture';
 import { article, openFake, writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
 
-function record(id: string, title: string, importedAt: string): ArticleRecord {
-  return {
-    id,
-    rev: 1,
-    title,
-    place: null,
-    language: 'en',
-    wordCount: 1,
-    readingMinutes: 1,
-    encoding: 'utf-8',
-    sourceName: `${id}.txt`,
-    sourcePath: null,
-    byteLength: 1,
-    importedAt,
-    articleDate: null,
-    tags: [],
-    read: false,
-    favourite: false,
-    position: 0,
-    trashedAt: null,
-    excerpt: '',
-  };
-}
+const record = recordFixture;
 
 describe('sorted orders', () => {
   it('reuse an order until membership changes, and always yield current records', () => {
