@@ -230,6 +230,9 @@ describe.skipIf(!ready)('imports, original text, trash and keyboard in Chromium'
   });
 
   it('Tab goes sidebar → list → reader, with a visible focus ring in light and dark', async () => {
+    // The step before cleared the search: the list reloads, and a row focused while it is
+    // replaced would lose focus to the page. Start once the whole list is back.
+    await expect.poll(() => page.getByTestId('list-count').innerText()).toMatch(/ articles?$/);
     await rows().first().click();
     await page.locator('.article-title').waitFor();
     const theme = page.getByRole('combobox', { name: 'Theme' });
