@@ -19,11 +19,16 @@ export interface PendingArticle {
 }
 
 /** What the pipeline needs from the library. */
-export interface ImportSink {
+export interface ImportSink<P = unknown> {
   /** The title of the article with this id already in the library, if any. */
   existingTitle(id: string): string | undefined;
+  /**
+   * Starts the work a chunk needs before its write (its index build) as soon as the chunk is
+   * complete, while the chunks before it are still being written; its result goes to commit.
+   */
+  prepare?(chunk: PendingArticle[]): P;
   /** Writes a chunk durably; once it resolves those articles count as imported. */
-  commit(chunk: PendingArticle[]): Promise<void>;
+  commit(chunk: PendingArticle[], prepared?: P): Promise<void>;
 }
 
 // A chunk is committed (one round of fsyncs) when it reaches either limit. Bigger chunks
@@ -32,20 +37,24 @@ export interface ImportSink {
 // The first chunks are small, so that the first articles are stored (and shown, and kept
 // by a cancel) within moments, and the limit doubles up to the largest.
 const FIRST_CHUNK_ARTICLES = 32;
-const CHUNK_ARTICLES = 256;
+/** Articles in a full chunk. */
+export const CHUNK_ARTICLES = 256;
 const CHUNK_BYTES = 8 * 1024 * 1024;
 // Walked items per parse batch (one worker message), and batches parsed ahead of the writes.
 const BATCH_JOBS = 32;
 const BATCH_BYTES = 4 * 1024 * 1024;
 const BATCHES_AHEAD = 3;
+// Complete chunks waiting behind the one being written: each is prepared meanwhile (its index
+// build), so both index workers stay busy while a chunk's write waits for its own build.
+const CHUNKS_AHEAD = 2;
 
 /**
  * Imports sources in walk order; a bad file fails alone, never the batch. With a parse
  * worker, decoding and parsing run on it; without one, on this thread.
  */
-export async function runImport(
+export async function runImport<P>(
   sources: ImportSource[],
-  sink: ImportSink,
+  sink: ImportSink<P>,
   options: ImportOptions = {},
   parser?: ParseWorkerOptions,
 ): Promise<ImportSummary> {
@@ -79,19 +88,23 @@ export async function runImport(
   let chunkBytes = 0;
   let chunkLimit = FIRST_CHUNK_ARTICLES;
 
-  // One chunk is written (fsyncs: mostly waiting) while the next is read and parsed.
+  // Chunks are written in order, one at a time (fsyncs: mostly waiting), while the next ones
+  // are read, parsed and prepared.
   let writing: Promise<void> = Promise.resolve();
+  const queued: Promise<void>[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
     const committing = chunk;
     chunk = [];
     chunkBytes = 0;
-    await writing;
-    writing = commitChunk(committing);
+    const prepared = sink.prepare?.(committing);
+    writing = writing.then(() => commitChunk(committing, prepared));
+    queued.push(writing);
+    while (queued.length > CHUNKS_AHEAD) await queued.shift();
   };
-  const commitChunk = async (committing: PendingArticle[]) => {
+  const commitChunk = async (committing: PendingArticle[], prepared: P | undefined) => {
     try {
-      await sink.commit(committing);
+      await sink.commit(committing, prepared);
     } catch (e) {
       // A write error (disk full, permissions) fails these files, not the batch.
       for (const p of committing) {

@@ -3,18 +3,30 @@ import type { ImportOptions, LibraryChange } from '../engine';
 import { ArchiveError } from '../errors';
 import { isDiskFull } from '../store/disk-full';
 import { parseWorkerBeside } from '../import/parse-pool';
-import { runImport, type ImportSink, type PendingArticle } from '../import/pipeline';
+import {
+  CHUNK_ARTICLES,
+  runImport,
+  type ImportSink,
+  type PendingArticle,
+} from '../import/pipeline';
 import { importWithExports } from '../import/jsonl-import';
-import type { IndexDoc, SearchIndexApi } from '../search/types';
+import type { IndexDoc, PreparedDocs, SearchIndexApi } from '../search/types';
+import type { Judging } from '../search/query/query-judge';
 import type { Catalog } from '../store/catalog';
 import type { ImportedEntry, ImportSource, ImportSummary } from '../../contract/types';
 import type { RecordWriter } from './record-writer';
 import type { ImportTagging } from '../organise/rules-at-import';
 
-// Index updates from an import are sent in batches of this many documents.
-const INDEX_BATCH = 256;
+// Index updates from an import are sent in batches of this many documents: a full chunk.
+const INDEX_BATCH = CHUNK_ARTICLES;
 // Batches being indexed while the import goes on (the index worker pool has two threads).
 const MAX_PENDING = 4;
+
+/** A chunk's judging and its index build (null: the index could not build it first). */
+interface Prepared {
+  judging: Judging | null;
+  built: Promise<PreparedDocs | null>;
+}
 
 /** Imports sources; new documents reach the index in batches, not one at a time. */
 export async function importInto(
@@ -28,7 +40,7 @@ export async function importInto(
     /** Sees each committed article's clean body, before its change is sent. */
     committed?: (docs: IndexDoc[]) => void;
     /** Tagging rules: each chunk gets its rule tags before it is written. */
-    tagging?: Pick<ImportTagging, 'tag' | 'written' | 'done'>;
+    tagging?: Pick<ImportTagging, 'judging' | 'tag' | 'written' | 'done'>;
     /** The index worker script; the parse worker is built beside it. */
     workerScript?: string;
     workerExecArgv?: string[];
@@ -41,19 +53,20 @@ export async function importInto(
   // it, up to MAX_PENDING batches at a time, and the import returns once all are indexed.
   let docs: IndexDoc[] = [];
   const pending = new Set<Promise<void>>();
-  const sendDocs = async () => {
-    if (docs.length === 0) return;
-    const batch = docs;
-    docs = [];
-    const task = deps
-      .index()
-      .then((index) => index.upsert(batch))
+  const track = (work: Promise<void>) => {
+    const task = work
       .catch(() => {
         // The articles are safely stored; the index is a cache that reconciles on next open,
         // so an index failure must not turn imported files into failures.
       })
       .finally(() => pending.delete(task));
     pending.add(task);
+  };
+  const sendDocs = async () => {
+    if (docs.length === 0) return;
+    const batch = docs;
+    docs = [];
+    track(deps.index().then((index) => index.upsert(batch)));
     while (pending.size > MAX_PENDING) await Promise.race(pending);
   };
   // A full disk stops the import: every later file would fail the same way.
@@ -61,29 +74,58 @@ export async function importInto(
   let diskFull = false;
   const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const parseScript = deps.workerScript ? parseWorkerBeside(deps.workerScript) : null;
-  const sink: ImportSink = {
+  // A full chunk is built into the index (and judged by the rules there) while the chunks
+  // before it are written, and added to the index once written. Smaller ones (the first
+  // chunks of an import, its last) are judged here and reach the index in batches of
+  // INDEX_BATCH afterwards, as does everything when the index cannot build first: a small
+  // import makes the same segments as a reindex of it, and so ranks alike.
+  const prepare = (chunk: PendingArticle[]): Prepared => {
+    const judging = deps.tagging?.judging(chunk) ?? null;
+    if (chunk.length < INDEX_BATCH) return { judging, built: Promise.resolve(null) };
+    const docs = chunk.map((p) => p.doc);
+    const built = deps
+      .index()
+      .then((index) => index.prepare?.(docs, judging ?? undefined) ?? null)
+      .catch(() => null);
+    return { judging, built };
+  };
+  const sink: ImportSink<Prepared> = {
     existingTitle: (id) => deps.catalog.records.get(id)?.title,
-    commit: async (chunk: PendingArticle[]) => {
-      let fresh: PendingArticle[];
-      // Decided before the write, so that each article file is written once, with its tags.
-      deps.tagging?.tag(chunk);
+    prepare,
+    commit: async (chunk: PendingArticle[], prepared = prepare(chunk)) => {
+      const built = await prepared.built;
       try {
-        fresh = await deps.writer.commitImport(chunk);
-      } catch (e) {
-        if (isDiskFull(e)) {
-          diskFull = true;
-          stop.abort();
+        // Decided before the write, so that each article file is written once, with its tags.
+        deps.tagging?.tag(chunk, prepared.judging, built?.verdicts);
+        let fresh: PendingArticle[];
+        try {
+          fresh = await deps.writer.commitImport(chunk);
+        } catch (e) {
+          if (isDiskFull(e)) {
+            diskFull = true;
+            stop.abort();
+          }
+          throw e;
         }
-        throw e;
+        if (fresh.length === 0) return;
+        deps.tagging?.written(fresh);
+        deps.committed?.(fresh.map((p) => p.doc));
+        deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
+        if (built) {
+          // Articles written before this chunk reach the index no later than it does.
+          await sendDocs();
+          track(built.publish(fresh.map((p) => p.doc.id)));
+          return;
+        }
+        docs.push(...fresh.map((p) => p.doc));
+        if (docs.length >= INDEX_BATCH) await sendDocs();
+      } finally {
+        // A build not published (nothing written) is dropped; after publish this does nothing.
+        built?.discard();
       }
-      if (fresh.length === 0) return;
-      deps.tagging?.written(fresh);
-      deps.committed?.(fresh.map((p) => p.doc));
-      deps.emit({ reason: 'import', ids: fresh.map((p) => p.doc.id) });
-      docs.push(...fresh.map((p) => p.doc));
-      if (docs.length >= INDEX_BATCH) await sendDocs();
     },
   };
+
   // JSON Lines exports among the sources are restored by their own reader (jsonl-import.ts).
   const summary = await importWithExports(sources, sink, { ...options, signal }, (rest, opts) =>
     runImport(

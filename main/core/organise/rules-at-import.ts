@@ -1,15 +1,22 @@
 // Tagging rules inside the import: each new article is judged against every rule before its
-// file is written (doc-matcher.ts: the index's answer for that one article), so it is written
-// once, with its rule tags, and indexed once. What a per-article answer cannot settle alone is
-// checked against the index after the import, among the new articles only (see
-// docs/organise.md): rules with a prefix or fuzzy word, and articles whose answer a stemming
-// language that entered the library during the import could change.
+// file is written, as the index would answer for that one article (doc-matcher.ts), so it is
+// written once, with its rule tags, and indexed once. The judging runs in the chunk's index
+// build (query-judge.ts: on the index's own analysis), or here when the index cannot build it
+// first. What a per-article answer cannot settle alone is checked against the index after the
+// import, among the new articles only (see docs/organise.md): rules with a prefix or fuzzy
+// word, and articles whose answer a stemming language that entered the library during the
+// import could change.
 import type { PendingArticle } from '../import/pipeline';
 import { ArchiveError } from '../errors';
 import { stemLanguage } from '../search/analysis/analyzer';
 import { DocQuery } from '../search/query/doc-matcher';
-import { RuleJudge, type RuleVerdicts } from './rule-judge';
-import { hasTag, tagKey, withTags } from '../library/tags';
+import {
+  QueryJudge,
+  taggedBy,
+  type Judging,
+  type QueryVerdicts,
+} from '../search/query/query-judge';
+import { tagKey } from '../library/tags';
 
 /** A rule as the import saw it when it began. */
 export interface ImportRule {
@@ -30,8 +37,20 @@ export interface RuleDecisions {
 
 /** What the import needs from the rules: tags decided per chunk, then the written articles. */
 export interface ImportTagging {
-  /** Gives each article of a chunk the tags of the rules that find it, before it is written. */
-  tag(chunk: readonly PendingArticle[]): void;
+  /**
+   * What judging a complete chunk takes (null: no rule runs), for its index build; asked of
+   * each chunk in import order.
+   */
+  judging(chunk: readonly PendingArticle[]): Judging | null;
+  /**
+   * Gives each article of a chunk the tags of the rules that find it, before it is written:
+   * by the verdicts of its index build, or judged on this thread when there are none.
+   */
+  tag(
+    chunk: readonly PendingArticle[],
+    judging: Judging | null,
+    verdicts?: readonly (QueryVerdicts | null)[],
+  ): void;
   /** The articles of a tagged chunk that were written (the others are forgotten). */
   written(fresh: readonly PendingArticle[]): void;
   /**
@@ -53,7 +72,9 @@ export class RulesAtImport {
   readonly decisions: RuleDecisions[];
   /** Articles written during the import, in order. */
   readonly writtenIds: string[] = [];
-  private readonly judge: RuleJudge;
+  private readonly runs: boolean;
+  // The stemming languages of the library and of the articles judged so far.
+  private readonly languages: Set<string>;
   private readonly pending = new Map<string, Pending>();
 
   /**
@@ -65,10 +86,7 @@ export class RulesAtImport {
     languages: ReadonlySet<string>,
     private readonly spelling: (tag: string) => string,
   ) {
-    this.judge = new RuleJudge(
-      rules.map((r) => r.query),
-      languages,
-    );
+    this.languages = new Set(languages);
     this.decisions = rules.map((rule) => {
       let query: DocQuery | null = null;
       try {
@@ -78,46 +96,57 @@ export class RulesAtImport {
       }
       return { rule, query, gave: new Set(), check: new Map() };
     });
+    this.runs = this.decisions.some((d) => d.query !== null);
+  }
+
+  /** See ImportTagging.judging. */
+  judging(chunk: readonly PendingArticle[]): Judging | null {
+    if (!this.runs) return null;
+    const judging: Judging = {
+      queries: this.decisions.map((d) => d.rule.query),
+      tags: this.decisions.map((d) => this.spelling(d.rule.tag)),
+      languages: [...this.languages],
+      records: chunk.map(({ article: { record: r } }) => ({
+        trashedAt: r.trashedAt,
+        language: r.language,
+        collection: r.collection,
+        articleDate: r.articleDate,
+      })),
+    };
+    // The next chunk is judged with these articles' languages in the library (as the
+    // judge adds each article's own before judging it).
+    for (const r of judging.records) {
+      const own = stemLanguage(r.language);
+      if (r.trashedAt === null && own !== '') this.languages.add(own);
+    }
+    return judging;
   }
 
   /** See ImportTagging.tag. */
-  tag(chunk: readonly PendingArticle[]): void {
-    if (!this.judge.runs) return;
-    for (const p of chunk) {
+  tag(
+    chunk: readonly PendingArticle[],
+    judging: Judging | null,
+    verdicts?: readonly (QueryVerdicts | null)[],
+  ): void {
+    if (!judging) return;
+    let judged = verdicts;
+    if (!judged) {
+      const judge = new QueryJudge(judging.queries, judging.languages);
+      judged = chunk.map((p, i) => judge.judge(judging.records[i]!, p.doc));
+    }
+    chunk.forEach((p, i) => {
+      const v = judged[i];
+      if (!v) return;
       const { record } = p.article;
-      const verdicts = this.verdicts(p);
-      if (!verdicts) continue;
-      const pending: Pending = { gave: [], check: verdicts.check };
-      const wanted: string[] = [];
-      for (const i of verdicts.found) {
-        const tag = this.decisions[i]!.rule.tag;
-        if (hasTag(record.tags, tag)) continue;
-        wanted.push(this.spelling(tag));
-        pending.gave.push(i);
-      }
-      const tags = withTags(record.tags, wanted);
+      const { tags, gave } = taggedBy(record.tags, v.found, judging.tags);
       if (tags) {
         record.tags = tags;
         p.doc.tags = [...tags];
       }
-      if (pending.gave.length > 0 || pending.check.length > 0) {
-        this.pending.set(record.id, pending);
+      if (gave.length > 0 || v.check.length > 0) {
+        this.pending.set(record.id, { gave, check: v.check });
       }
-    }
-  }
-
-  /**
-   * An article's verdicts; should judging fail, every rule's answer is left to the index
-   * after the import (a rule never fails an import).
-   */
-  private verdicts(p: PendingArticle): RuleVerdicts | null {
-    try {
-      return this.judge.judge(p.article.record, p.doc);
-    } catch {
-      const check: RuleVerdicts['check'] = [];
-      this.decisions.forEach((d, i) => d.query && check.push([i, null]));
-      return { found: [], check };
-    }
+    });
   }
 
   /** See ImportTagging.written. */

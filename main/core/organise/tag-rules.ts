@@ -182,7 +182,8 @@ export class TagRules {
     );
     let early: Promise<boolean> | null = null;
     return {
-      tag: (chunk) => plan.tag(chunk),
+      judging: (chunk) => plan.judging(chunk),
+      tag: (chunk, judging, verdicts) => plan.tag(chunk, judging, verdicts),
       written: (fresh) => plan.written(fresh),
       done: () => {
         early ??= this.recordEarly(plan).catch(() => false);

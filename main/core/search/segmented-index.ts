@@ -43,11 +43,13 @@ import type {
   IndexDoc,
   IndexProgress,
   IndexSearchResult,
+  PreparedDocs,
   SearchIndexApi,
   SearchIndexOptions,
   QueryOptions,
 } from './types';
 import { validateDocs } from './segments/validate';
+import type { Judging } from './query/query-judge';
 
 export type { IndexTuning } from './tuning';
 import { loadValidDocs } from './storage/store-docs';
@@ -191,6 +193,76 @@ export class SearchIndex implements SearchIndexApi {
       if (seg) await this.enqueue(() => this.addSegment(seg));
     }
     this.scheduleMerge();
+  }
+
+  /** See SearchIndexApi.prepare. */
+  async prepare(docs: IndexDoc[], judging?: Judging): Promise<PreparedDocs> {
+    this.assertWritable();
+    validateDocs(docs);
+    if (judging && judging.records.length !== docs.length) {
+      throw new ArchiveError('BAD_ARGUMENT', 'prepare() needs the facts of every document.');
+    }
+    // Segments of batchSize documents, as upsert makes them.
+    const parts: { docs: IndexDoc[]; judging?: Judging }[] = [];
+    const languages = new Set(judging?.languages);
+    for (let i = 0; i < docs.length; i += this.tuning.batchSize) {
+      const end = i + this.tuning.batchSize;
+      if (!judging) {
+        parts.push({ docs: docs.slice(i, end) });
+        continue;
+      }
+      const records = judging.records.slice(i, end);
+      parts.push({
+        docs: docs.slice(i, end),
+        judging: { ...judging, languages: [...languages], records },
+      });
+      // Judged in order: a part's articles are judged with the languages of those before it.
+      for (const r of records) {
+        const own = stemLanguage(r.language);
+        if (r.trashedAt === null && own !== '') languages.add(own);
+      }
+    }
+    const seqs = parts.map(() => this.nextSeq++);
+    // Counted until published or discarded: removal marks must outlive a build not yet in.
+    this.buildsInFlight++;
+    let open = true;
+    const settle = () => {
+      if (!open) return false;
+      open = false;
+      this.buildsInFlight--;
+      return true;
+    };
+    let built: SegmentPayload[];
+    try {
+      // On a worker however small: its point is to keep the analysis off the importing thread.
+      built = await Promise.all(parts.map((p) => this.tasks.run({ kind: 'build', ...p })));
+    } catch (e) {
+      settle();
+      throw e;
+    }
+    const verdicts = built.flatMap((b, i) => b.verdicts ?? parts[i]!.docs.map(() => null));
+    return {
+      verdicts,
+      publish: async (ids) => {
+        if (!settle()) return;
+        const written = new Set(ids);
+        if (written.size === docs.length && docs.every((d) => written.has(d.id))) {
+          for (const d of docs) this.failed.delete(d.id);
+          for (const [i, b] of built.entries()) {
+            const seg = toSegment(seqs[i]!, b);
+            await this.enqueue(() => this.addSegment(seg));
+          }
+          this.scheduleMerge();
+        } else {
+          // Rare (another import wrote some of them first): the written ones are built again.
+          if (this.buildsInFlight === 0) this.set.buildsSettled();
+          await this.upsert(docs.filter((d) => written.has(d.id)));
+        }
+      },
+      discard: () => {
+        if (settle() && this.buildsInFlight === 0) this.set.buildsSettled();
+      },
+    };
   }
 
   /** Removes documents from the index (unknown ids are ignored). */

@@ -1,4 +1,5 @@
 import type { ArticleId, CappedTerm, TextRange } from '../../contract/types';
+import type { Judging, QueryVerdicts } from './query/query-judge';
 
 /** What the index needs of one article. `rev` changes whenever an indexed field changes. */
 export interface IndexDoc {
@@ -90,6 +91,12 @@ export interface SearchIndexApi {
   open(expected: Map<ArticleId, number>, onProgress?: (p: IndexProgress) => void): Promise<void>;
   /** Adds documents, or replaces the indexed version of ones already present. */
   upsert(docs: IndexDoc[]): Promise<void>;
+  /**
+   * Builds new documents without adding them yet (an import builds a chunk while the chunk
+   * before it is written), judging each by `judging`'s queries on its analysis first; rejects
+   * when the build fails (then `upsert` them, which sets bad documents aside).
+   */
+  prepare?(docs: IndexDoc[], judging?: Judging): Promise<PreparedDocs>;
   remove(ids: ArticleId[]): Promise<void>;
   /** Runs a query in Lunr's syntax plus "phrases" and tag:name; throws QueryError on bad input. */
   search(
@@ -129,4 +136,17 @@ export interface SearchIndexApi {
   /** Waits for background merges and persists everything. */
   flush(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** New documents built by `prepare`, not yet searchable. */
+export interface PreparedDocs {
+  /** With a Judging: each document's verdicts, in order (null: no query found it). */
+  verdicts: (QueryVerdicts | null)[];
+  /**
+   * Makes those of the documents with these ids searchable (the ones written; the others
+   * are left out). Each document's tags must be those the judging gave it.
+   */
+  publish(ids: readonly ArticleId[]): Promise<void>;
+  /** Drops the build (none of the documents was written). */
+  discard(): void;
 }

@@ -47,6 +47,49 @@ describe('DocView', () => {
     }
   });
 
+  it('made from the analysis, holds what the text gives, and judges every query alike', () => {
+    const queries = [
+      'oil',
+      '"crude oil"',
+      'title:deal',
+      'greene',
+      '"Greene"',
+      'tag:energy',
+      'tags:east',
+      '"middle east"',
+      'has:notes',
+      'note:budget',
+      'highlight:"crude oil"',
+      'ölpreise',
+      'أسعار',
+      'pric*',
+      'goverment~1',
+      'oil -london',
+    ];
+    for (const d of [doc(), doc({ language: 'ar' }), doc({ language: 'de', tags: [] })]) {
+      const interest = new Interest();
+      const parsed = queries.map((q) => DocQuery.parse(q));
+      for (const q of parsed) q.addInterest(interest);
+      const fromText = new DocView(d, {}, interest);
+      const fromAnalysis = new DocView(analyzeDoc(d), {}, interest);
+      for (const field of FIELDS) {
+        const terms = [...fromText.terms(field)];
+        expect([...fromAnalysis.terms(field)].sort()).toEqual([...terms].sort());
+        for (const term of terms) {
+          expect(fromAnalysis.positions(field, term, null)).toEqual(
+            fromText.positions(field, term, null),
+          );
+        }
+      }
+      const languages = new Set(['en', 'de', 'ar']);
+      const answers = parsed.map((q) => q.matches(fromAnalysis, languages));
+      expect(answers).toEqual(parsed.map((q) => q.matches(fromText, languages)));
+      // Not vacuous: some queries find the article and some do not.
+      expect(answers).toContain(true);
+      expect(answers).toContain(false);
+    }
+  });
+
   it('keeps only the terms of interest, and the marks a query asks for', () => {
     const interest = new Interest();
     DocQuery.parse('oil tag:energy has:notes').addInterest(interest);

@@ -2,19 +2,12 @@
 // and until then searches say they are partial instead of quietly missing hits.
 import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IndexDoc } from '../../../main/core/search/types';
-import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { doc, ids, MemoryStore, openIndex } from './helpers';
+import { scratchDirs } from './scratch-dirs';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-async function dir(): Promise<string> {
-  const t = await tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = scratchDirs();
 const many = (n: number): IndexDoc[] =>
   Array.from({ length: n }, (_, i) => doc(`d${i}`, { body: `common word${i % 5} number${i}` }));
 

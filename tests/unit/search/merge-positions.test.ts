@@ -47,7 +47,7 @@ const all = texts.map((t, i) =>
 describe('positions through merges', () => {
   it('are those of one build, whether a part is copied whole or posting by posting', () => {
     const expected = runs(buildSegmentData(all));
-    const parts = [all.slice(0, 2), all.slice(2, 4), all.slice(4)].map(buildSegmentData);
+    const parts = [all.slice(0, 2), all.slice(2, 4), all.slice(4)].map((p) => buildSegmentData(p));
     const keepAll = (p: SegmentPayload) => new Uint8Array(p.docs.ids.length).fill(1);
     const whole = mergeSegmentData(parts.map((p) => ({ ...p, keep: keepAll(p) })));
     expect(runs(whole)).toEqual(expected);

@@ -8,7 +8,12 @@ import {
   buildSegmentData,
   mergeSegmentData,
 } from '../../../main/core/search/segments/build-segment';
-import { buildLunrIndex, idf } from '../../../main/core/search/segments/lunr-segment';
+import {
+  buildLunrIndex,
+  buildLunrWeights,
+  idf,
+} from '../../../main/core/search/segments/lunr-segment';
+import { postingsFromLunr } from '../../../main/core/search/segments/postings';
 import { PostingIndex } from '../../../main/core/search/segments/posting-index';
 import { editDistance } from '../../../main/core/search/analysis/term-match';
 import { decodePostings, encodePostings } from '../../../main/core/search/segments/postings-codec';
@@ -66,6 +71,39 @@ describe('compact postings', () => {
     expect(mine.size).toBe(reference.size);
     for (const [k, w] of reference) expect(mine.get(k)).toBeCloseTo(w, 5);
     expect(built.postings.terms).toEqual([...built.postings.terms].sort());
+  });
+
+  it('are the same, bit for bit, when the tags field is built by a builder of its own', () => {
+    // Tags sharing words with titles, bodies and places (their idf counts every field), tags
+    // alone, repeated tags, untagged articles, and a place only some articles have.
+    const tagged = [
+      doc('t0', {
+        title: 'Oil talks',
+        body: 'Oil prices and nuclear talks',
+        tags: ['oil', 'energy'],
+      }),
+      doc('t1', { title: 'Derby day', body: 'Football derby in Vienna', place: 'Vienna' }),
+      doc('t2', { body: 'Energy policy talks', tags: ['Energy', 'policy review', 'oil'] }),
+      doc('t3', { title: 'Cafés', body: 'Paris cafés', tags: ['rule-1'] }),
+      doc('t4', { title: 'Nothing tagged', body: 'The economy grows' }),
+      doc('t5', { body: 'vienna vienna', tags: ['Vienna', 'vienna talks'], place: 'Vienna' }),
+    ];
+    for (const docs of [tagged, tagged.slice(1, 4), [tagged[2]!]]) {
+      const analysed = docs.map(analyzeDoc);
+      const split = postingsFromLunr(buildLunrWeights(analysed), analysed);
+      const single = postingsFromLunr(buildLunrWeights(analysed, false), analysed);
+      expect(split.terms).toEqual(single.terms);
+      expect([...split.offsets]).toEqual([...single.offsets]);
+      expect([...split.docs]).toEqual([...single.docs]);
+      expect([...split.weights]).toEqual([...single.weights]);
+      expect(split.terms.some((t) => t.startsWith('\u0001'))).toBe(true);
+    }
+    // And both are what Lunr itself computes over all the fields at once.
+    const built = buildSegmentData(tagged);
+    const reference = lunrWeights(buildLunrIndex(tagged.map(analyzeDoc)), tagged.length);
+    const mine = postingWeights(built);
+    expect(mine.size).toBe(reference.size);
+    for (const [k, w] of reference) expect(mine.get(k)).toBeCloseTo(w, 5);
   });
 
   it('merge keeps only the kept documents and drops terms left without postings', () => {

@@ -1,21 +1,14 @@
 // Tombstone bookkeeping when builds finish out of order, and lazy loading newest first.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSegmentData } from '../../../main/core/search/segments/build-segment';
 import { PostingIndex } from '../../../main/core/search/segments/posting-index';
 import { compatibleExecArgv } from '../../../main/core/workers/compatible-exec-argv';
 import { Segment } from '../../../main/core/search/segments/segment';
 import { SegmentSet } from '../../../main/core/search/segments/segment-set';
-import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { doc, ids, MemoryStore, openIndex } from './helpers';
+import { scratchDirs } from './scratch-dirs';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-async function dir(): Promise<string> {
-  const t = await tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = scratchDirs();
 
 const segment = (seq: number, ...docs: ReturnType<typeof doc>[]): Segment => {
   const r = buildSegmentData(docs);

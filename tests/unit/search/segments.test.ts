@@ -1,20 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/shared-data';
 import { sourceWorkerScript } from '../../../main/core/workers/worker-entries';
-import { doc, ids, MemoryStore, openIndex, tempDir } from './helpers';
+import { doc, ids, MemoryStore, openIndex } from './helpers';
+import { scratchDirs } from './scratch-dirs';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
-async function dir(): Promise<string> {
-  const t = await tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const dir = scratchDirs();
 const many = (n: number, prefix = 'd'): ReturnType<typeof doc>[] =>
   Array.from({ length: n }, (_, i) =>
     doc(`${prefix}${i}`, {

@@ -160,18 +160,32 @@ function listField(texts: readonly string[] | undefined, lang: string, what: Has
   return out;
 }
 
-/** Analyses one article for indexing. */
-export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
-  const lang = stemLanguage(doc.language);
+/** The tags field: each tag's words, then its exact-tag term. */
+function tagsField(tagList: readonly string[], lang: string): FieldTerms {
   const tags = emptyField();
   let next = 0;
-  for (const tag of doc.tags) {
+  for (const tag of tagList) {
     // A gap of one position between tags: a phrase must not span two tags.
     next = addTextTerms(tag, lang, tags, next) + 1;
     tags.terms.push(tagTerm(tag));
     tags.positions.push(NO_POSITION);
     tags.forms.push(0);
   }
+  return tags;
+}
+
+/** Puts `tags` in place of an analysed article's tags (the rest of its analysis stands). */
+export function retagAnalysis(doc: AnalyzedDoc, tags: readonly string[]): void {
+  const field = tagsField(tags, doc.lang);
+  doc.fields.tags = field.terms;
+  doc.positions.tags = field.positions;
+  doc.forms.tags = field.forms;
+}
+
+/** Analyses one article for indexing. */
+export function analyzeDoc(doc: IndexDoc): AnalyzedDoc {
+  const lang = stemLanguage(doc.language);
+  const tags = tagsField(doc.tags, lang);
   const title = field(doc.title, lang);
   const body = field(doc.body, lang);
   const place = field(doc.place, lang);

@@ -19,6 +19,7 @@ import {
   rawTerms,
   stemLanguage,
   tagTerm,
+  type AnalyzedDoc,
   type FieldName,
   type HasWhat,
 } from '../analysis/analyzer';
@@ -112,13 +113,34 @@ export class DocView {
   // Kept term → its run in each field (by field number); one map, so that a term the article
   // does not hold at all is turned away with one lookup.
   private readonly kept = new Map<string, (Run | undefined)[]>();
-  private readonly lang: string;
+  private lang = '';
+  private shown: DocFacts;
 
+  /** `article`: its text, or what analyzeDoc made of it (then its terms are not found again). */
   constructor(
-    doc: IndexDoc,
-    readonly facts: DocFacts,
+    article: IndexDoc | AnalyzedDoc,
+    facts: DocFacts,
     private readonly interest: Interest = everything,
   ) {
+    this.shown = facts;
+    this.load(article, facts);
+  }
+
+  /** What a query may ask of the article beyond its fields. */
+  get facts(): DocFacts {
+    return this.shown;
+  }
+
+  /** Shows another article instead (a judge of many articles reuses one view). */
+  load(article: IndexDoc | AnalyzedDoc, facts: DocFacts): void {
+    this.kept.clear();
+    this.shown = facts;
+    if ('fields' in article) {
+      this.lang = article.lang;
+      this.fromAnalysis(article);
+      return;
+    }
+    const doc = article;
     this.lang = stemLanguage(doc.language);
     if (doc.title) this.add(doc.title, FIELD_NO.title, 0);
     if (doc.body) this.add(doc.body, FIELD_NO.body, 0);
@@ -132,6 +154,26 @@ export class DocView {
     }
     this.list('note', doc.notes, 'notes');
     this.list('highlight', doc.highlights, 'highlights');
+  }
+
+  /** Keeps the wanted terms of an analysis: the same terms, positions and forms, in order. */
+  private fromAnalysis(a: AnalyzedDoc): void {
+    const { interest } = this;
+    const named = interest.terms;
+    // Most articles are judged for named terms only: one set lookup per term.
+    const open = interest.all || interest.prefixes.length > 0;
+    for (const name of FIELDS) {
+      const f = FIELD_NO[name];
+      const terms = a.fields[name];
+      const positions = a.positions[name];
+      const forms = a.forms[name];
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i]!;
+        if (named.has(term) || (open && interest.wants(term))) {
+          this.keep(term, f, positions[i]!, forms[i]!);
+        }
+      }
+    }
   }
 
   /** True when the article holds `term` in some field. */

@@ -1,6 +1,7 @@
 // Building segment data from articles, and merging segments; the same code runs on the
 // calling thread and in the index worker.
-import { analyzeDoc } from '../analysis/analyzer';
+import { analyzeDoc, retagAnalysis, type AnalyzedDoc } from '../analysis/analyzer';
+import { QueryJudge, taggedBy, type Judging, type QueryVerdicts } from '../query/query-judge';
 import { buildLunrWeights } from './lunr-segment';
 import { mergePostings, postingsFromLunr, type MergePart, type PostingData } from './postings';
 import type { SegmentDocs } from './segment';
@@ -9,17 +10,41 @@ import type { IndexDoc } from '../types';
 export interface SegmentPayload {
   docs: SegmentDocs;
   postings: PostingData;
+  /** With a Judging: each document's verdicts, in order (null: no query found it). */
+  verdicts?: (QueryVerdicts | null)[];
 }
 
-/** Analyses and indexes documents with Lunr; returns the doc list and compact postings. */
-export function buildSegmentData(docs: IndexDoc[]): SegmentPayload {
+/**
+ * Analyses and indexes documents with Lunr; returns the doc list and compact postings. With
+ * `judging`, each document is first judged by its queries on that analysis, and indexed with
+ * the tags of those that found it.
+ */
+export function buildSegmentData(docs: IndexDoc[], judging?: Judging): SegmentPayload {
   const analysed = docs.map(analyzeDoc);
+  const verdicts = judging ? judgeAnalysed(docs, analysed, judging) : undefined;
   const weights = buildLunrWeights(analysed);
   const ids = analysed.map((d) => d.id);
   return {
     docs: { ids, revs: analysed.map((d) => d.rev), langs: analysed.map((d) => d.lang) },
     postings: postingsFromLunr(weights, analysed),
+    ...(verdicts && { verdicts }),
   };
+}
+
+/** Judges each document in order, giving the analysis of those found their new tags. */
+function judgeAnalysed(
+  docs: readonly IndexDoc[],
+  analysed: AnalyzedDoc[],
+  judging: Judging,
+): (QueryVerdicts | null)[] {
+  const judge = new QueryJudge(judging.queries, judging.languages);
+  return analysed.map((a, i) => {
+    const v = judge.judge(judging.records[i]!, a);
+    if (!v || v.found.length === 0) return v;
+    const { tags } = taggedBy(docs[i]!.tags, v.found, judging.tags);
+    if (tags) retagAnalysis(a, tags);
+    return v;
+  });
 }
 
 /** One segment going into a merge: its doc list, postings and which documents to keep. */

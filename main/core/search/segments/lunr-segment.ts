@@ -56,17 +56,108 @@ export function buildLunrIndex(docs: AnalyzedDoc[]): lunr.Index {
  * toString per occurrence (the same weights for ~8% less build CPU). Positions as refs
  * (integer keys) were tried and cost more: Lunr's idf lists each posting object's keys, which
  * V8 sorts for sparse integer keys.
+ *
+ * With `splitTags` (the default), a batch where some articles carry tags has its tags field
+ * built by a builder of its own: see splitTagsWeights.
  */
-export function buildLunrWeights(docs: AnalyzedDoc[]): LunrWeights {
-  const builder = newBuilder(fieldsInUse(docs)) as lunr.Builder & {
-    calculateAverageFieldLengths(): void;
-    createFieldVectors(): void;
-  } & LunrWeights;
+export function buildLunrWeights(docs: AnalyzedDoc[], splitTags = true): LunrWeights {
+  const used = fieldsInUse(docs);
+  const others = used.filter((f) => f !== 'tags');
+  if (!splitTags || others.length === used.length || others.length === 0) {
+    const builder = filledBuilder(docs, used);
+    builder.calculateAverageFieldLengths();
+    builder.createFieldVectors();
+    return { invertedIndex: builder.invertedIndex, fieldVectors: builder.fieldVectors };
+  }
+  return splitTagsWeights(docs, others);
+}
+
+type WeightsBuilder = lunr.Builder & {
+  calculateAverageFieldLengths(): void;
+  createFieldVectors(): void;
+  termIndex: number;
+  invertedIndex: Record<string, Posting>;
+} & Pick<LunrWeights, 'fieldVectors'>;
+
+/** Lunr's posting of a term: per field, the documents holding it; and the term's number. */
+interface Posting {
+  _index: number;
+  [field: string]: object | number;
+}
+
+function filledBuilder(docs: readonly AnalyzedDoc[], fields: readonly FieldName[]): WeightsBuilder {
+  const builder = newBuilder(fields) as WeightsBuilder;
   setTokenizer(builder, (terms) => terms);
-  for (const d of docs) builder.add({ id: d.id, ...d.fields });
-  builder.calculateAverageFieldLengths();
-  builder.createFieldVectors();
-  return { invertedIndex: builder.invertedIndex, fieldVectors: builder.fieldVectors };
+  for (const d of docs) {
+    const doc: Record<string, unknown> = { id: d.id };
+    for (const f of fields) doc[f] = d.fields[f];
+    builder.add(doc);
+  }
+  return builder;
+}
+
+type LunrIdf = (posting: Posting, documentCount: number) => number;
+const lunrModule = lunr as unknown as { idf: LunrIdf };
+
+/**
+ * The weights of one builder over every field, made by two: one for the tags field, one for
+ * the others. Lunr's cost grows with the fields a batch declares (every document gets a field
+ * ref and a vector per field, every term an object per field), and a tags field in use (one
+ * tagged article, or tagging rules at import) made a whole batch's build ~20% dearer.
+ *
+ * The weights are the same, bit for bit. Lunr weighs a term in a field by its frequency there,
+ * the field's length against its average (over every document of the batch, as each builder
+ * is given all of them), the field's boost and the term's idf over the batch. That idf counts
+ * the documents holding the term in any field, so while the vectors are made, lunr.idf adds
+ * the other builder's count for the terms both hold (the same formula, on the same count).
+ */
+function splitTagsWeights(docs: readonly AnalyzedDoc[], others: readonly FieldName[]): LunrWeights {
+  const main = filledBuilder(docs, others);
+  const tags = filledBuilder(docs, ['tags']);
+  const elsewhere = new Map<Posting, number>();
+  for (const [term, posting] of Object.entries(tags.invertedIndex)) {
+    const shared = main.invertedIndex[term];
+    if (!shared) continue;
+    elsewhere.set(shared, documentsWithTerm(posting));
+    elsewhere.set(posting, documentsWithTerm(shared));
+  }
+  const lunrIdf = lunrModule.idf;
+  lunrModule.idf = (posting, count) => {
+    const more = elsewhere.get(posting);
+    return more === undefined
+      ? lunrIdf(posting, count)
+      : idf(documentsWithTerm(posting) + more, count);
+  };
+  try {
+    for (const b of [main, tags]) {
+      b.calculateAverageFieldLengths();
+      b.createFieldVectors();
+    }
+  } finally {
+    lunrModule.idf = lunrIdf;
+  }
+  // The tags builder's terms numbered as the main builder numbers them (new ones after).
+  const renumber: number[] = [];
+  for (const [term, posting] of Object.entries(tags.invertedIndex)) {
+    const into = (main.invertedIndex[term] ??= { _index: main.termIndex++ });
+    renumber[posting._index] = into._index;
+  }
+  const fieldVectors = main.fieldVectors;
+  for (const [ref, vector] of Object.entries(tags.fieldVectors)) {
+    const elements = vector.elements;
+    for (let k = 0; k < elements.length; k += 2) elements[k] = renumber[elements[k]!]!;
+    fieldVectors[ref] = { elements };
+  }
+  return { invertedIndex: main.invertedIndex, fieldVectors };
+}
+
+/** What lunr.idf counts: the documents per field holding the term, summed over the fields. */
+function documentsWithTerm(posting: Posting): number {
+  let n = 0;
+  for (const field in posting) {
+    if (field !== '_index') n += Object.keys(posting[field] as object).length;
+  }
+  return n;
 }
 
 /** Lunr's idf formula, used with segment-local or global counts alike. */

@@ -10,7 +10,7 @@ export async function runTask<K extends WorkerTask['kind']>(
   task: WorkerTask & { kind: K },
 ): Promise<WorkerResults[K]> {
   const t = task as WorkerTask;
-  if (t.kind === 'build') return buildSegmentData(t.docs) as WorkerResults[K];
+  if (t.kind === 'build') return buildSegmentData(t.docs, t.judging) as WorkerResults[K];
   if (t.kind === 'merge') return mergeSegmentData(t.parts) as WorkerResults[K];
   const bytes = await readVerifiedBytes(t.path, t.sha256);
   if (bytes === null) return null as WorkerResults[K];

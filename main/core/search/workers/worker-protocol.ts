@@ -2,10 +2,12 @@
 import type { MergeInput, SegmentPayload } from '../segments/build-segment';
 import type { PostingData } from '../segments/postings';
 import type { IndexDoc } from '../types';
+import type { Judging } from '../query/query-judge';
 import type { PoolReply, PoolRequest } from '../../workers/pool-messages';
 
 export type WorkerTask =
-  | { kind: 'build'; docs: IndexDoc[] }
+  /** With `judging`: the documents are judged by its queries first (build-segment.ts). */
+  | { kind: 'build'; docs: IndexDoc[]; judging?: Judging }
   | { kind: 'merge'; parts: MergeInput[] }
   /** Read, verify and decode a persisted postings file (null when missing or altered). */
   | { kind: 'load'; path: string; sha256: string };

@@ -10,7 +10,8 @@ import type { LibraryEngine } from '../../../../main/core/engine';
 import type { ImportSource } from '../../../../main/contract/types';
 import { ArticleStore } from '../../../../main/core/store/article-store';
 import { article, writeArticles } from '../library-helpers';
-import { RuleJudge } from '../../../../main/core/organise/rule-judge';
+import { QueryJudge } from '../../../../main/core/search/query/query-judge';
+import { DocQuery } from '../../../../main/core/search/query/doc-matcher';
 import { TagRules } from '../../../../main/core/organise/tag-rules';
 import { SearchIndex } from '../../../../main/core/search/segmented-index';
 import { sourceWorkerScript } from '../../../../main/core/workers/worker-entries';
@@ -219,8 +220,11 @@ async function compare(
       for (const a of articles) writes.set(a.record.id, (writes.get(a.record.id) ?? 0) + 1);
       return write.call(this, articles);
     });
-    const judge = RuleJudge.prototype.judge;
-    vi.spyOn(RuleJudge.prototype, 'judge').mockImplementation(function (this: RuleJudge, ...args) {
+    const judge = QueryJudge.prototype.judge;
+    vi.spyOn(QueryJudge.prototype, 'judge').mockImplementation(function (
+      this: QueryJudge,
+      ...args: Parameters<QueryJudge['judge']>
+    ) {
       judgedHere++;
       return judge.apply(this, args);
     });
@@ -260,16 +264,19 @@ describe('tagging rules at import', () => {
   });
 
   it('judge alike when parse and index workers run the import', async () => {
-    // More files than one parse batch, so that the parse worker is used.
+    // More files than one parse batch, so that the parse worker is used, and than the first
+    // chunks of an import (judged on the importing thread), so that a full chunk is judged in
+    // its index build on an index worker.
     const more: Record<string, string> = { ...FILES };
-    for (let n = 0; n < 40; n++) more[`filler/${n}.txt`] = article(n, `Filler oil report ${n}`);
+    for (let n = 0; n < 560; n++) more[`filler/${n}.txt`] = article(n, `Filler oil report ${n}`);
     const files = Object.keys(more).length + 2;
     const run = await compare(tempDir('ar-rules-import-worker-'), more, workerOptions);
     expect(Object.fromEntries([...run.writes].filter(([, n]) => n !== 1))).toEqual({});
     expect(run.writes.size).toBe(files);
     expect(run.decided).toEqual(run.searched);
-    // Each article judged once, on the importing thread (where the analysis memos stay warm).
-    expect(run.judgedHere).toBe(files);
+    // A full chunk (256 articles) judged in its index build, on an index worker.
+    expect(run.judgedHere).toBeGreaterThan(0);
+    expect(run.judgedHere).toBeLessThanOrEqual(files - 256);
   });
 
   it('a matched article is written once, with its tag, and the rule records it', async () => {
@@ -400,7 +407,7 @@ describe('tagging rules at import', () => {
   it('leaves the answer to the index when judging an article fails, never failing the import', async () => {
     const { base, lib } = await harbourRuleLibrary('ar-rules-judge-fails-');
     try {
-      vi.spyOn(RuleJudge.prototype, 'judge').mockImplementation(() => {
+      vi.spyOn(DocQuery.prototype, 'matches').mockImplementation(() => {
         throw new Error('a bug in the matcher');
       });
       const summary = await lib.importSources([{ path: join(base, 'src') }]);
