@@ -404,6 +404,38 @@ describe('tagging rules at import', () => {
     }
   });
 
+  it('judges here, and indexes after the write, a full chunk whose index build fails', async () => {
+    const base = tempDir('ar-rules-prepare-fails-');
+    const files: Record<string, string> = {};
+    // More than the first chunks (224 articles), so that a full chunk of 256 is prepared.
+    for (let n = 0; n < 500; n++) {
+      files[`${n}.txt`] = article(n, n % 3 === 0 ? `Harbour report ${n}` : `Field report ${n}`);
+    }
+    writeArticles(join(base, 'src'), files);
+    const lib = await openLibrary(join(base, 'lib'));
+    try {
+      await lib.putTagRule({ tag: 'Ports', query: 'harbour' });
+      let prepared = 0;
+      vi.spyOn(SearchIndex.prototype, 'prepare').mockImplementation(() => {
+        prepared++;
+        return Promise.reject(new Error('a build that fails'));
+      });
+      const summary = await lib.importSources([{ path: join(base, 'src') }]);
+      vi.restoreAllMocks();
+      expect(prepared).toBeGreaterThan(0);
+      expect(summary.failed).toEqual([]);
+      expect(summary.imported).toHaveLength(500);
+      // Every article is searchable and every harbour report carries the rule's tag.
+      expect((await lib.search({ query: 'report', limit: 1 })).total).toBe(500);
+      const ports = await lib.search({ query: 'tag:ports', limit: 1 });
+      expect(ports.total).toBe(167);
+      expect((await lib.search({ query: 'harbour', limit: 1 })).total).toBe(167);
+      expect((await lib.removeTagRule({ tag: 'Ports' })).untagged).toBe(167);
+    } finally {
+      await lib.close();
+    }
+  });
+
   it('leaves the answer to the index when judging an article fails, never failing the import', async () => {
     const { base, lib } = await harbourRuleLibrary('ar-rules-judge-fails-');
     try {
