@@ -11,6 +11,7 @@ import { ArchiveError } from '../errors';
 import { stemLanguage } from '../search/analysis/analyzer';
 import { DocQuery } from '../search/query/doc-matcher';
 import {
+  addJudgedLanguages,
   QueryJudge,
   taggedBy,
   type Judging,
@@ -115,10 +116,7 @@ export class RulesAtImport {
     };
     // The next chunk is judged with these articles' languages in the library (as the
     // judge adds each article's own before judging it).
-    for (const r of judging.records) {
-      const own = stemLanguage(r.language);
-      if (r.trashedAt === null && own !== '') this.languages.add(own);
-    }
+    addJudgedLanguages(this.languages, judging.records);
     return judging;
   }
 

@@ -49,7 +49,7 @@ import type {
   QueryOptions,
 } from './types';
 import { validateDocs } from './segments/validate';
-import type { Judging } from './query/query-judge';
+import { addJudgedLanguages, type Judging } from './query/query-judge';
 
 export type { IndexTuning } from './tuning';
 import { loadValidDocs } from './storage/store-docs';
@@ -217,10 +217,7 @@ export class SearchIndex implements SearchIndexApi {
         judging: { ...judging, languages: [...languages], records },
       });
       // Judged in order: a part's articles are judged with the languages of those before it.
-      for (const r of records) {
-        const own = stemLanguage(r.language);
-        if (r.trashedAt === null && own !== '') languages.add(own);
-      }
+      addJudgedLanguages(languages, records);
     }
     const seqs = parts.map(() => this.nextSeq++);
     // Counted until published or discarded: removal marks must outlive a build not yet in.

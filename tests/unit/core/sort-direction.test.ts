@@ -6,30 +6,11 @@ import { sortRecords } from '../../../main/core/library/list-query';
 import { SortedOrders } from '../../../main/core/library/sorted-orders';
 import type { ArticleRecord } from '../../../main/core/store/article-file';
 import { writeArticles } from './library-helpers';
+import { recordFixture } from './record-fixture';
 import { tempDir } from './tmp-dir';
 
 function record(id: string, importedAt: string, articleDate: string | null): ArticleRecord {
-  return {
-    id,
-    rev: 1,
-    title: `Title ${id}`,
-    place: null,
-    language: 'en',
-    wordCount: 1,
-    readingMinutes: 1,
-    encoding: 'utf-8',
-    sourceName: `${id}.txt`,
-    sourcePath: null,
-    byteLength: 1,
-    importedAt,
-    articleDate,
-    tags: [],
-    read: false,
-    favourite: false,
-    position: 0,
-    trashedAt: null,
-    excerpt: '',
-  };
+  return { ...recordFixture(id, `Title ${id}`, importedAt), articleDate };
 }
 
 // Undated articles imported both before and after the dated ones, some the same day as a

@@ -99,8 +99,7 @@ export class QueryJudge {
     const { view, queries, unsure, languages } = this;
     // Its own language, and those of the articles before it, are in the index by the time the
     // import ends (judged with fewer, more articles would need checking afterwards).
-    const own = stemLanguage(record.language);
-    if (own !== '') languages.add(own);
+    addJudgedLanguages(languages, [record]);
     // Most articles are found by no rule: nothing is allocated for them.
     let verdicts: QueryVerdicts | null = null;
     for (let i = 0; i < queries.length; i++) {
@@ -114,6 +113,17 @@ export class QueryJudge {
         (verdicts ??= { found: [], check: [] }).check.push([i, [...unsure]]);
     }
     return verdicts;
+  }
+}
+
+/**
+ * Adds to `languages` what judging these articles adds, in order: the stemming language of each
+ * one outside the trash (the languages the next article is judged with).
+ */
+export function addJudgedLanguages(languages: Set<string>, records: readonly JudgedRecord[]): void {
+  for (const r of records) {
+    const own = stemLanguage(r.language);
+    if (r.trashedAt === null && own !== '') languages.add(own);
   }
 }
 
