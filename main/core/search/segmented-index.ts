@@ -34,6 +34,7 @@ import { anyWord, correctSpelling, type Spelt } from './query/spelling';
 import { evaluate } from './query/query-eval';
 import { likeDocuments, likeTerms } from './query/more-like-this';
 import { stemLanguage } from './analysis/analyzer';
+import { LazyPostings } from './storage/lazy-postings';
 import { ExpansionCache } from './query/expansion-cache';
 import { QueryBudget, unlimitedBudget } from './query/query-budget';
 import { expansionLimits } from './query/expansions';
@@ -73,6 +74,8 @@ export class SearchIndex implements SearchIndexApi {
   private readonly failed = new Map<ArticleId, { rev: number; reason: string }>();
   // Index files found damaged since open; their documents are re-indexed from the articles.
   private readonly damage: { path: string; reason: string }[] = [];
+  // Postings files a read-only index reads on demand, open until it closes.
+  private readonly lazyFiles: LazyPostings[] = [];
 
   constructor(
     private readonly options: SearchIndexOptions,
@@ -151,12 +154,27 @@ export class SearchIndex implements SearchIndexApi {
     for (const seg of [...this.set.segments].reverse()) {
       if (seg.loaded || this.closed) continue;
       const entry = this.persister.entries.get(seg.seq);
+      // A reader reads only the postings its queries ask for, where the blocks file allows.
+      const lazy =
+        entry && this.options.readOnly
+          ? LazyPostings.open(join(this.options.dir, entry.indexFile), entry.indexSha256)
+          : null;
+      if (lazy) {
+        if (this.set.get(seg.seq) !== seg || this.closed) {
+          lazy.close();
+          continue;
+        }
+        this.lazyFiles.push(lazy);
+        seg.setIndex(new PostingIndex(lazy.data, (t) => lazy.ensureTerm(t)));
+        continue;
+      }
       const postings = entry
         ? await this.tasks
             .run({
               kind: 'load',
               path: join(this.options.dir, entry.indexFile),
               sha256: entry.indexSha256,
+              addBlocks: !this.options.readOnly,
             })
             .catch(() => null)
         : null;
@@ -497,6 +515,7 @@ export class SearchIndex implements SearchIndexApi {
       // A failed save (disk full) must still stop the workers and timers.
       this.closed = true;
       this.persister.stop();
+      for (const lazy of this.lazyFiles.splice(0)) lazy.close();
       await this.tasks.close();
     }
   }

@@ -75,7 +75,14 @@ export class PostingIndex {
   private readonly fuzzyCache = new Map<string, FuzzyTerms>();
   private readonly checkpoints = new Map<number, Uint32Array>();
 
-  constructor(readonly data: PostingData) {}
+  /**
+   * `fetch(t)`: for postings read on demand (lazy-postings.ts), makes sure term number t's
+   * documents, weights and positions are in `data` before they are read.
+   */
+  constructor(
+    readonly data: PostingData,
+    private readonly fetch?: (t: number) => void,
+  ) {}
 
   /** Number of postings (a rough size, for memory accounting). */
   get postings(): number {
@@ -96,6 +103,7 @@ export class PostingIndex {
   ): void {
     const t = this.termNumber(term);
     if (t < 0) return;
+    this.fetch?.(t);
     const { offsets, docs, posOffsets, positions } = this.data;
     const slot = t * FIELD_COUNT + FIELD_NO[field];
     const cursor = { at: posOffsets[slot]! };
@@ -119,6 +127,7 @@ export class PostingIndex {
   ): number[] {
     const t = this.termNumber(term);
     if (t < 0) return [];
+    this.fetch?.(t);
     const { offsets, docs, positions } = this.data;
     const slot = t * FIELD_COUNT + FIELD_NO[field];
     const begin = offsets[slot]!;
@@ -146,6 +155,7 @@ export class PostingIndex {
     const counts = new Map<number, number>();
     const t = this.termNumber(term);
     if (t < 0) return counts;
+    this.fetch?.(t);
     const { offsets, posOffsets, positions } = this.data;
     const slot = t * FIELD_COUNT + FIELD_NO[field];
     const cursor = { at: posOffsets[slot]! };
@@ -354,6 +364,7 @@ export class PostingIndex {
   ): number {
     const t = this.termNumber(term);
     if (t < 0) return 0;
+    this.fetch?.(t);
     const { offsets, docs, weights } = this.data;
     let read = 0;
     for (const f of fields) {

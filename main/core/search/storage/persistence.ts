@@ -1,13 +1,15 @@
-// The index on disk: one docs file and one Lunr file per segment, and a manifest that names
-// them with their SHA-256 and the format version. Segment files are immutable and written
+// The index on disk: one docs file and one postings file per segment (with its blocks file,
+// checksums by block for readers that read part of it), and a manifest that names them with
+// their SHA-256 and the format version. Segment files are immutable and written
 // before the manifest, which is replaced atomically, so a crash leaves the old index intact.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isErrno } from '../../errno';
 import { writeFileAtomic } from '../../store/atomic-write';
 import type { SegmentDocs } from '../segments/segment';
+import { blocksFileOf, encodeBlocks, parseBlocks } from './postings-blocks';
 
 /** Bump whenever analysis or the file layout changes: older indexes are then rebuilt. */
 export const INDEX_FORMAT = 5;
@@ -74,9 +76,28 @@ export async function writeSegmentFiles(
 ): Promise<Omit<SegmentEntry, 'dead'>> {
   const { docsFile, indexFile } = segmentFileNames(seq);
   const docsJson = JSON.stringify({ format: INDEX_FORMAT, seq, ...docs });
+  const indexSha256 = sha256(postings);
   await writeFileAtomic(join(dir, indexFile), postings);
+  // Not named in the manifest: it names the postings' SHA-256 itself (postings-blocks.ts).
+  await writeFileAtomic(join(dir, blocksFileOf(indexFile)), encodeBlocks(postings, indexSha256));
   await writeFileAtomic(join(dir, docsFile), docsJson);
-  return { seq, docsFile, docsSha256: sha256(docsJson), indexFile, indexSha256: sha256(postings) };
+  return { seq, docsFile, docsSha256: sha256(docsJson), indexFile, indexSha256 };
+}
+
+/**
+ * Writes the blocks file of a postings file written before blocks files existed (or whose
+ * blocks file is damaged), from its verified bytes; a failure only leaves readers reading
+ * the whole file.
+ */
+export async function addBlocksFile(path: string, sha: string, postings: Uint8Array) {
+  const blocksPath = join(dirname(path), blocksFileOf(basename(path)));
+  try {
+    const current = await fs.readFile(blocksPath);
+    if (parseBlocks(current, sha, postings.length)) return;
+  } catch {
+    // None yet: written below.
+  }
+  await writeFileAtomic(blocksPath, encodeBlocks(postings, sha)).catch(() => undefined);
 }
 
 /** SHA-256 of a manifest's fields in a fixed order, so writer and reader agree on the bytes. */
@@ -96,7 +117,9 @@ function manifestChecksum(m: IndexManifest): string {
 export async function writeManifest(dir: string, manifest: IndexManifest): Promise<void> {
   const text = JSON.stringify({ ...manifest, checksum: manifestChecksum(manifest) });
   await writeFileAtomic(join(dir, MANIFEST), text);
-  const keep = new Set(manifest.segments.flatMap((s) => [s.docsFile, s.indexFile]));
+  const keep = new Set(
+    manifest.segments.flatMap((s) => [s.docsFile, s.indexFile, blocksFileOf(s.indexFile)]),
+  );
   for (const name of await fs.readdir(dir)) {
     if (name.startsWith('seg-') && !keep.has(name)) await fs.rm(join(dir, name), { force: true });
   }

@@ -1,7 +1,7 @@
 // Runs one index task (build, merge, load); the worker does this, and the index does it on
 // the calling thread when it has no worker.
 import { buildSegmentData, mergeSegmentData } from '../segments/build-segment';
-import { readVerifiedBytes } from '../storage/persistence';
+import { addBlocksFile, readVerifiedBytes } from '../storage/persistence';
 import { decodePostings } from '../segments/postings-codec';
 import type { WorkerResults, WorkerTask } from './worker-protocol';
 
@@ -14,6 +14,7 @@ export async function runTask<K extends WorkerTask['kind']>(
   if (t.kind === 'merge') return mergeSegmentData(t.parts) as WorkerResults[K];
   const bytes = await readVerifiedBytes(t.path, t.sha256);
   if (bytes === null) return null as WorkerResults[K];
+  if (t.addBlocks) await addBlocksFile(t.path, t.sha256, bytes);
   try {
     return decodePostings(bytes) as WorkerResults[K];
   } catch {

@@ -9,8 +9,11 @@ export type WorkerTask =
   /** With `judging`: the documents are judged by its queries first (build-segment.ts). */
   | { kind: 'build'; docs: IndexDoc[]; judging?: Judging }
   | { kind: 'merge'; parts: MergeInput[] }
-  /** Read, verify and decode a persisted postings file (null when missing or altered). */
-  | { kind: 'load'; path: string; sha256: string };
+  /**
+   * Read, verify and decode a persisted postings file (null when missing or altered); with
+   * `addBlocks`, also write its blocks file when it has none (a library's writer only).
+   */
+  | { kind: 'load'; path: string; sha256: string; addBlocks?: boolean };
 
 /** What each task kind answers with. */
 export interface WorkerResults {
