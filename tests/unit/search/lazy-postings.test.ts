@@ -10,6 +10,7 @@ import { FIELD_COUNT } from '../../../main/core/search/segments/postings';
 import { LazyPostings } from '../../../main/core/search/storage/lazy-postings';
 import {
   BLOCK_BYTES,
+  blockChecksums,
   blocksFileOf,
   encodeBlocks,
   parseBlocks,
@@ -85,7 +86,12 @@ describe('blocks files', () => {
   it('round-trip, and refuse another file, a changed byte or another size', () => {
     const data = new Uint8Array(BLOCK_BYTES * 2 + 100).map((_, i) => (i * 31) % 251);
     const sha = sha256(data);
-    const file = encodeBlocks(data, sha);
+    const file = encodeBlocks([data], sha);
+    // Written as parts (a segment's arrays one after another), the checksums are the same.
+    const cuts = [0, 7, BLOCK_BYTES - 1, BLOCK_BYTES + 5, BLOCK_BYTES * 2, data.length];
+    const parts = cuts.slice(1).map((end, i) => data.subarray(cuts[i], end));
+    expect(encodeBlocks(parts, sha)).toEqual(file);
+    expect(blockChecksums(parts)).toEqual(blockChecksums([data]));
     const parsed = parseBlocks(file, sha, data.length);
     expect(parsed?.sums).toHaveLength(3);
     expect(parseBlocks(file, sha256('other'), data.length)).toBeNull();

@@ -12,14 +12,14 @@ const HEADER_WORDS = 7;
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
-/** Serialises postings to one buffer. */
-export function encodePostings(p: PostingData): Buffer {
+/**
+ * The bytes of a postings file as parts to write one after another: the header and the terms,
+ * then each array as a view on its own memory. A large segment is 100 MB and more; copying it
+ * into one buffer to write it doubled its memory while it was saved.
+ */
+export function postingsParts(p: PostingData): Uint8Array[] {
   const terms = Buffer.from(p.terms.join('\n'), 'utf8');
-  const termsEnd = HEADER_WORDS * 4 + align4(terms.length);
-  // Positions are bytes and go last, so every array before them stays 4-byte aligned.
-  const arrays = [p.offsets, p.docs, p.weights, p.posOffsets, p.positions];
-  const size = termsEnd + arrays.reduce((n, a) => n + align4(a.byteLength), 0);
-  const out = Buffer.alloc(size);
+  const head = Buffer.alloc(HEADER_WORDS * 4 + align4(terms.length));
   const header = [
     MAGIC,
     VERSION,
@@ -29,14 +29,21 @@ export function encodePostings(p: PostingData): Buffer {
     FIELD_COUNT,
     p.positions.length,
   ];
-  header.forEach((v, i) => out.writeUInt32LE(v, i * 4));
-  terms.copy(out, HEADER_WORDS * 4);
-  let at = termsEnd;
-  for (const arr of arrays) {
-    Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(out, at);
-    at += align4(arr.byteLength);
+  header.forEach((v, i) => head.writeUInt32LE(v, i * 4));
+  terms.copy(head, HEADER_WORDS * 4);
+  // Positions are bytes and go last, so every array before them stays 4-byte aligned.
+  const parts: Uint8Array[] = [head];
+  for (const arr of [p.offsets, p.docs, p.weights, p.posOffsets, p.positions]) {
+    parts.push(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength));
   }
-  return out;
+  const pad = align4(p.positions.length) - p.positions.length;
+  if (pad > 0) parts.push(new Uint8Array(pad));
+  return parts;
+}
+
+/** Serialises postings to one buffer. */
+export function encodePostings(p: PostingData): Buffer {
+  return Buffer.concat(postingsParts(p));
 }
 
 /** Where each part of a postings file lies, from its header (byte offsets into the file). */

@@ -67,16 +67,21 @@ export const segmentFileNames = (seq: number): { docsFile: string; indexFile: st
   indexFile: `seg-${seq}.postings`,
 });
 
-/** Writes one segment's two files and returns the manifest entry (without dead ids). */
+/**
+ * Writes one segment's files (`postings`: the postings file's bytes, parts one after another)
+ * and returns the manifest entry (without dead ids).
+ */
 export async function writeSegmentFiles(
   dir: string,
   seq: number,
   docs: SegmentDocs,
-  postings: Uint8Array,
+  postings: readonly Uint8Array[],
 ): Promise<Omit<SegmentEntry, 'dead'>> {
   const { docsFile, indexFile } = segmentFileNames(seq);
   const docsJson = JSON.stringify({ format: INDEX_FORMAT, seq, ...docs });
-  const indexSha256 = sha256(postings);
+  const hash = createHash('sha256');
+  for (const part of postings) hash.update(part);
+  const indexSha256 = hash.digest('hex');
   await writeFileAtomic(join(dir, indexFile), postings);
   // Not named in the manifest: it names the postings' SHA-256 itself (postings-blocks.ts).
   await writeFileAtomic(join(dir, blocksFileOf(indexFile)), encodeBlocks(postings, indexSha256));
@@ -97,7 +102,7 @@ export async function addBlocksFile(path: string, sha: string, postings: Uint8Ar
   } catch {
     // None yet: written below.
   }
-  await writeFileAtomic(blocksPath, encodeBlocks(postings, sha)).catch(() => undefined);
+  await writeFileAtomic(blocksPath, encodeBlocks([postings], sha)).catch(() => undefined);
 }
 
 /** SHA-256 of a manifest's fields in a fixed order, so writer and reader agree on the bytes. */

@@ -16,19 +16,37 @@ const HEAD_BYTES = MAGIC.length + SHA_BYTES + 8;
 export const blocksFileOf = (indexFile: string): string =>
   indexFile.replace(/\.postings$/, '.blocks');
 
-/** The CRC-32 of each BLOCK_BYTES block of `data` (the last one may be shorter). */
-export function blockChecksums(data: Uint8Array, blockBytes = BLOCK_BYTES): Uint32Array {
-  const count = Math.ceil(data.length / blockBytes);
-  const out = new Uint32Array(count);
-  for (let b = 0; b < count; b++) {
-    out[b] = crc32(data.subarray(b * blockBytes, Math.min(data.length, (b + 1) * blockBytes)));
+/**
+ * The CRC-32 of each `blockBytes` block of the bytes `parts` make one after another (the last
+ * block may be shorter).
+ */
+export function blockChecksums(
+  parts: readonly Uint8Array[],
+  blockBytes = BLOCK_BYTES,
+): Uint32Array {
+  const sums: number[] = [];
+  let crc = 0;
+  let filled = 0;
+  for (const part of parts) {
+    for (let at = 0; at < part.length;) {
+      const n = Math.min(blockBytes - filled, part.length - at);
+      crc = crc32(part.subarray(at, at + n), crc);
+      filled += n;
+      at += n;
+      if (filled === blockBytes) {
+        sums.push(crc);
+        crc = 0;
+        filled = 0;
+      }
+    }
   }
-  return out;
+  if (filled > 0) sums.push(crc);
+  return Uint32Array.from(sums);
 }
 
-/** The blocks file for postings bytes whose SHA-256 (hex) is `sha256`. */
-export function encodeBlocks(postings: Uint8Array, sha256: string): Buffer {
-  const sums = blockChecksums(postings);
+/** The blocks file for postings bytes (`parts` one after another) whose SHA-256 is `sha256`. */
+export function encodeBlocks(parts: readonly Uint8Array[], sha256: string): Buffer {
+  const sums = blockChecksums(parts);
   const out = Buffer.alloc(HEAD_BYTES + sums.length * 4 + 4);
   MAGIC.copy(out, 0);
   Buffer.from(sha256, 'hex').copy(out, MAGIC.length);
