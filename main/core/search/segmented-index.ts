@@ -392,7 +392,7 @@ export class SearchIndex implements SearchIndexApi {
     const segments = all.filter((s) => s.loaded);
     const entry = this.set.entry(id);
     const home = entry ? this.set.get(entry.seq) : undefined;
-    const pos = home?.position.get(id);
+    const pos = home ? entry?.at : undefined;
     const lang = home && pos !== undefined ? home.docs.langs[pos]! : stemLanguage(texts.language);
     let docCount = 0;
     for (const s of segments) docCount += s.size;
@@ -473,7 +473,7 @@ export class SearchIndex implements SearchIndexApi {
     }
     const entry = this.set.entry(id);
     const seg = entry ? this.set.get(entry.seq) : undefined;
-    const pos = seg?.position.get(id);
+    const pos = seg ? entry?.at : undefined;
     if (!seg?.loaded || pos === undefined) return null;
     const segments = this.set.segments.filter((s) => s.loaded);
     const languages = this.set.languages();

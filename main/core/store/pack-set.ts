@@ -83,12 +83,19 @@ export interface PackProblem {
 }
 
 const DAMAGED = 'its checksum does not match (the record is damaged)';
+// Lookups a reader makes by walking the pack entries before it builds the map of every id.
+const MAX_FINDS = 32;
 
 /** The packs of one library and the newest record of every article in them. */
 export class PackSet {
   readonly dir: string;
   private packs: Pack[] = [];
-  private readonly newest = new Map<string, Location>();
+  private readonly newestMap = new Map<string, Location>();
+  // A reader that looks up a few articles (a command-line search reads its hits) finds each
+  // in the pack entries instead: the map of every id cost a cold search at 100,000 articles
+  // about 100 ms. Anything else builds the map on first use.
+  private newestStale = false;
+  private finds = 0;
   private loaded = false;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly handles = new PackHandles();
@@ -105,9 +112,31 @@ export class PackSet {
     this.dir = join(articlesDir, 'packs');
   }
 
+  /** Where each article's newest record lies (built on first use after a reader's refresh). */
+  private get newest(): Map<string, Location> {
+    if (this.newestStale) this.rebuildNewest();
+    return this.newestMap;
+  }
+
+  /** The newest record of `id`, without building the map when it is not built. */
+  private find(id: string): Location | undefined {
+    // Each lookup walks every entry: past a few, the map is cheaper (a reader of many articles).
+    if (this.newestStale && ++this.finds > MAX_FINDS) this.rebuildNewest();
+    if (!this.newestStale) return this.newestMap.get(id);
+    // The last record of an id is its newest: later packs, and later in a pack, are newer.
+    for (let p = this.packs.length - 1; p >= 0; p--) {
+      const pack = this.packs[p]!;
+      const entries = pack.entries;
+      for (let i = entries.length - 1; i >= 0; i--) {
+        if (entries[i]!.id === id) return { pack, entry: entries[i]! };
+      }
+    }
+    return undefined;
+  }
+
   /** "…/packs/000012.pack#<id>" for an article in a pack; null otherwise. */
   locationOf(id: string): string | null {
-    const at = this.newest.get(id);
+    const at = this.find(id);
     return at ? `${at.pack.path}#${id}` : null;
   }
 
@@ -120,7 +149,7 @@ export class PackSet {
 
   /** True when the packs hold any record (article or tombstone) for `id`. */
   has(id: string): boolean {
-    return this.newest.has(id);
+    return this.find(id) !== undefined;
   }
 
   /** Damaged records whose article cannot be named, and packs with a damaged header. */
@@ -145,7 +174,7 @@ export class PackSet {
   async read(id: string, refresh = false): Promise<{ text: string } | null | undefined> {
     if (!this.loaded || refresh) await this.refresh(false);
     for (let attempt = 0; ; attempt++) {
-      const at = this.newest.get(id);
+      const at = this.find(id);
       if (!at) return undefined;
       if (at.entry.kind === 'tombstone') return null;
       if (at.entry.kind === 'damaged') throw new Error(DAMAGED);
@@ -309,7 +338,9 @@ export class PackSet {
     for (const p of this.packs) if (!next.includes(p)) this.handles.forget(p.path);
     this.packs = next;
     this.loaded = true;
-    if (changed) this.rebuildNewest();
+    // The writer keeps the map (and each pack's live bytes) current; a reader builds it on use.
+    if (changed && writable) this.rebuildNewest();
+    else if (changed) this.newestStale = true;
   }
 
   /** The pack as it is on disk now: `before` grown by its new records, or read anew. */
@@ -398,14 +429,16 @@ export class PackSet {
   }
 
   private rebuildNewest(): void {
-    this.newest.clear();
+    this.newestStale = false;
+    const newest = this.newestMap;
+    newest.clear();
     for (const pack of this.packs) {
       pack.liveBytes = 0;
       for (const entry of pack.entries) {
-        if (entry.id) this.newest.set(entry.id, { pack, entry });
+        if (entry.id) newest.set(entry.id, { pack, entry });
       }
     }
-    for (const at of this.newest.values()) {
+    for (const at of newest.values()) {
       if (at.entry.kind !== 'damaged') at.pack.liveBytes += at.entry.length;
     }
   }

@@ -20,7 +20,7 @@ describe('segment set', () => {
     const set = new SegmentSet();
     set.add(segment(2, doc('a', { rev: 2, body: 'new' })));
     set.add(segment(1, doc('a', { rev: 1, body: 'old' }), doc('b', { body: 'other' })));
-    expect(set.entry('a')).toEqual({ seq: 2, rev: 2 });
+    expect(set.entry('a')).toEqual({ seq: 2, rev: 2, at: 0 });
     expect(set.get(1)!.liveIds()).toEqual(['b']);
     expect(set.documents).toBe(2);
   });
@@ -34,7 +34,7 @@ describe('segment set', () => {
     expect(set.segments).toHaveLength(0);
     // A build started after the removal adds it again.
     set.add(segment(4, doc('a')));
-    expect(set.entry('a')).toEqual({ seq: 4, rev: 1 });
+    expect(set.entry('a')).toEqual({ seq: 4, rev: 1, at: 0 });
   });
 
   it('lets a merge take over only documents still live in the merged segments', () => {
@@ -42,8 +42,8 @@ describe('segment set', () => {
     set.add(segment(1, doc('a'), doc('b')));
     set.add(segment(2, doc('b', { rev: 2 })));
     set.add(segment(3, doc('a'), doc('b')), new Set([1]));
-    expect(set.entry('a')).toEqual({ seq: 3, rev: 1 });
-    expect(set.entry('b')).toEqual({ seq: 2, rev: 2 });
+    expect(set.entry('a')).toEqual({ seq: 3, rev: 1, at: 0 });
+    expect(set.entry('b')).toEqual({ seq: 2, rev: 2, at: 0 });
     expect(set.get(1)).toBeUndefined();
   });
 });

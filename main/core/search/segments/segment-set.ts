@@ -7,7 +7,8 @@ export class SegmentSet {
   /** Oldest first. */
   private list: Segment[] = [];
   private readonly bySeq = new Map<number, Segment>();
-  private readonly live = new Map<ArticleId, { seq: number; rev: number }>();
+  // Where each document's live version is: its segment, revision and position there.
+  private readonly live = new Map<ArticleId, { seq: number; rev: number; at: number }>();
   // Removals newer than builds still in flight: id → the first seq started after the removal.
   private readonly removedBefore = new Map<ArticleId, number>();
 
@@ -23,7 +24,8 @@ export class SegmentSet {
     return this.bySeq.get(seq);
   }
 
-  entry(id: ArticleId): { seq: number; rev: number } | undefined {
+  /** Where `id`'s live version is: segment, revision and position in that segment. */
+  entry(id: ArticleId): { seq: number; rev: number; at: number } | undefined {
     return this.live.get(id);
   }
 
@@ -35,7 +37,7 @@ export class SegmentSet {
   adopt(seg: Segment, dead: Set<string>): void {
     this.insert(seg);
     seg.docs.ids.forEach((id, i) => {
-      if (!dead.has(id)) this.setLive(id, seg, seg.docs.revs[i]!);
+      if (!dead.has(id)) this.setLive(id, seg, seg.docs.revs[i]!, i);
     });
   }
 
@@ -55,7 +57,7 @@ export class SegmentSet {
         if (cur && cur.rev > rev) return;
         if ((this.removedBefore.get(id) ?? -1) > seg.seq) return;
       }
-      this.setLive(id, seg, rev);
+      this.setLive(id, seg, rev, i);
     });
     if (replaces) for (const s of replaces) this.drop(s);
     this.dropEmpty();
@@ -67,7 +69,7 @@ export class SegmentSet {
       this.removedBefore.set(id, nextSeq);
       const cur = this.live.get(id);
       if (!cur) continue;
-      this.bySeq.get(cur.seq)?.setAlive(id, false);
+      this.bySeq.get(cur.seq)?.setAliveAt(cur.at, false);
       this.live.delete(id);
     }
     this.dropEmpty();
@@ -105,11 +107,12 @@ export class SegmentSet {
     this.list.sort((a, b) => a.seq - b.seq);
   }
 
-  private setLive(id: ArticleId, seg: Segment, rev: number): void {
+  /** Makes `seg`'s version of `id` (at position `at` there) the live one. */
+  private setLive(id: ArticleId, seg: Segment, rev: number, at: number): void {
     const cur = this.live.get(id);
-    if (cur) this.bySeq.get(cur.seq)?.setAlive(id, false);
-    this.live.set(id, { seq: seg.seq, rev });
-    seg.setAlive(id, true);
+    if (cur) this.bySeq.get(cur.seq)?.setAliveAt(cur.at, false);
+    this.live.set(id, { seq: seg.seq, rev, at });
+    seg.setAliveAt(at, true);
   }
 
   private dropEmpty(): void {

@@ -288,6 +288,48 @@ describe('pack compaction', () => {
   });
 });
 
+describe('a reader of the packs', () => {
+  it('finds each newest record without the map of every id, as the map does', async () => {
+    const articles = await storedArticles(6);
+    const dir = tempDir();
+    const articlesDir = join(dir, 'articles');
+    const record = (a: StoredArticle) => ({
+      id: a.record.id,
+      kind: 'article' as const,
+      payload: Buffer.from(JSON.stringify(a)),
+    });
+    // Pack size 1: every append starts a pack, so records of one id lie in several packs.
+    const writer = new PackSet(articlesDir, () => Promise.resolve(), 1);
+    await writer.append(articles.map(record));
+    await writer.append([record(withTags(articles[0]!, ['two'])), record(articles[1]!)]);
+    await writer.remove([articles[2]!.record.id]);
+    await writer.append([
+      record(withTags(articles[0]!, ['three'])),
+      record(withTags(articles[0]!, ['four'])),
+      record(withTags(articles[2]!, ['back'])),
+    ]);
+    await writer.remove([articles[3]!.record.id]);
+    const ids = [...articles.map((a) => a.record.id), 'ffffffffffffffff'];
+    const lookups = async (packs: PackSet) => {
+      const out: unknown[] = [];
+      for (const id of ids) out.push([await packs.read(id), packs.has(id), packs.locationOf(id)]);
+      return out;
+    };
+    const withMap = new PackSet(articlesDir, () => Promise.resolve());
+    await withMap.refresh(false);
+    withMap.liveIds();
+    const found = await lookups(new PackSet(articlesDir, () => Promise.resolve()));
+    expect(found).toEqual(await lookups(withMap));
+    const tagsOf = (r: unknown) => JSON.parse((r as { text: string }).text).record.tags;
+    const [first, , third, fourth] = found as [unknown, unknown][];
+    expect(tagsOf(first![0])).toEqual(['four']);
+    expect(tagsOf(third![0])).toEqual(['back']);
+    expect(fourth![0]).toBeNull();
+    expect(fourth![1]).toBe(true);
+    expect((found.at(-1) as unknown[])[0]).toBeUndefined();
+  });
+});
+
 describe('libraries from before packs', () => {
   it('open without loss, move rewritten articles into packs, and are raised to the new format', async () => {
     const articles = await storedArticles(4);
