@@ -13,9 +13,8 @@ const HEADER_WORDS = 7;
 const align4 = (n: number): number => (n + 3) & ~3;
 
 /**
- * The bytes of a postings file as parts to write one after another: the header and the terms,
- * then each array as a view on its own memory. A large segment is 100 MB and more; copying it
- * into one buffer to write it doubled its memory while it was saved.
+ * The bytes of a postings file as parts, one after another: the header and the terms, then
+ * each array as a view on its own memory.
  */
 export function postingsParts(p: PostingData): Uint8Array[] {
   const terms = Buffer.from(p.terms.join('\n'), 'utf8');

@@ -1,7 +1,7 @@
 // Saves the index in the background: new segments' files first, then the manifest naming
 // them with their dead ids. Runs are serialised; a change during a run marks it dirty again.
 import { INDEX_FORMAT, writeManifest, writeSegmentFiles, type SegmentEntry } from './persistence';
-import { postingsParts } from '../segments/postings-codec';
+import { encodePostings } from '../segments/postings-codec';
 import type { SegmentSet } from '../segments/segment-set';
 
 export class IndexPersister {
@@ -61,7 +61,9 @@ export class IndexPersister {
         this.dir,
         seg.seq,
         seg.docs,
-        postingsParts(seg.index.data),
+        // One buffer: written from the segment's shared arrays as parts, the process peaked
+        // ~150 MB higher at 100,000 articles (two alternated runs each).
+        [encodePostings(seg.index.data)],
       );
       if (this.set.get(seg.seq) === seg) this.entries.set(seg.seq, { ...entry, dead: [] });
     }
