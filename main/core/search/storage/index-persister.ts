@@ -61,8 +61,8 @@ export class IndexPersister {
         this.dir,
         seg.seq,
         seg.docs,
-        // One buffer: written from the segment's shared arrays as parts, the process peaked
-        // ~150 MB higher at 100,000 articles (two alternated runs each).
+        // One buffer: written from the segment's shared arrays as parts, the import of
+        // 100,000 articles peaked higher, never lower (docs/benchmarks.md, fifth round).
         [encodePostings(seg.index.data)],
       );
       if (this.set.get(seg.seq) === seg) this.entries.set(seg.seq, { ...entry, dead: [] });
