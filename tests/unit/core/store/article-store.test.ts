@@ -28,6 +28,12 @@ const withTags = (a: StoredArticle, tags: string[]): StoredArticle => ({
   record: { ...a.record, tags, rev: a.record.rev + 1 } as ArticleRecord,
   original: a.original,
 });
+/** A pack record holding an article as its JSON. */
+const record = (a: StoredArticle) => ({
+  id: a.record.id,
+  kind: 'article' as const,
+  payload: Buffer.from(JSON.stringify(a)),
+});
 const packsDir = (dir: string) => join(dir, 'articles', 'packs');
 const packFiles = (dir: string) => readdirSync(packsDir(dir)).filter((n) => n.endsWith('.pack'));
 
@@ -259,11 +265,6 @@ describe('pack compaction', () => {
     const [a0, a1, a2, a3] = await storedArticles(4);
     const dir = tempDir();
     const articlesDir = join(dir, 'articles');
-    const record = (a: StoredArticle) => ({
-      id: a.record.id,
-      kind: 'article' as const,
-      payload: Buffer.from(JSON.stringify(a)),
-    });
     await new PackSet(articlesDir, () => Promise.resolve()).append([a0!, a1!, a2!].map(record));
     // A small pack size starts a second pack for a3; the tombstone of a0 and the rewrites of
     // a3 go there, until the rewrites make it mostly dead and it is compacted.
@@ -293,11 +294,6 @@ describe('a reader of the packs', () => {
     const articles = await storedArticles(6);
     const dir = tempDir();
     const articlesDir = join(dir, 'articles');
-    const record = (a: StoredArticle) => ({
-      id: a.record.id,
-      kind: 'article' as const,
-      payload: Buffer.from(JSON.stringify(a)),
-    });
     // Pack size 1: every append starts a pack, so records of one id lie in several packs.
     const writer = new PackSet(articlesDir, () => Promise.resolve(), 1);
     await writer.append(articles.map(record));
