@@ -45,17 +45,14 @@ function isUnsupportedDirSync(e: unknown): boolean {
   return isErrno(e, ['EISDIR', 'EPERM', 'EINVAL', 'EBADF']);
 }
 
-/**
- * Replaces `path` with `data` atomically: readers see the old or the new file, never a mix.
- * `data` may be parts, written one after another (a large file need not be one buffer).
- */
-export async function writeFileAtomic(path: string, data: FileWrite['data']): Promise<void> {
+/** Replaces `path` with `data` atomically: readers see the old or the new file, never a mix. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await writeFilesAtomic([{ path, data }]);
 }
 
 export interface FileWrite {
   path: string;
-  data: string | Uint8Array | readonly Uint8Array[];
+  data: string | Uint8Array;
 }
 
 /**
@@ -80,11 +77,8 @@ export async function writeFilesAtomic(writes: FileWrite[]): Promise<void> {
         const fd = await openFd(t.temp);
         fds.push(fd);
         // A catalogue snapshot is tens of MB: written off this thread, not in place.
-        const parts = typeof t.data === 'string' || !Array.isArray(t.data) ? [t.data] : t.data;
-        for (const part of parts) {
-          if (part.length > IN_PLACE_BYTES) await writeFd(fd, part);
-          else writeFileSync(fd, part);
-        }
+        if (t.data.length > IN_PLACE_BYTES) await writeFd(fd, t.data);
+        else writeFileSync(fd, t.data);
         await fsyncFd(fd);
       }),
     );

@@ -26,16 +26,6 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
-  it('writes parts one after another, small ones and ones written off the thread', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'parts.bin');
-    const big = new Uint8Array(600 * 1024).map((_, i) => i % 251);
-    const parts = [Buffer.from('head'), big, new Uint8Array(0), Buffer.from('tail')];
-    await writeFileAtomic(path, parts);
-    expect(readFileSync(path).equals(Buffer.concat(parts))).toBe(true);
-    expect(readdirSync(dir)).toEqual(['parts.bin']);
-  });
-
   it('writes many files in one batch across folders', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'x'));

@@ -61,9 +61,9 @@ export class IndexPersister {
         this.dir,
         seg.seq,
         seg.docs,
-        // One buffer: written from the segment's shared arrays as parts, the import of
-        // 100,000 articles peaked higher, never lower (docs/benchmarks.md, fifth round).
-        [encodePostings(seg.index.data)],
+        // A copy: written as parts from the segment's shared arrays, the import of 100,000
+        // articles peaked higher, never lower (docs/benchmarks.md, fifth round).
+        encodePostings(seg.index.data),
       );
       if (this.set.get(seg.seq) === seg) this.entries.set(seg.seq, { ...entry, dead: [] });
     }
