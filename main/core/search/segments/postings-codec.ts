@@ -12,11 +12,8 @@ const HEADER_WORDS = 7;
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
-/**
- * The bytes of a postings file as parts, one after another: the header and the terms, then
- * each array as a view on its own memory.
- */
-export function postingsParts(p: PostingData): Uint8Array[] {
+/** Serialises postings to one buffer. */
+export function encodePostings(p: PostingData): Buffer {
   const terms = Buffer.from(p.terms.join('\n'), 'utf8');
   const head = Buffer.alloc(HEADER_WORDS * 4 + align4(terms.length));
   const header = [
@@ -37,12 +34,7 @@ export function postingsParts(p: PostingData): Uint8Array[] {
   }
   const pad = align4(p.positions.length) - p.positions.length;
   if (pad > 0) parts.push(new Uint8Array(pad));
-  return parts;
-}
-
-/** Serialises postings to one buffer. */
-export function encodePostings(p: PostingData): Buffer {
-  return Buffer.concat(postingsParts(p));
+  return Buffer.concat(parts);
 }
 
 /** Where each part of a postings file lies, from its header (byte offsets into the file). */
