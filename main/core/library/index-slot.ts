@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import { errorMessage } from '../../contract/error-message';
 import { ArchiveError } from '../errors';
-import type { IndexProgress, SearchIndexApi } from '../search/types';
+import type { ExpectedRevisions, IndexProgress, SearchIndexApi } from '../search/types';
 
 /** The current index plus the state of its (background) open. */
 export class IndexSlot {
@@ -42,7 +42,7 @@ export class IndexSlot {
    * for the first call that uses the index (a command-line `list` never does).
    */
   start(
-    expected: Map<string, number> | (() => Map<string, number>),
+    expected: ExpectedRevisions | (() => ExpectedRevisions),
     onProgress?: (p: IndexProgress) => void,
     deferred = false,
   ): void {

@@ -11,7 +11,12 @@ import type {
 } from '../engine';
 import { errorMessage } from '../../contract/error-message';
 import { ArchiveError } from '../errors';
-import type { IndexDoc, SearchIndexApi, SearchIndexOptions } from '../search/types';
+import type {
+  ExpectedRevisions,
+  IndexDoc,
+  SearchIndexApi,
+  SearchIndexOptions,
+} from '../search/types';
 import type { ArticleRecord } from '../store/article-file';
 import { ArticleStore } from '../store/article-store';
 import { Catalog, type CatalogLoad, type CatalogProblem } from '../store/catalog';
@@ -227,9 +232,11 @@ class LibraryImpl implements LibraryEngine {
     this.slot.start(() => this.expectedRevs(), onProgress, deferred);
   }
 
-  private expectedRevs(): Map<string, number> {
-    // Read from the catalogue's columns: a search builds only the records of its hits.
-    return this.catalog.records.revisions();
+  private expectedRevs(): ExpectedRevisions {
+    // Read from the catalogue's columns: a search builds only the records of its hits. A
+    // reader's catalogue does not change while its index opens, so it reads them in place.
+    const records = this.catalog.records;
+    return this.readOnly ? records.revisionsView() : records.revisions();
   }
 
   private async loadDoc(id: string): Promise<IndexDoc | null> {

@@ -81,6 +81,12 @@ export interface SearchIndexOptions {
   readOnly?: boolean;
 }
 
+/** The revision of every article the index should hold (a Map has this shape). */
+export interface ExpectedRevisions {
+  has(id: ArticleId): boolean;
+  forEach(each: (rev: number, id: ArticleId) => void): void;
+}
+
 /** The search side of the engine, as the library facade uses it. */
 export interface SearchIndexApi {
   /**
@@ -88,7 +94,7 @@ export interface SearchIndexApi {
    * missing or outdated documents are indexed, extra ones dropped. A missing, stale
    * or corrupt index is rebuilt from `loadDoc`.
    */
-  open(expected: Map<ArticleId, number>, onProgress?: (p: IndexProgress) => void): Promise<void>;
+  open(expected: ExpectedRevisions, onProgress?: (p: IndexProgress) => void): Promise<void>;
   /** Adds documents, or replaces the indexed version of ones already present. */
   upsert(docs: IndexDoc[]): Promise<void>;
   /**

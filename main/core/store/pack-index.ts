@@ -56,6 +56,90 @@ function isHexId(buf: Uint8Array, from: number): boolean {
   return true;
 }
 
+/** The lines of an index that are usable: how many, and where the last one's record ends. */
+export interface CheckedIndex {
+  buf: Buffer;
+  count: number;
+  end: number;
+}
+
+/**
+ * The usable lines of an index for the pack with `nonce`, `packSize` bytes long: those up to
+ * the first line that is torn, damaged or out of order. Null when the index is not this
+ * pack's. Nothing is allocated per line, so a reader that looks up a few articles
+ * (`lastEntryOf`) never builds the entries.
+ */
+export function checkIndex(
+  buf: Buffer,
+  nonce: Buffer,
+  packSize: number,
+  firstOffset: number,
+): CheckedIndex | null {
+  if (buf.length < INDEX_HEADER_BYTES) return null;
+  if (!buf.subarray(0, INDEX_HEADER_BYTES).equals(indexHeader(nonce))) return null;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let end = firstOffset;
+  let count = 0;
+  for (let at = INDEX_HEADER_BYTES; at + ENTRY_BYTES <= buf.length; at += ENTRY_BYTES) {
+    if (crc32Of(buf, at, at + 28) !== view.getUint32(at + 28, true)) break;
+    const kind = KINDS[buf[at + 16]!];
+    const offset = view.getUint32(at + 20, true);
+    const length = view.getUint32(at + 24, true);
+    if (!kind || (kind !== 'damaged' && !isHexId(buf, at)) || offset !== end) break;
+    if (offset + length > packSize) break;
+    end = offset + length;
+    count++;
+  }
+  return { buf, count, end };
+}
+
+/** The entry on line `line` of a checked index. */
+function entryAt(index: CheckedIndex, line: number, id: string): PackEntry {
+  const at = INDEX_HEADER_BYTES + line * ENTRY_BYTES;
+  const { buf } = index;
+  return {
+    id,
+    kind: KINDS[buf[at + 16]!]!,
+    offset: buf.readUInt32LE(at + 20),
+    length: buf.readUInt32LE(at + 24),
+  };
+}
+
+/** Every usable entry of a checked index, in order. */
+export function indexEntries(index: CheckedIndex): PackEntry[] {
+  const { buf, count } = index;
+  const ids: string[] = [];
+  const text = buf.toString('latin1', 0, INDEX_HEADER_BYTES + count * ENTRY_BYTES);
+  for (let line = 0; line < count; line++) {
+    const at = INDEX_HEADER_BYTES + line * ENTRY_BYTES;
+    ids.push(isHexId(buf, at) ? text.slice(at, at + 16) : '');
+  }
+  // Sliced out of one string, the ids would be slow Map keys (pack-set.ts keys a Map by them);
+  // one JSON round trip makes flat copies of all of them.
+  const flat = JSON.parse(JSON.stringify(ids)) as string[];
+  return flat.map((id, line) => entryAt(index, line, id));
+}
+
+const ARTICLE_ID = /^[0-9a-f]{16}$/;
+
+/** The last usable entry naming `id` (its newest in this pack), found in place; else null. */
+export function lastEntryOf(index: CheckedIndex, id: string): PackEntry | null {
+  // Only ids in this form are named by an index line (any other line names none).
+  if (!ARTICLE_ID.test(id)) return null;
+  const key = Buffer.from(id, 'latin1');
+  let from = INDEX_HEADER_BYTES + (index.count - 1) * ENTRY_BYTES;
+  while (from >= INDEX_HEADER_BYTES) {
+    const at = index.buf.lastIndexOf(key, from);
+    if (at < INDEX_HEADER_BYTES) return null;
+    // A match across two lines, or inside one's numbers, is not an id.
+    if ((at - INDEX_HEADER_BYTES) % ENTRY_BYTES === 0) {
+      return entryAt(index, (at - INDEX_HEADER_BYTES) / ENTRY_BYTES, id);
+    }
+    from = at - 1;
+  }
+  return null;
+}
+
 /**
  * The entries an index holds for the pack with `nonce`, `packSize` bytes long: those up to the
  * first line that is torn, damaged or out of order. Null when the index is not this pack's.
@@ -66,28 +150,6 @@ export function parseIndex(
   packSize: number,
   firstOffset: number,
 ): PackEntry[] | null {
-  if (buf.length < INDEX_HEADER_BYTES) return null;
-  if (!buf.subarray(0, INDEX_HEADER_BYTES).equals(indexHeader(nonce))) return null;
-  const entries: PackEntry[] = [];
-  const ids: string[] = [];
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const text = buf.toString('latin1');
-  let end = firstOffset;
-  for (let at = INDEX_HEADER_BYTES; at + ENTRY_BYTES <= buf.length; at += ENTRY_BYTES) {
-    if (crc32Of(buf, at, at + 28) !== view.getUint32(at + 28, true)) break;
-    const hex = isHexId(buf, at);
-    const kind = KINDS[buf[at + 16]!];
-    const offset = view.getUint32(at + 20, true);
-    const length = view.getUint32(at + 24, true);
-    if (!kind || (kind !== 'damaged' && !hex) || offset !== end || offset + length > packSize)
-      break;
-    ids.push(hex ? text.slice(at, at + 16) : '');
-    entries.push({ id: '', kind, offset, length });
-    end = offset + length;
-  }
-  // Sliced out of one string, the ids would be slow Map keys (pack-set.ts keys a Map by them);
-  // one JSON round trip makes flat copies of all of them.
-  const flat = JSON.parse(JSON.stringify(ids)) as string[];
-  for (let i = 0; i < entries.length; i++) entries[i]!.id = flat[i]!;
-  return entries;
+  const index = checkIndex(buf, nonce, packSize, firstOffset);
+  return index && indexEntries(index);
 }

@@ -39,6 +39,25 @@ export class RecordMap implements Map<string, ArticleRecord> {
     return revs;
   }
 
+  /**
+   * The revision of every record, read through on each call, building none and copying
+   * nothing: for a reader, whose records do not change while its index opens (the copy that
+   * revisions() makes cost a cold search at 100,000 articles ~30 ms and its collection).
+   */
+  revisionsView(): {
+    has(id: string): boolean;
+    forEach(each: (rev: number, id: string) => void): void;
+  } {
+    return {
+      has: (id) => this.has(id),
+      forEach: (each) => {
+        if (this.mixed === null) return this.built.forEach((r, id) => each(r.rev, id));
+        const rows = this.rows!;
+        this.mixed.forEach((v, id) => each(typeof v === 'number' ? rows.rev(v) : v.rev, id));
+      },
+    };
+  }
+
   /** Ids of the records in the trash, building none. */
   trashedIds(): string[] {
     const ids: string[] = [];

@@ -39,8 +39,15 @@ describe('catalogue records built on first use', () => {
     const { catalog } = await Catalog.load(dir, new ArticleStore(dir), true);
     expect(catalog.records.size).toBe(12);
     expect(catalog.records.unbuilt).toBe(12);
-    // The trash is known without building a record.
+    // The trash and every revision (in place, or copied) are known without building a record.
     expect([...catalog.trashedIds]).toEqual([ids[0]]);
+    const viewed = new Map<string, number>();
+    catalog.records.revisionsView().forEach((rev, id) => viewed.set(id, rev));
+    expect(viewed).toEqual(new Map(eager.map((r) => [r.id, r.rev])));
+    expect(catalog.records.revisions()).toEqual(viewed);
+    expect(catalog.records.revisionsView().has(ids[5]!)).toBe(true);
+    expect(catalog.records.revisionsView().has('0000000000000000')).toBe(false);
+    expect(catalog.records.unbuilt).toBe(12);
     expect(catalog.records.get(ids[3]!)).toStrictEqual(eager.find((r) => r.id === ids[3]));
     expect(catalog.records.unbuilt).toBe(11);
     expect([...catalog.records.values()]).toStrictEqual(eager);

@@ -1,14 +1,21 @@
 // A minimal in-memory SearchIndexApi for facade tests that do not exercise search itself.
 import type { EngineDeps } from '../../../main/core/library/library-engine';
-import type { IndexDoc, SearchIndexApi, SearchIndexOptions } from '../../../main/core/search/types';
+import type {
+  ExpectedRevisions,
+  IndexDoc,
+  SearchIndexApi,
+  SearchIndexOptions,
+} from '../../../main/core/search/types';
 
 export class FakeIndex implements SearchIndexApi {
   readonly docs = new Map<string, IndexDoc>();
   upserts = 0;
   opened = false;
   constructor(readonly options: SearchIndexOptions) {}
-  async open(expected: Map<string, number>): Promise<void> {
-    for (const [id, rev] of expected) {
+  async open(expected: ExpectedRevisions): Promise<void> {
+    const revs: [string, number][] = [];
+    expected.forEach((rev, id) => revs.push([id, rev]));
+    for (const [id, rev] of revs) {
       if (this.docs.get(id)?.rev === rev) continue;
       const doc = await this.options.loadDoc(id);
       if (doc) this.docs.set(id, doc);

@@ -66,6 +66,20 @@ describe('catalogue snapshot, columns form', () => {
     for (const r of recs) expect(byId.get(r.id)).toStrictEqual(r);
   });
 
+  it('gives the same wide strings read one by one and after the whole pool is decoded', async () => {
+    // The first wide strings a reader needs are decoded alone, the rest from the whole pool:
+    // 400 records hold far more wide strings than are read alone, and are read out of order.
+    const path = join(tempDir(), 'catalog.json');
+    const recs = records(400);
+    await writeSnapshot(path, recs);
+    const { rows } = (await loadSnapshot(path))!;
+    const order = recs.map((_, i) => (i * 157) % recs.length);
+    for (const row of order) {
+      const id = rows.ids[row]!;
+      expect(rows.record(row)).toStrictEqual(recs.find((r) => r.id === id));
+    }
+  });
+
   it('saves sorted orders and gives back only complete ones', async () => {
     const path = join(tempDir(), 'catalog.json');
     const recs = records(12);

@@ -4,8 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { PackEntry } from '../../../../main/core/store/article-pack';
 import {
+  checkIndex,
   encodeIndexEntries,
   indexHeader,
+  lastEntryOf,
   parseIndex,
 } from '../../../../main/core/store/pack-index';
 
@@ -70,5 +72,29 @@ describe('pack index', () => {
     expect(parseIndex(indexOf(damaged), nonce, sizeOf(list), FIRST)).toEqual(damaged);
     const upper = list.map((e, i) => (i === 3 ? { ...e, id: e.id.toUpperCase() } : e));
     expect(parseIndex(indexOf(upper), nonce, sizeOf(list), FIRST)).toEqual(list.slice(0, 3));
+  });
+
+  it('finds the last entry naming an id in place, as the parsed entries would', () => {
+    // Ids repeat (rewrites and tombstones of one article lie later in the same pack).
+    const ids = Array.from({ length: 40 }, () => randomBytes(8).toString('hex'));
+    const list = entries(400).map((e, i) => ({ ...e, id: ids[(i * 7) % 40]! }));
+    const index = checkIndex(indexOf(list), nonce, sizeOf(list), FIRST)!;
+    expect(index.count).toBe(400);
+    for (const id of ids) expect(lastEntryOf(index, id)).toEqual(list.findLast((e) => e.id === id));
+    expect(lastEntryOf(index, randomBytes(8).toString('hex'))).toBeNull();
+    expect(lastEntryOf(index, ids[0]!.toUpperCase())).toBeNull();
+    expect(lastEntryOf(index, '')).toBeNull();
+  });
+
+  it('finds no id in the lines past the usable ones', () => {
+    const list = entries(30);
+    const buf = indexOf(list);
+    // A line a reader may not use (damaged) hides its id and every later one.
+    buf[16 + 20 * 32 + 2]! ^= 0x01;
+    const index = checkIndex(buf, nonce, sizeOf(list), FIRST)!;
+    expect(index.count).toBe(20);
+    expect(index.end).toBe(list[19]!.offset + list[19]!.length);
+    expect(lastEntryOf(index, list[25]!.id)).toBeNull();
+    expect(lastEntryOf(index, list[19]!.id)).toEqual(list[19]);
   });
 });
