@@ -10,10 +10,16 @@ import { runInNewContext } from 'node:vm';
 export const TRIM_ABOVE_BYTES = 128 * 1024 * 1024;
 
 function loadCollector(): (() => void) | null {
+  const own: unknown = (globalThis as { gc?: unknown }).gc;
+  if (typeof own === 'function') return own as () => void;
   try {
-    // The flag only exposes gc() to contexts made after it; nothing else changes.
+    // The flag only exposes gc() to contexts made after it. It is turned off again at once:
+    // V8 keys compiled code by its flags, so while it was on every chunk loaded after this one
+    // missed the command line's code cache, and the cache written at exit missed the next
+    // process's first chunks (a cold `search` compiled the engine anew on every run).
     setFlagsFromString('--expose-gc');
     const gc: unknown = runInNewContext('gc');
+    setFlagsFromString('--no-expose-gc');
     return typeof gc === 'function' ? (gc as () => void) : null;
   } catch {
     // A runtime that refuses the flag just never trims: slower to shrink, nothing lost.
