@@ -326,6 +326,38 @@ describe('a reader of the packs', () => {
   });
 });
 
+describe('a reader of one pack whose index lags behind it', () => {
+  it('finds the newest record past the index before the older ones in it', async () => {
+    const articles = await storedArticles(5);
+    const articlesDir = join(tempDir(), 'articles');
+    // One pack: every rewrite lies later in the same pack as the record it replaces.
+    const writer = new PackSet(articlesDir, () => Promise.resolve());
+    await writer.append(articles.map(record));
+    await writer.append([record(withTags(articles[0]!, ['two']))]);
+    await writer.remove([articles[1]!.record.id]);
+    await writer.append([record(withTags(articles[0]!, ['three']))]);
+    await writer.close();
+    // The index keeps its header and the first six lines; the last two records lie past it.
+    const idx = join(articlesDir, 'packs', '000001.idx');
+    writeFileSync(idx, readFileSync(idx).subarray(0, 16 + 6 * 32));
+    const ids = [...articles.map((a) => a.record.id), 'ffffffffffffffff'];
+    const lookups = async (packs: PackSet) => {
+      const out: unknown[] = [];
+      for (const id of ids) out.push([await packs.read(id), packs.has(id), packs.locationOf(id)]);
+      return out;
+    };
+    const withMap = new PackSet(articlesDir, () => Promise.resolve());
+    await withMap.refresh(false);
+    withMap.liveIds();
+    const found = await lookups(new PackSet(articlesDir, () => Promise.resolve()));
+    expect(found).toEqual(await lookups(withMap));
+    const tagsOf = (r: unknown) => JSON.parse((r as { text: string }).text).record.tags;
+    expect(tagsOf((found[0] as unknown[])[0])).toEqual(['three']);
+    expect((found[1] as unknown[])[0]).toBeNull();
+    expect(tagsOf((found[2] as unknown[])[0])).toEqual(articles[2]!.record.tags);
+  });
+});
+
 describe('libraries from before packs', () => {
   it('open without loss, move rewritten articles into packs, and are raised to the new format', async () => {
     const articles = await storedArticles(4);
