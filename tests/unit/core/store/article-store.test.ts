@@ -289,6 +289,27 @@ describe('pack compaction', () => {
   });
 });
 
+/**
+ * What a fresh reader of the packs answers for each id (the record, whether the packs hold it,
+ * where), checked against a reader that has built the map of every id.
+ */
+async function readerLookups(articlesDir: string, ids: string[]): Promise<unknown[][]> {
+  const lookups = async (packs: PackSet) => {
+    const out: unknown[][] = [];
+    for (const id of ids) out.push([await packs.read(id), packs.has(id), packs.locationOf(id)]);
+    return out;
+  };
+  const withMap = new PackSet(articlesDir, () => Promise.resolve());
+  await withMap.refresh(false);
+  withMap.liveIds();
+  const found = await lookups(new PackSet(articlesDir, () => Promise.resolve()));
+  expect(found).toEqual(await lookups(withMap));
+  return found;
+}
+
+const tagsOf = (r: unknown) =>
+  (JSON.parse((r as { text: string }).text) as StoredArticle).record.tags;
+
 describe('a reader of the packs', () => {
   it('finds each newest record without the map of every id, as the map does', async () => {
     const articles = await storedArticles(6);
@@ -305,24 +326,16 @@ describe('a reader of the packs', () => {
       record(withTags(articles[2]!, ['back'])),
     ]);
     await writer.remove([articles[3]!.record.id]);
-    const ids = [...articles.map((a) => a.record.id), 'ffffffffffffffff'];
-    const lookups = async (packs: PackSet) => {
-      const out: unknown[] = [];
-      for (const id of ids) out.push([await packs.read(id), packs.has(id), packs.locationOf(id)]);
-      return out;
-    };
-    const withMap = new PackSet(articlesDir, () => Promise.resolve());
-    await withMap.refresh(false);
-    withMap.liveIds();
-    const found = await lookups(new PackSet(articlesDir, () => Promise.resolve()));
-    expect(found).toEqual(await lookups(withMap));
-    const tagsOf = (r: unknown) => JSON.parse((r as { text: string }).text).record.tags;
-    const [first, , third, fourth] = found as [unknown, unknown][];
+    const found = await readerLookups(articlesDir, [
+      ...articles.map((a) => a.record.id),
+      'ffffffffffffffff',
+    ]);
+    const [first, , third, fourth] = found;
     expect(tagsOf(first![0])).toEqual(['four']);
     expect(tagsOf(third![0])).toEqual(['back']);
     expect(fourth![0]).toBeNull();
     expect(fourth![1]).toBe(true);
-    expect((found.at(-1) as unknown[])[0]).toBeUndefined();
+    expect(found.at(-1)![0]).toBeUndefined();
   });
 });
 
@@ -340,21 +353,13 @@ describe('a reader of one pack whose index lags behind it', () => {
     // The index keeps its header and the first six lines; the last two records lie past it.
     const idx = join(articlesDir, 'packs', '000001.idx');
     writeFileSync(idx, readFileSync(idx).subarray(0, 16 + 6 * 32));
-    const ids = [...articles.map((a) => a.record.id), 'ffffffffffffffff'];
-    const lookups = async (packs: PackSet) => {
-      const out: unknown[] = [];
-      for (const id of ids) out.push([await packs.read(id), packs.has(id), packs.locationOf(id)]);
-      return out;
-    };
-    const withMap = new PackSet(articlesDir, () => Promise.resolve());
-    await withMap.refresh(false);
-    withMap.liveIds();
-    const found = await lookups(new PackSet(articlesDir, () => Promise.resolve()));
-    expect(found).toEqual(await lookups(withMap));
-    const tagsOf = (r: unknown) => JSON.parse((r as { text: string }).text).record.tags;
-    expect(tagsOf((found[0] as unknown[])[0])).toEqual(['three']);
-    expect((found[1] as unknown[])[0]).toBeNull();
-    expect(tagsOf((found[2] as unknown[])[0])).toEqual(articles[2]!.record.tags);
+    const found = await readerLookups(articlesDir, [
+      ...articles.map((a) => a.record.id),
+      'ffffffffffffffff',
+    ]);
+    expect(tagsOf(found[0]![0])).toEqual(['three']);
+    expect(found[1]![0]).toBeNull();
+    expect(tagsOf(found[2]![0])).toEqual(articles[2]!.record.tags);
   });
 });
 
