@@ -29,13 +29,7 @@ export class RecordMap implements Map<string, ArticleRecord> {
   /** The revision of every record (for the index's reconcile), building none. */
   revisions(): Map<string, number> {
     const revs = new Map<string, number>();
-    if (this.mixed === null) {
-      for (const r of this.built.values()) revs.set(r.id, r.rev);
-      return revs;
-    }
-    const rows = this.rows!;
-    // forEach, not for-of: no [key, value] pair is made per record.
-    this.mixed.forEach((v, id) => revs.set(id, typeof v === 'number' ? rows.rev(v) : v.rev));
+    this.revisionsView().forEach((rev, id) => revs.set(id, rev));
     return revs;
   }
 
@@ -53,6 +47,7 @@ export class RecordMap implements Map<string, ArticleRecord> {
       forEach: (each) => {
         if (this.mixed === null) return this.built.forEach((r, id) => each(r.rev, id));
         const rows = this.rows!;
+        // forEach, not for-of: no [key, value] pair is made per record.
         this.mixed.forEach((v, id) => each(typeof v === 'number' ? rows.rev(v) : v.rev, id));
       },
     };
