@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseArticle } from '../../main/core/text/parse-article';
 import { nearSignature } from '../../main/core/text/near-signature';
 import { analyzeDoc } from '../../main/core/search/analysis/analyzer';
-import { QueryJudge } from '../../main/core/search/query/query-judge';
+import { compileQueries, QueryJudge } from '../../main/core/search/query/query-judge';
 import type { IndexDoc } from '../../main/core/search/types';
 import { bbcDocs, reutersDocs, saudiDocs } from '../bench/corpus/sources';
 import { buildQueries } from '../bench/queries';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     for (let i = 0; rules.length < 20 && byKind.some((l) => i < l.length); i++) {
       for (const l of byKind) if (i < l.length && rules.length < 20) rules.push(l[i]!.engine);
     }
-    const judge = new QueryJudge(rules, new Set(parsed.map((p) => p.language)));
+    const judge = new QueryJudge(compileQueries(rules), new Set(parsed.map((p) => p.language)));
     const record = { trashedAt: null, collection: null, articleDate: null };
     const analysed = docs.map(analyzeDoc);
     const row = [

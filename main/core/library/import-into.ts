@@ -11,7 +11,7 @@ import {
 } from '../import/pipeline';
 import { importWithExports } from '../import/jsonl-import';
 import type { IndexDoc, PreparedDocs, SearchIndexApi } from '../search/types';
-import type { Judging } from '../search/query/query-judge';
+import type { Judging, QueryVerdicts } from '../search/query/query-judge';
 import type { Catalog } from '../store/catalog';
 import type { ImportedEntry, ImportSource, ImportSummary } from '../../contract/types';
 import type { RecordWriter } from './record-writer';
@@ -22,10 +22,14 @@ const INDEX_BATCH = CHUNK_ARTICLES;
 // Batches being indexed while the import goes on (the index worker pool has two threads).
 const MAX_PENDING = 4;
 
-/** A chunk's judging and its index build (null: the index could not build it first). */
+/**
+ * A chunk's judging, its index build (null: the index could not build it first), and the
+ * verdicts of its judging on a worker (undefined: none, the chunk is judged when written).
+ */
 interface Prepared {
   judging: Judging | null;
   built: Promise<PreparedDocs | null>;
+  verdicts: Promise<readonly (QueryVerdicts | null)[] | undefined>;
 }
 
 /** Imports sources; new documents reach the index in batches, not one at a time. */
@@ -76,18 +80,27 @@ export async function importInto(
   const parseScript = deps.workerScript ? parseWorkerBeside(deps.workerScript) : null;
   // A full chunk is built into the index (and judged by the rules there) while the chunks
   // before it are written, and added to the index once written. Smaller ones (the first
-  // chunks of an import, its last) are judged here and reach the index in batches of
-  // INDEX_BATCH afterwards, as does everything when the index cannot build first: a small
-  // import makes the same segments as a reindex of it, and so ranks alike.
+  // chunks of an import, its last) are judged on an index worker without a build and reach
+  // the index in batches of INDEX_BATCH afterwards, as does everything when the index cannot
+  // build first: a small import makes the same segments as a reindex of it, and so ranks
+  // alike. Should a worker fail, the chunk is judged here.
   const prepare = (chunk: PendingArticle[]): Prepared => {
     const judging = deps.tagging?.judging(chunk) ?? null;
-    if (chunk.length < INDEX_BATCH) return { judging, built: Promise.resolve(null) };
     const docs = chunk.map((p) => p.doc);
+    if (chunk.length < INDEX_BATCH) {
+      const verdicts = judging
+        ? deps
+            .index()
+            .then((index) => index.judge?.(docs, judging))
+            .catch(() => undefined)
+        : Promise.resolve(undefined);
+      return { judging, built: Promise.resolve(null), verdicts };
+    }
     const built = deps
       .index()
       .then((index) => index.prepare?.(docs, judging ?? undefined) ?? null)
       .catch(() => null);
-    return { judging, built };
+    return { judging, built, verdicts: built.then((b) => b?.verdicts) };
   };
   const sink: ImportSink<Prepared> = {
     existingTitle: (id) => deps.catalog.records.get(id)?.title,
@@ -96,7 +109,7 @@ export async function importInto(
       const built = await prepared.built;
       try {
         // Decided before the write, so that each article file is written once, with its tags.
-        deps.tagging?.tag(chunk, prepared.judging, built?.verdicts);
+        deps.tagging?.tag(chunk, prepared.judging, await prepared.verdicts);
         let fresh: PendingArticle[];
         try {
           fresh = await deps.writer.commitImport(chunk);

@@ -1,15 +1,15 @@
 // Tagging rules inside the import: each new article is judged against every rule before its
 // file is written, as the index would answer for that one article (doc-matcher.ts), so it is
-// written once, with its rule tags, and indexed once. The judging runs in the chunk's index
-// build (query-judge.ts: on the index's own analysis), or here when the index cannot build it
-// first. What a per-article answer cannot settle alone is checked against the index after the
+// written once, with its rule tags, and indexed once. The judging runs on an index worker, on
+// the index's own analysis (query-judge.ts; in the chunk's index build, or without one for a
+// small chunk), or here when the worker cannot. What a per-article answer cannot settle alone is checked against the index after the
 // import, among the new articles only (see docs/organise.md): rules with a prefix or fuzzy
 // word, and articles whose answer a stemming language that entered the library during the
 // import could change.
 import type { PendingArticle } from '../import/pipeline';
 import { ArchiveError } from '../errors';
 import { stemLanguage } from '../search/analysis/analyzer';
-import { DocQuery } from '../search/query/doc-matcher';
+import { DocQuery, type DocQueryData } from '../search/query/doc-matcher';
 import {
   addJudgedLanguages,
   QueryJudge,
@@ -45,7 +45,7 @@ export interface ImportTagging {
   judging(chunk: readonly PendingArticle[]): Judging | null;
   /**
    * Gives each article of a chunk the tags of the rules that find it, before it is written:
-   * by the verdicts of its index build, or judged on this thread when there are none.
+   * by the verdicts of an index worker, or judged on this thread when there are none.
    */
   tag(
     chunk: readonly PendingArticle[],
@@ -77,6 +77,8 @@ export class RulesAtImport {
   // The stemming languages of the library and of the articles judged so far.
   private readonly languages: Set<string>;
   private readonly pending = new Map<string, Pending>();
+  // The rules compiled, as every chunk's Judging carries them.
+  private readonly compiled: (DocQueryData | null)[];
 
   /**
    * `languages`: the stemming languages of the library's articles when the import began;
@@ -98,13 +100,14 @@ export class RulesAtImport {
       return { rule, query, gave: new Set(), check: new Map() };
     });
     this.runs = this.decisions.some((d) => d.query !== null);
+    this.compiled = this.decisions.map((d) => d.query?.data ?? null);
   }
 
   /** See ImportTagging.judging. */
   judging(chunk: readonly PendingArticle[]): Judging | null {
     if (!this.runs) return null;
     const judging: Judging = {
-      queries: this.decisions.map((d) => d.rule.query),
+      queries: this.compiled,
       tags: this.decisions.map((d) => this.spelling(d.rule.tag)),
       languages: [...this.languages],
       records: chunk.map(({ article: { record: r } }) => ({

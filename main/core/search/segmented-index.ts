@@ -50,8 +50,8 @@ import type {
   SearchIndexOptions,
   QueryOptions,
 } from './types';
-import { validateDocs } from './segments/validate';
-import { addJudgedLanguages, type Judging } from './query/query-judge';
+import { validateDocs, validateJudged } from './segments/validate';
+import { addJudgedLanguages, type Judging, type QueryVerdicts } from './query/query-judge';
 
 export type { IndexTuning } from './tuning';
 import { loadValidDocs } from './storage/store-docs';
@@ -226,10 +226,7 @@ export class SearchIndex implements SearchIndexApi {
   /** See SearchIndexApi.prepare. */
   async prepare(docs: IndexDoc[], judging?: Judging): Promise<PreparedDocs> {
     this.assertWritable();
-    validateDocs(docs);
-    if (judging && judging.records.length !== docs.length) {
-      throw new ArchiveError('BAD_ARGUMENT', 'prepare() needs the facts of every document.');
-    }
+    validateJudged(docs, judging, 'prepare');
     // Segments of batchSize documents, as upsert makes them.
     const parts: { docs: IndexDoc[]; judging?: Judging }[] = [];
     const languages = new Set(judging?.languages);
@@ -288,6 +285,12 @@ export class SearchIndex implements SearchIndexApi {
         if (settle() && this.buildsInFlight === 0) this.set.buildsSettled();
       },
     };
+  }
+
+  /** See SearchIndexApi.judge. */
+  async judge(docs: IndexDoc[], judging: Judging): Promise<(QueryVerdicts | null)[]> {
+    validateJudged(docs, judging, 'judge');
+    return this.tasks.run({ kind: 'judge', docs, judging });
   }
 
   /** Removes documents from the index (unknown ids are ignored). */

@@ -103,6 +103,11 @@ export interface SearchIndexApi {
    * when the build fails (then `upsert` them, which sets bad documents aside).
    */
   prepare?(docs: IndexDoc[], judging?: Judging): Promise<PreparedDocs>;
+  /**
+   * Judges new documents by `judging`'s queries as `prepare` does, building nothing (for
+   * documents to be indexed later in a batch with others).
+   */
+  judge?(docs: IndexDoc[], judging: Judging): Promise<(QueryVerdicts | null)[]>;
   remove(ids: ArticleId[]): Promise<void>;
   /** Runs a query in Lunr's syntax plus "phrases" and tag:name; throws QueryError on bad input. */
   search(

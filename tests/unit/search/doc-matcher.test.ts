@@ -144,4 +144,26 @@ describe('DocQuery', () => {
     expect(DocQuery.parse('econ*').exact).toBe(false);
     expect(DocQuery.parse('economic~1').exact).toBe(false);
   });
+
+  it('sent to another thread as data, judges alike and reports the same unsure languages', () => {
+    const fr = doc({ title: 'Prix', body: 'selon les économistes', language: 'fr', tags: [] });
+    const queries = ['economic', '"crude oil" -wheat', 'tag:energy OR pric*', 'goverment~1'];
+    for (const text of queries) {
+      const parsed = DocQuery.parse(text);
+      // What a worker receives: a structured clone of the data, compiled here.
+      const sent = DocQuery.from(structuredClone(parsed.data));
+      expect(sent.exact).toBe(parsed.exact);
+      for (const d of [doc(), fr]) {
+        for (const languages of [new Set(['fr']), new Set(['en', 'fr'])]) {
+          const [a, b] = [new Set<string>(), new Set<string>()];
+          const view = new DocView(d, {});
+          expect(sent.matches(view, languages, b)).toBe(parsed.matches(view, languages, a));
+          expect([...b]).toEqual([...a]);
+        }
+      }
+    }
+    // Not vacuous: the French article is found by "economic" once English is in the index.
+    const sent = DocQuery.from(structuredClone(DocQuery.parse('economic').data));
+    expect(sent.matches(new DocView(fr, {}), new Set(['en', 'fr']))).toBe(true);
+  });
 });

@@ -3,7 +3,7 @@
 // prepared is searchable before, what was not written never is, and a dropped build leaves
 // the index as it was.
 import { describe, expect, it } from 'vitest';
-import type { Judging } from '../../../main/core/search/query/query-judge';
+import { compileQueries, type Judging } from '../../../main/core/search/query/query-judge';
 import { doc, ids, MemoryStore, openIndex } from './helpers';
 import { scratchDirs } from './scratch-dirs';
 
@@ -44,7 +44,13 @@ describe('prepared documents', () => {
   it('are judged on their analysis and indexed with the tags of the queries that found them', async () => {
     const index = await openIndex(await dir(), new MemoryStore(), {}, { merge: false });
     const judging: Judging = {
-      queries: ['harbour OR port', 'glacier', 'title:"port fees"', 'nosuchword', 'bad:('],
+      queries: compileQueries([
+        'harbour OR port',
+        'glacier',
+        'title:"port fees"',
+        'nosuchword',
+        'bad:(',
+      ]),
       tags: ['Ports', 'Rescue', 'Fees', 'Never', 'Broken'],
       languages: [],
       records: docs.map(() => facts),
@@ -64,9 +70,30 @@ describe('prepared documents', () => {
     await index.close();
   });
 
+  it('are judged alike without a build, which indexes nothing', async () => {
+    const index = await openIndex(await dir(), new MemoryStore(), {}, { merge: false });
+    const judging: Judging = {
+      queries: compileQueries(['harbour OR port', 'glacier', 'title:"port fees"']),
+      tags: ['Ports', 'Rescue', 'Fees'],
+      languages: [],
+      records: docs.map(() => facts),
+    };
+    const verdicts = await index.judge(docs, judging);
+    const built = await index.prepare(docs, judging);
+    expect(verdicts).toEqual(built.verdicts);
+    expect(verdicts.filter((v) => v !== null)).toHaveLength(3);
+    built.discard();
+    expect(index.stats().documents).toBe(0);
+    expect(ids(await index.search('harbour'))).toEqual([]);
+    await expect(index.judge(docs, { ...judging, records: [facts] })).rejects.toThrow(
+      /judge\(\) needs the facts of every document/,
+    );
+    await index.close();
+  });
+
   it('make segments of batchSize documents, judged as one run', async () => {
     const judging: Judging = {
-      queries: ['harbour OR port', 'glacier'],
+      queries: compileQueries(['harbour OR port', 'glacier']),
       tags: ['Ports', 'Rescue'],
       languages: [],
       records: docs.map(() => facts),
@@ -90,7 +117,7 @@ describe('prepared documents', () => {
   it('leave a trashed article to its rules’ searches, which never find it', async () => {
     const index = await openIndex(await dir(), new MemoryStore(), {}, { merge: false });
     const judging: Judging = {
-      queries: ['harbour'],
+      queries: compileQueries(['harbour']),
       tags: ['Ports'],
       languages: [],
       records: [{ ...facts, trashedAt: '2026-01-01T00:00:00.000Z' }],

@@ -277,7 +277,8 @@ function allVariants(word: string, exact: boolean): Variant[] {
 const active = (v: Variant, languages: ReadonlySet<string>): boolean =>
   v.langs === null || v.langs.some((l) => languages.has(l));
 
-type Compiled =
+/** A clause compiled: its words' variants worked out once. */
+export type Compiled =
   | { kind: 'words'; clause: Clause; fields: readonly FieldName[]; words: Variant[][] }
   | { kind: 'prefix'; clause: TermClause; fields: readonly FieldName[] }
   | { kind: 'fuzzy'; clause: TermClause; fields: readonly FieldName[]; variants: Variant[] }
@@ -299,6 +300,16 @@ function compile(c: Clause): Compiled {
 }
 
 /**
+ * A compiled query as plain data. Compiling stems each word under every stemming language,
+ * which on a fresh thread first loads every language's stemmer: an index worker judging an
+ * import's chunks is given the rules compiled, not their text.
+ */
+export interface DocQueryData {
+  readonly clauses: Clause[];
+  readonly compiled: Compiled[];
+}
+
+/**
  * A query compiled for judging articles one at a time. `matches` gives the index's answer
  * for that article (a search run as rules run it: as typed, over articles outside the trash,
  * without the entities matcher, so person: and org: find nothing there either).
@@ -314,8 +325,11 @@ export class DocQuery {
   // Per group, whether a clause of it hit: filled anew by each `matches`.
   private readonly groupHit: Uint8Array;
 
-  private constructor(readonly clauses: Clause[]) {
-    this.compiled = clauses.map(compile);
+  private constructor(
+    readonly clauses: Clause[],
+    compiled: Compiled[] = clauses.map(compile),
+  ) {
+    this.compiled = compiled;
     const { groupOf, groups } = requiredGroups(clauses);
     this.groupOf = groupOf;
     this.groupHit = new Uint8Array(groups);
@@ -337,6 +351,16 @@ export class DocQuery {
   /** Parses and compiles a query; throws QueryError as a search would. */
   static parse(query: string): DocQuery {
     return new DocQuery(parseQuery(query));
+  }
+
+  /** The query as plain data, for another thread (DocQuery.from makes it again). */
+  get data(): DocQueryData {
+    return { clauses: this.clauses, compiled: this.compiled };
+  }
+
+  /** A query compiled elsewhere, from its data: no word is stemmed again. */
+  static from(data: DocQueryData): DocQuery {
+    return new DocQuery(data.clauses, data.compiled);
   }
 
   /**

@@ -5,7 +5,7 @@
 // scan of the text. Given the text alone, the view scans it (DocView).
 import { ArchiveError } from '../../errors';
 import { stemLanguage, type AnalyzedDoc } from '../analysis/analyzer';
-import { DocQuery, DocView, Interest } from './doc-matcher';
+import { DocQuery, DocView, Interest, type DocQueryData } from './doc-matcher';
 import type { IndexDoc } from '../types';
 import type { ArticleRecord } from '../../store/article-file';
 import { hasTag, withTags } from '../../library/tags';
@@ -32,7 +32,8 @@ export type JudgedRecord = Pick<
  * carries (plain data, for a worker).
  */
 export interface Judging {
-  queries: string[];
+  /** Each query compiled (compileQueries); null for one that does not parse (it is skipped). */
+  queries: (DocQueryData | null)[];
   /** The tag of each query, as the library spells it. */
   tags: string[];
   /** The stemming languages of the library when the first of these articles is judged. */
@@ -41,33 +42,60 @@ export interface Judging {
   records: JudgedRecord[];
 }
 
+/**
+ * Queries compiled for judging, null for each that does not parse (as its search would fail,
+ * it is skipped).
+ */
+export function compileQueries(queries: readonly string[]): (DocQueryData | null)[] {
+  return queries.map((q) => {
+    try {
+      return DocQuery.parse(q).data;
+    } catch (e) {
+      if (e instanceof ArchiveError && e.code === 'BAD_QUERY') return null;
+      throw e;
+    }
+  });
+}
+
+/** Compiled queries made into DocQueries, with the terms any of them may ask an article for. */
+interface JudgeQueries {
+  queries: (DocQuery | null)[];
+  interest: Interest;
+}
+
+// By the list a Judging carries: where chunks are judged from their text on the importing
+// thread (an index without workers, or a worker that failed), several are judged by one
+// list, and the interest's memo of the words met (raw word → wanted terms) serves them all.
+const judgeQueriesOf = new WeakMap<readonly (DocQueryData | null)[], JudgeQueries>();
+
+function judgeQueries(data: readonly (DocQueryData | null)[]): JudgeQueries {
+  let made = judgeQueriesOf.get(data);
+  if (!made) {
+    const interest = new Interest();
+    const queries = data.map((d) => d && DocQuery.from(d));
+    for (const q of queries) q?.addInterest(interest);
+    judgeQueriesOf.set(data, (made = { queries, interest }));
+  }
+  return made;
+}
+
 /** The queries of one import, compiled, judging its articles in import order. */
 export class QueryJudge {
   private readonly queries: (DocQuery | null)[];
   // The terms any query may ask for: the rest of an article is not kept.
-  private readonly interest = new Interest();
+  private readonly interest: Interest;
   private readonly languages: Set<string>;
   private readonly unsure = new Set<string>();
   // One view, loaded with each article in turn.
   private view: DocView | null = null;
 
   /**
-   * `queries`: each rule's query, in the rules' order; `languages`: the stemming languages of
-   * the library's articles when the import began.
+   * `queries`: each rule's query compiled (compileQueries), in the rules' order; `languages`:
+   * the stemming languages of the library's articles when the import began.
    */
-  constructor(queries: readonly string[], languages: Iterable<string>) {
+  constructor(queries: readonly (DocQueryData | null)[], languages: Iterable<string>) {
     this.languages = new Set(languages);
-    this.queries = queries.map((q) => {
-      try {
-        const query = DocQuery.parse(q);
-        query.addInterest(this.interest);
-        return query;
-      } catch (e) {
-        // A query that does not parse is skipped, as its search would fail.
-        if (e instanceof ArchiveError && e.code === 'BAD_QUERY') return null;
-        throw e;
-      }
-    });
+    ({ queries: this.queries, interest: this.interest } = judgeQueries(queries));
   }
 
   /** True when some query can run. */
@@ -105,7 +133,8 @@ export class QueryJudge {
     for (let i = 0; i < queries.length; i++) {
       const query = queries[i];
       if (!query) continue;
-      unsure.clear();
+      // Clearing replaces the set's table even when empty, and most judgements leave it so.
+      if (unsure.size > 0) unsure.clear();
       if (query.matches(view, languages, unsure))
         (verdicts ??= { found: [], check: [] }).found.push(i);
       if (!query.exact) (verdicts ??= { found: [], check: [] }).check.push([i, null]);

@@ -31,16 +31,30 @@ export function buildSegmentData(docs: IndexDoc[], judging?: Judging): SegmentPa
   };
 }
 
-/** Judges each document in order, giving the analysis of those found their new tags. */
+/**
+ * Judges documents by `judging`'s queries on their analysis, building nothing: an import's
+ * chunks too small to be built into a segment of their own are judged this way, so that the
+ * analysis runs on a worker (whose word memo the index build then reuses), not on the
+ * importing thread.
+ */
+export function judgeDocs(docs: readonly IndexDoc[], judging: Judging): (QueryVerdicts | null)[] {
+  return judgeAnalysed(docs, docs.map(analyzeDoc), judging, false);
+}
+
+/**
+ * Judges each document in order; with `retag`, gives the analysis of those found their new
+ * tags (to be indexed with them).
+ */
 function judgeAnalysed(
   docs: readonly IndexDoc[],
   analysed: AnalyzedDoc[],
   judging: Judging,
+  retag = true,
 ): (QueryVerdicts | null)[] {
   const judge = new QueryJudge(judging.queries, judging.languages);
   return analysed.map((a, i) => {
     const v = judge.judge(judging.records[i]!, a);
-    if (!v || v.found.length === 0) return v;
+    if (!retag || !v || v.found.length === 0) return v;
     const { tags } = taggedBy(docs[i]!.tags, v.found, judging.tags);
     if (tags) retagAnalysis(a, tags);
     return v;

@@ -31,3 +31,15 @@ export function validateDocs(docs: unknown): asserts docs is IndexDoc[] {
     }
   });
 }
+
+/** validateDocs, and BAD_ARGUMENT unless `judging` (if any) gives the facts of each document. */
+export function validateJudged(
+  docs: unknown,
+  judging: { records: readonly unknown[] } | undefined,
+  method: string,
+): asserts docs is IndexDoc[] {
+  validateDocs(docs);
+  if (judging && judging.records.length !== docs.length) {
+    throw new ArchiveError('BAD_ARGUMENT', `${method}() needs the facts of every document.`);
+  }
+}

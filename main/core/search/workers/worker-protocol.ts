@@ -2,12 +2,14 @@
 import type { MergeInput, SegmentPayload } from '../segments/build-segment';
 import type { PostingData } from '../segments/postings';
 import type { IndexDoc } from '../types';
-import type { Judging } from '../query/query-judge';
+import type { Judging, QueryVerdicts } from '../query/query-judge';
 import type { PoolReply, PoolRequest } from '../../workers/pool-messages';
 
 export type WorkerTask =
   /** With `judging`: the documents are judged by its queries first (build-segment.ts). */
   | { kind: 'build'; docs: IndexDoc[]; judging?: Judging }
+  /** The documents judged by `judging`'s queries on their analysis, nothing built. */
+  | { kind: 'judge'; docs: IndexDoc[]; judging: Judging }
   | { kind: 'merge'; parts: MergeInput[] }
   /**
    * Read, verify and decode a persisted postings file (null when missing or altered); with
@@ -18,6 +20,7 @@ export type WorkerTask =
 /** What each task kind answers with. */
 export interface WorkerResults {
   build: SegmentPayload;
+  judge: (QueryVerdicts | null)[];
   merge: SegmentPayload;
   load: PostingData | null;
 }

@@ -265,8 +265,8 @@ describe('tagging rules at import', () => {
 
   it('judge alike when parse and index workers run the import', async () => {
     // More files than one parse batch, so that the parse worker is used, and than the first
-    // chunks of an import (judged on the importing thread), so that a full chunk is judged in
-    // its index build on an index worker.
+    // chunks of an import (judged on an index worker without a build), so that a full chunk
+    // is judged in its index build on an index worker.
     const more: Record<string, string> = { ...FILES };
     for (let n = 0; n < 560; n++) more[`filler/${n}.txt`] = article(n, `Filler oil report ${n}`);
     const files = Object.keys(more).length + 2;
@@ -274,9 +274,8 @@ describe('tagging rules at import', () => {
     expect(Object.fromEntries([...run.writes].filter(([, n]) => n !== 1))).toEqual({});
     expect(run.writes.size).toBe(files);
     expect(run.decided).toEqual(run.searched);
-    // A full chunk (256 articles) judged in its index build, on an index worker.
-    expect(run.judgedHere).toBeGreaterThan(0);
-    expect(run.judgedHere).toBeLessThanOrEqual(files - 256);
+    // Every chunk, small or full, judged on an index worker: none on the importing thread.
+    expect(run.judgedHere).toBe(0);
   });
 
   it('a matched article is written once, with its tag, and the rule records it', async () => {
@@ -404,7 +403,7 @@ describe('tagging rules at import', () => {
     }
   });
 
-  it('judges here, and indexes after the write, a full chunk whose index build fails', async () => {
+  it('judges here, and indexes after the write, chunks whose index build or judging fails', async () => {
     const base = tempDir('ar-rules-prepare-fails-');
     const files: Record<string, string> = {};
     // More than the first chunks (224 articles), so that a full chunk of 256 is prepared.
@@ -416,13 +415,19 @@ describe('tagging rules at import', () => {
     try {
       await lib.putTagRule({ tag: 'Ports', query: 'harbour' });
       let prepared = 0;
+      let judged = 0;
       vi.spyOn(SearchIndex.prototype, 'prepare').mockImplementation(() => {
         prepared++;
         return Promise.reject(new Error('a build that fails'));
       });
+      vi.spyOn(SearchIndex.prototype, 'judge').mockImplementation(() => {
+        judged++;
+        return Promise.reject(new Error('a judging that fails'));
+      });
       const summary = await lib.importSources([{ path: join(base, 'src') }]);
       vi.restoreAllMocks();
       expect(prepared).toBeGreaterThan(0);
+      expect(judged).toBeGreaterThan(0);
       expect(summary.failed).toEqual([]);
       expect(summary.imported).toHaveLength(500);
       // Every article is searchable and every harbour report carries the rule's tag.
