@@ -2,10 +2,10 @@
 // file is written, as the index would answer for that one article (doc-matcher.ts), so it is
 // written once, with its rule tags, and indexed once. The judging runs on an index worker, on
 // the index's own analysis (query-judge.ts; in the chunk's index build, or without one for a
-// small chunk), or here when the worker cannot. What a per-article answer cannot settle alone is checked against the index after the
-// import, among the new articles only (see docs/organise.md): rules with a prefix or fuzzy
-// word, and articles whose answer a stemming language that entered the library during the
-// import could change.
+// small chunk), or here when the worker cannot. What a per-article answer cannot settle alone
+// is checked against the index after the import, among the new articles only (see
+// docs/organise.md): rules with a prefix or fuzzy word, and articles whose answer a stemming
+// language that entered the library during the import could change.
 import type { PendingArticle } from '../import/pipeline';
 import { ArchiveError } from '../errors';
 import { stemLanguage } from '../search/analysis/analyzer';
