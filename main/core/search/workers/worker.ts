@@ -1,6 +1,7 @@
 // Entry of the index worker thread (built to out/main/index-worker.js): builds, merges and
-// loads segments (and judges an import's small chunks by its tagging rules) so that analysis, Lunr indexing and decoding run off the main thread.
-// Postings go back as transferred buffers, so the main thread copies nothing.
+// loads segments (and judges an import's small chunks by its tagging rules) so that analysis,
+// Lunr indexing and decoding run off the main thread. Postings go back as transferred
+// buffers, so the main thread copies nothing.
 import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../../contract/error-message';
 import type { SegmentPayload } from '../segments/build-segment';
