@@ -893,6 +893,8 @@ class LibraryImpl implements LibraryEngine {
       // Watching imports through this engine: it stops (after its batch) before anything closes.
       await this.watch.stop();
       await this.writer.idle();
+      // An import's record of what each rule tagged may still be on its way (tag-rules.ts).
+      await this.organise.rules.idle();
       try {
         await runCloseSteps([
           () => this.slot.close(),

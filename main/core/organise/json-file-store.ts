@@ -27,6 +27,11 @@ export class JsonFileStore<T> {
 
   /** The document as on disk; LIBRARY_CORRUPT (naming the file) when it does not parse. */
   async read(): Promise<T> {
+    return this.readNow();
+  }
+
+  /** `read`, answered at once (the file is small). */
+  readNow(): T {
     let text: string;
     try {
       // Read at once, not on libuv's file system pool: during an import the pool is full of
@@ -67,6 +72,11 @@ export class JsonFileStore<T> {
       }
       return result;
     });
+  }
+
+  /** Resolves when every change queued so far has settled. */
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   private damaged(reason: string): ArchiveError {

@@ -75,6 +75,9 @@ export function buildLunrWeights(docs: AnalyzedDoc[], splitTags = true): LunrWei
 type WeightsBuilder = lunr.Builder & {
   calculateAverageFieldLengths(): void;
   createFieldVectors(): void;
+  documentCount: number;
+  fieldLengths: Record<string, number>;
+  averageFieldLength: Record<string, number>;
   termIndex: number;
   invertedIndex: Record<string, Posting>;
 } & Pick<LunrWeights, 'fieldVectors'>;
@@ -113,7 +116,13 @@ const lunrModule = lunr as unknown as { idf: LunrIdf };
  */
 function splitTagsWeights(docs: readonly AnalyzedDoc[], others: readonly FieldName[]): LunrWeights {
   const main = filledBuilder(docs, others);
-  const tags = filledBuilder(docs, ['tags']);
+  // Only the tagged documents: an untagged one has no tags vector to make (with tagging rules
+  // about half a batch is untagged), and the two figures Lunr would count over all of them,
+  // the documents and the tags field's average length, are set to the whole batch's below.
+  const tags = filledBuilder(
+    docs.filter((d) => d.fields.tags.length > 0),
+    ['tags'],
+  );
   const elsewhere = new Map<Posting, number>();
   for (const [term, posting] of Object.entries(tags.invertedIndex)) {
     const shared = main.invertedIndex[term];
@@ -128,11 +137,17 @@ function splitTagsWeights(docs: readonly AnalyzedDoc[], others: readonly FieldNa
       ? lunrIdf(posting, count)
       : idf(documentsWithTerm(posting) + more, count);
   };
+  main.calculateAverageFieldLengths();
+  tags.calculateAverageFieldLengths();
+  // Lunr sums the field's lengths (whole numbers, so in any order exactly) and divides once by
+  // the documents counted: the same division by the whole batch gives its figure bit for bit.
+  let tagTerms = 0;
+  for (const length of Object.values(tags.fieldLengths)) tagTerms += length;
+  tags.averageFieldLength.tags = tagTerms / docs.length;
+  tags.documentCount = docs.length;
   try {
-    for (const b of [main, tags]) {
-      b.calculateAverageFieldLengths();
-      b.createFieldVectors();
-    }
+    main.createFieldVectors();
+    tags.createFieldVectors();
   } finally {
     lunrModule.idf = lunrIdf;
   }

@@ -13,6 +13,7 @@ import { article, writeArticles } from '../library-helpers';
 import { QueryJudge } from '../../../../main/core/search/query/query-judge';
 import { DocQuery } from '../../../../main/core/search/query/doc-matcher';
 import { TagRules } from '../../../../main/core/organise/tag-rules';
+import { JsonFileStore } from '../../../../main/core/organise/json-file-store';
 import { SearchIndex } from '../../../../main/core/search/segmented-index';
 import { sourceWorkerScript } from '../../../../main/core/workers/worker-entries';
 import type { OpenOptions } from '../../../../main/core/engine';
@@ -299,6 +300,49 @@ describe('tagging rules at import', () => {
       expect((await lib.removeTagRule({ tag: 'Ports' })).untagged).toBe(1);
     } finally {
       await lib.close();
+    }
+  });
+
+  it("does not wait for the rules' record, which closing the library waits for", async () => {
+    const { base, lib } = await harbourRuleLibrary('ar-rules-record-');
+    let closed = false;
+    try {
+      // The record of what the rule tagged is held back until the import has returned.
+      let release = () => {};
+      const gate = new Promise<void>((done) => (release = done));
+      let held = 0;
+      const update = JsonFileStore.prototype.update;
+      vi.spyOn(JsonFileStore.prototype, 'update').mockImplementation(function (
+        this: JsonFileStore<unknown>,
+        change,
+      ) {
+        held++;
+        return update.call(this, async (doc) => {
+          await gate;
+          return change(doc);
+        });
+      });
+      const summary = await lib.importSources([{ path: join(base, 'src') }]);
+      expect(summary.imported).toHaveLength(2);
+      expect(held).toBe(1);
+      // Tagged, written and searchable already.
+      const hits = await lib.search({ query: 'tag:ports' });
+      expect(hits.hits.map((h) => h.title)).toEqual(['Harbour strike']);
+      const closing = lib.close().then(() => (closed = true));
+      await new Promise((done) => setTimeout(done, 50));
+      expect(closed).toBe(false);
+      release();
+      await closing;
+    } finally {
+      vi.restoreAllMocks();
+      if (!closed) await lib.close();
+    }
+    // The record was written before the library closed: the rule knows what it gave.
+    const again = await openLibrary(join(base, 'lib'));
+    try {
+      expect((await again.removeTagRule({ tag: 'Ports' })).untagged).toBe(1);
+    } finally {
+      await again.close();
     }
   });
 
