@@ -2,7 +2,7 @@
 // The body is in columns (snapshot-columns.ts), which a cold open of a big library decodes
 // several times quicker than JSON; format-2 files (JSON rows) from older versions still load.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import * as zlib from 'node:zlib';
 import { z } from 'zod';
@@ -117,7 +117,10 @@ const headerSchema = z.object({
 export async function readSnapshotFile(path: string): Promise<SnapshotRead> {
   let data: Buffer;
   try {
-    data = await readFile(path);
+    // At once, not through the promise API: that reads in 512 KB steps, each a round trip to
+    // libuv's pool, and a cold `list` at 100,000 articles (a 70 MB snapshot) waited ~55 ms
+    // for them. Nothing else can go on before the catalogue is loaded anyway.
+    data = readFileSync(path);
   } catch (e) {
     if (isErrno(e, 'ENOENT')) return { missing: true };
     return { damaged: `cannot be read (${errorMessage(e)})` };
