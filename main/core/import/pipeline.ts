@@ -36,7 +36,8 @@ export interface ImportSink<P = unknown> {
 // 64 touched ~56) and keep more fsyncs in flight; each file is open until its chunk is synced.
 // The first chunks are small, so that the first articles are stored (and shown, and kept
 // by a cancel) within moments, and the limit doubles up to the largest.
-const FIRST_CHUNK_ARTICLES = 32;
+/** Articles in the first chunk of an import. */
+export const FIRST_CHUNK_ARTICLES = 32;
 /** Articles in a full chunk. */
 export const CHUNK_ARTICLES = 256;
 const CHUNK_BYTES = 8 * 1024 * 1024;

@@ -223,6 +223,11 @@ export class SearchIndex implements SearchIndexApi {
     this.scheduleMerge();
   }
 
+  /** See SearchIndexApi.warm. */
+  warm(): void {
+    if (!this.options.readOnly) this.tasks.warm();
+  }
+
   /** See SearchIndexApi.prepare. */
   async prepare(docs: IndexDoc[], judging?: Judging): Promise<PreparedDocs> {
     this.assertWritable();

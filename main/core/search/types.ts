@@ -108,6 +108,8 @@ export interface SearchIndexApi {
    * documents to be indexed later in a batch with others).
    */
   judge?(docs: IndexDoc[], judging: Judging): Promise<(QueryVerdicts | null)[]>;
+  /** Starts an index worker ahead of the builds to come (an import is beginning). */
+  warm?(): void;
   remove(ids: ArticleId[]): Promise<void>;
   /** Runs a query in Lunr's syntax plus "phrases" and tag:name; throws QueryError on bad input. */
   search(

@@ -58,6 +58,12 @@ export class WorkerPool<T extends object, R> {
     return this.unloadable;
   }
 
+  /** Starts a thread now, when none runs yet, so that the first task does not wait for it. */
+  warm(): void {
+    if (this.closed || this.unloadable || this.slots.length > 0) return;
+    this.spawn();
+  }
+
   /** Runs a task on a thread; rejects when the thread fails it or dies. */
   run(task: T): Promise<R> {
     if (this.closed) return Promise.reject(this.closedError());

@@ -15,11 +15,14 @@ interface Answer {
   value: number;
   thread: number;
   held: number;
+  /** When the thread started (Date.now() in it). */
+  born: number;
 }
 
 const WORKER = `
 const { parentPort, threadId } = require('node:worker_threads');
 let held = 0;
+const born = Date.now();
 parentPort.on('message', (task) => {
   held++;
   const atStart = held;
@@ -28,7 +31,7 @@ parentPort.on('message', (task) => {
   if (task.op === 'exit') process.exit(3);
   if (task.op === 'oom') { const a = []; for (;;) a.push(new Array(100000).fill(a.length)); }
   setTimeout(
-    () => reply({ id: task.id, ok: true, value: { value: task.value, thread: threadId, held: atStart } }),
+    () => reply({ id: task.id, ok: true, value: { value: task.value, thread: threadId, held: atStart, born } }),
     task.ms ?? 0,
   );
 });
@@ -44,6 +47,29 @@ const pool = (options: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}
   new WorkerPool<Task, Answer>({ script: script(), name: 'test worker', ...options });
 
 describe('WorkerPool', () => {
+  it('warm starts one thread ahead of the tasks, and the first task runs on it', async () => {
+    const p = pool({ size: 2 });
+    try {
+      p.warm();
+      p.warm();
+      await new Promise((done) => setTimeout(done, 300));
+      const asked = Date.now();
+      const [first, second] = await Promise.all([
+        p.run({ op: 'echo', value: 1, ms: 50 }),
+        p.run({ op: 'echo', value: 2, ms: 50 }),
+      ]);
+      // Started before anything was asked of it; the second task needed a thread of its own.
+      expect(first.born).toBeLessThan(asked);
+      expect(second.born).toBeGreaterThanOrEqual(asked);
+      expect(first.thread).not.toBe(second.thread);
+    } finally {
+      await p.close();
+    }
+    // Closed: nothing starts.
+    expect(() => p.warm()).not.toThrow();
+    await expect(p.run({ op: 'echo', value: 3 })).rejects.toThrow();
+  });
+
   it('answers tasks on at most `size` threads, one task per thread by default', async () => {
     const p = pool({ size: 2 });
     try {

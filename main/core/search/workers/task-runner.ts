@@ -64,6 +64,11 @@ export class TaskRunner {
     return runTask<K>(task);
   }
 
+  /** Starts a worker ahead of the tasks to come (see WorkerPool.warm). */
+  warm(): void {
+    this.pool?.warm();
+  }
+
   /** Stops the workers. */
   async close(): Promise<void> {
     this.closed = true;
