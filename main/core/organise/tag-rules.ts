@@ -239,8 +239,12 @@ export class TagRules {
    */
   private settledBy(rules: readonly { tag: string; query: string }[], plan: RulesAtImport) {
     if (!sameRules(rules, plan)) return false;
+    // Most imports leave no answer unsure: the library's languages (a walk over every record)
+    // are gathered only when one is.
+    const unsure = plan.decisions.filter((d) => d.query && d.check.size > 0);
+    if (unsure.length === 0) return true;
     const languages = this.deps.languages();
-    return plan.decisions.every((d) => !d.query || plan.toCheck(d, languages).length === 0);
+    return unsure.every((d) => plan.toCheck(d, languages).length === 0);
   }
 
   /** settledBy for the rules file as it is now (false when it cannot be read). */
