@@ -4,7 +4,7 @@
 import { findDates, findFoldedDates, type DateReading } from './dates/find-dates';
 import { foldForDates } from './dates/fold-text';
 import { headDate } from './dates/head-date';
-import { publishedDate, updatedDate } from './dates/labelled-date';
+import { publishedDate, publishedDateIn, updatedDateIn } from './dates/labelled-date';
 import { readFrontMatter } from './front-matter';
 
 /** What besides the dateline and the body can give an article's date. */
@@ -32,13 +32,16 @@ export function findArticleDate(
   const reading = readingFor(hints.language);
   const first = (text: string | null | undefined): string | null =>
     text ? (findDates(text, reading)[0]?.iso ?? null) : null;
-  const top = `${dateline ?? ''}\n${body.slice(0, LABEL_CHARS)}`;
+  // Folded once for both labels (the dateline and the title are folded between them).
+  let top: string | undefined;
+  const foldedTop = (): string =>
+    (top ??= foldForDates(`${dateline ?? ''}\n${body.slice(0, LABEL_CHARS)}`));
   return (
     first(hints.frontMatterDate) ??
-    publishedDate(top, reading) ??
+    publishedDateIn(foldedTop(), reading) ??
     first(dateline) ??
     dateOnlyLine(hints.title, reading) ??
-    updatedDate(top, reading) ??
+    updatedDateIn(foldedTop(), reading) ??
     headDate(body.slice(0, LABEL_CHARS), reading) ??
     (body.length > LABEL_CHARS ? publishedDate(body.slice(-TAIL_CHARS), reading) : null)
   );

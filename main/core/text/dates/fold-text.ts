@@ -5,20 +5,35 @@ const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g; // harakat, superscript ale
 const LATIN_MARKS = /\p{M}/gu;
 // Folding leaves ASCII text as its lower case: no marks, digits or letters to unify.
 const NON_ASCII = /[\u0080-\uffff]/;
-// Where folding a text is not folding each character alone: surrogate pairs (astral
-// characters), Hangul jamo that NFC joins with their neighbours, and capital sigma, whose lower
-// case depends on whether a letter follows.
-const NOT_PER_CHARACTER = /[\ud800-\udfff\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u03a3]/;
-// The last text folded: an article's top is read for a "Published" and an "Updated" label.
+// The last text folded (month names, dates and labels are looked for in the same texts).
 let lastText = '';
 let lastFolded = '';
-// Each BMP character's fold, found as characters are met: SAME when it folds to itself (most
-// do), else OTHER and its fold in `otherFolds`.
-const UNKNOWN = 0;
+// Each BMP character's fold, found as characters are met (0 until then): SAME when it folds
+// to itself (most do), else OTHER, its fold in `foldUnits` (one code unit) or `longerFolds`
+// (none or several; LONGER in foldUnits). WHOLE marks where folding a text is not folding each
+// character alone: surrogate pairs (astral characters), Hangul jamo that NFC joins with their
+// neighbours, and capital sigma, whose lower case depends on whether a letter follows.
 const SAME = 1;
 const OTHER = 2;
+const WHOLE = 3;
+const LONGER = 0xffff;
 const foldKinds = new Uint8Array(0x10000);
-const otherFolds = new Map<number, string>();
+const foldUnits = new Uint16Array(0x10000);
+const longerFolds = new Map<number, string>();
+for (const [from, to] of [
+  [0xd800, 0xdfff],
+  [0x1100, 0x11ff],
+  [0xa960, 0xa97f],
+  [0xd7b0, 0xd7ff],
+  [0x03a3, 0x03a3],
+] as const) {
+  foldKinds.fill(WHOLE, from, to + 1);
+}
+// The folded code units of a text, reused: one string is made of them at the end instead of
+// one string per folded character (Arabic and accented text fold many characters).
+let units = new Uint16Array(4096);
+// Code units per String.fromCharCode call (its arguments go on the stack).
+const UNITS_PER_CALL = 4096;
 
 /**
  * Lower-cases, drops accents and Arabic marks, and unifies Arabic and Persian letter forms
@@ -28,35 +43,60 @@ const otherFolds = new Map<number, string>();
 export function foldForDates(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase();
   if (text === lastText) return lastFolded;
-  lastFolded = NOT_PER_CHARACTER.test(text) ? foldWholeText(text) : foldEachCharacter(text);
+  lastFolded = foldEachCharacter(text) ?? foldWholeText(text);
   lastText = text;
   return lastFolded;
 }
 
 /**
- * `foldWholeText` one character at a time, each character's fold remembered: the same result wherever
- * no two characters interact (NOT_PER_CHARACTER), without normalising the whole text twice.
+ * `foldWholeText` one character at a time, each character's fold remembered: the same result
+ * wherever no two characters interact; null when some do (a WHOLE character).
  */
-function foldEachCharacter(text: string): string {
-  let out = '';
-  let kept = 0;
-  for (let i = 0; i < text.length; i++) {
+function foldEachCharacter(text: string): string | null {
+  const n = text.length;
+  let i = 0;
+  for (; i < n; i++) {
     const code = text.charCodeAt(i);
-    let kind = foldKinds[code]!;
-    if (kind === UNKNOWN) kind = learnFold(code);
-    if (kind === SAME) continue;
-    out += text.slice(kept, i) + otherFolds.get(code)!;
-    kept = i + 1;
+    const kind = foldKinds[code] || learnFold(code);
+    if (kind !== SAME) break;
   }
-  return kept === 0 ? text : out + text.slice(kept);
+  if (i === n) return text;
+  if (units.length < n) units = new Uint16Array(n * 2);
+  let length = 0;
+  for (let j = 0; j < i; j++) units[length++] = text.charCodeAt(j);
+  for (; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const kind = foldKinds[code] || learnFold(code);
+    if (kind === SAME) units[length++] = code;
+    else if (kind === WHOLE) return null;
+    else if (foldUnits[code] !== LONGER) units[length++] = foldUnits[code]!;
+    else {
+      const fold = longerFolds.get(code)!;
+      if (length + fold.length + (n - i) > units.length) {
+        const grown = new Uint16Array((length + fold.length + n) * 2);
+        grown.set(units.subarray(0, length));
+        units = grown;
+      }
+      for (let k = 0; k < fold.length; k++) units[length++] = fold.charCodeAt(k);
+    }
+  }
+  let out = '';
+  for (let at = 0; at < length; at += UNITS_PER_CALL) {
+    const part = units.subarray(at, Math.min(length, at + UNITS_PER_CALL));
+    out += String.fromCharCode.apply(null, part as unknown as number[]);
+  }
+  return out;
 }
 
 function learnFold(code: number): number {
   const folded = foldWholeText(String.fromCharCode(code));
-  const kind = folded.length === 1 && folded.charCodeAt(0) === code ? SAME : OTHER;
-  if (kind === OTHER) otherFolds.set(code, folded);
-  foldKinds[code] = kind;
-  return kind;
+  if (folded.length === 1 && folded.charCodeAt(0) === code) return (foldKinds[code] = SAME);
+  if (folded.length === 1) foldUnits[code] = folded.charCodeAt(0);
+  else {
+    foldUnits[code] = LONGER;
+    longerFolds.set(code, folded);
+  }
+  return (foldKinds[code] = OTHER);
 }
 
 /** The fold of a whole text, as the steps are written. */

@@ -72,16 +72,20 @@ const UPDATED_RE = labelPattern(UPDATED);
 
 /** The first date a "Published"-style label introduces in `text`, as an ISO date. */
 export function publishedDate(text: string, reading: DateReading): string | null {
-  return labelled(text, PUBLISHED_RE, reading);
+  return labelled(foldForDates(text), PUBLISHED_RE, reading);
 }
 
-/** The first date an "Updated"-style label introduces in `text`, as an ISO date. */
-export function updatedDate(text: string, reading: DateReading): string | null {
-  return labelled(text, UPDATED_RE, reading);
+/** publishedDate of a text already folded by foldForDates. */
+export function publishedDateIn(folded: string, reading: DateReading): string | null {
+  return labelled(folded, PUBLISHED_RE, reading);
 }
 
-function labelled(text: string, label: RegExp, reading: DateReading): string | null {
-  const folded = foldForDates(text);
+/** The first date an "Updated"-style label introduces in `folded` (see foldForDates). */
+export function updatedDateIn(folded: string, reading: DateReading): string | null {
+  return labelled(folded, UPDATED_RE, reading);
+}
+
+function labelled(folded: string, label: RegExp, reading: DateReading): string | null {
   for (const m of folded.matchAll(label)) {
     const after = folded.slice(m.index + m[0].length, m.index + m[0].length + WITHIN_CHARS + 40);
     const first = findFoldedDates(after, reading)[0];

@@ -75,6 +75,11 @@ describe('foldForDates', () => {
     }
     for (const piece of PIECES)
       expect(foldForDates(`x ${piece}`)).toBe(foldWholeText(`x ${piece}`));
+    // Longer than the folded text's first buffer and than one String.fromCharCode call, with
+    // characters that fold to several code units (İ) and to none (Arabic marks).
+    const long = wordSoup(7).sentence([...perCharacter, 'İİİİ', 'عَرَبِيّ'], 6000);
+    expect(long.length).toBeGreaterThan(3 * 4096);
+    expect(foldForDates(long)).toBe(foldWholeText(long));
     expect(foldForDates('Veröffentlicht am ۱۴ دی‌ماه')).toBe('veroffentlicht am 14 ديماه');
     expect(foldForDates('ΟΔΥΣΣΕΥΣ')).toBe('οδυσσευς');
   });
