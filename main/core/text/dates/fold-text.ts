@@ -29,9 +29,11 @@ for (const [from, to] of [
 ] as const) {
   foldKinds.fill(WHOLE, from, to + 1);
 }
-// The folded code units of a text, reused: one string is made of them at the end instead of
-// one string per folded character (Arabic and accented text fold many characters).
-let units = new Uint16Array(4096);
+// The folded code units of a text: one string is made of them at the end instead of one
+// string per folded character (Arabic and accented text fold many characters). This buffer
+// is reused for texts that fit it; a longer text gets its own, so that one huge text does not
+// leave a huge buffer behind.
+const reused = new Uint16Array(16 * 1024);
 // Code units per String.fromCharCode call (its arguments go on the stack).
 const UNITS_PER_CALL = 4096;
 
@@ -61,7 +63,7 @@ function foldEachCharacter(text: string): string | null {
     if (kind !== SAME) break;
   }
   if (i === n) return text;
-  if (units.length < n) units = new Uint16Array(n * 2);
+  let units = n <= reused.length ? reused : new Uint16Array(n);
   let length = 0;
   for (let j = 0; j < i; j++) units[length++] = text.charCodeAt(j);
   for (; i < n; i++) {

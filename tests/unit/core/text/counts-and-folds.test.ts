@@ -75,10 +75,17 @@ describe('foldForDates', () => {
     }
     for (const piece of PIECES)
       expect(foldForDates(`x ${piece}`)).toBe(foldWholeText(`x ${piece}`));
-    // Longer than the folded text's first buffer and than one String.fromCharCode call, with
-    // characters that fold to several code units (İ) and to none (Arabic marks).
-    const long = wordSoup(7).sentence([...perCharacter, 'İİİİ', 'عَرَبِيّ'], 6000);
-    expect(long.length).toBeGreaterThan(3 * 4096);
+    // Longer than the reused buffer and than one String.fromCharCode call, with characters
+    // that fold to two code units (CJK compatibility ideographs, whose canonical forms are
+    // astral) and to none (Arabic marks); then one that fits.
+    const long = wordSoup(7).sentence([...perCharacter, '\ufa6c\ufad0\ufad7', 'عَرَبِيّ'], 20_000);
+    expect(long.length).toBeGreaterThan(40_000);
+    expect(foldForDates(long)).toBe(foldWholeText(long));
+    const wider = `x ${'\ufa6c '.repeat(10_000)}`;
+    expect(foldForDates(wider)).toBe(foldWholeText(wider));
+    const fits = long.slice(0, 12_000);
+    expect(foldForDates(fits)).toBe(foldWholeText(fits));
+    expect(foldForDates(long)).toBe(foldWholeText(long));
     expect(foldForDates(long)).toBe(foldWholeText(long));
     expect(foldForDates('Veröffentlicht am ۱۴ دی‌ماه')).toBe('veroffentlicht am 14 ديماه');
     expect(foldForDates('ΟΔΥΣΣΕΥΣ')).toBe('οδυσσευς');
