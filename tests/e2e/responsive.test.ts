@@ -159,10 +159,13 @@ describe.skipIf(!ready)('the window at any width', () => {
     const scroller = page.locator('.list-scroller');
     expect(await page.locator('.reader-pane').isVisible()).toBe(false);
     await scroller.evaluate((el) => el.scrollBy(0, 900));
-    const row = rows()
+    // The list renders the rows in view after the scroll event, so the nth row is resolved once
+    // and then pinned by its id: a lazy `nth` could name a different row at each use.
+    const id = await rows()
       .filter({ has: page.locator('.row-title-text') })
-      .nth(8);
-    const id = await row.getAttribute('data-id');
+      .nth(8)
+      .getAttribute('data-id');
+    const row = page.locator(`.row[data-id="${id}"]`);
     const title = await row.locator('.row-title-text').innerText();
     await row.click();
     await readerTitle().filter({ hasText: title }).waitFor();
