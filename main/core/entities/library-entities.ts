@@ -17,6 +17,7 @@ import { EntityIndex } from './entity-index';
 import { EXTRACTOR_VERSION, extractEntities } from './extract-entities';
 import { Foreground } from '../library/foreground';
 import { GarbageGuard } from '../library/garbage-guard';
+import { DeferredSave } from '../library/deferred-save';
 
 const CACHE_KEY: EntityCacheKey = {
   extractorVersion: EXTRACTOR_VERSION,
@@ -66,6 +67,7 @@ export class LibraryEntities {
   private readonly waiters: (() => void)[] = [];
   // Imports under way: extraction waits for them, so it never shares their thread.
   private holds = 0;
+  private readonly saver: DeferredSave;
 
   constructor(
     private readonly dir: string,
@@ -76,7 +78,9 @@ export class LibraryEntities {
     private readonly onExtracted: () => void = () => undefined,
     /** Searches running or just run: extraction waits for a quiet moment between slices. */
     private readonly foreground: Foreground = new Foreground(),
-  ) {}
+  ) {
+    this.saver = new DeferredSave(() => this.write(), foreground);
+  }
 
   /** Loads the cache and queues what it lacks, in the background. */
   start(): void {
@@ -151,7 +155,8 @@ export class LibraryEntities {
   /** Resolves once every article's entities are known (the command line waits for this). */
   async idle(): Promise<void> {
     await this.loading;
-    if (this.queue.size === 0) return;
+    // An empty queue is not enough: the slice under way has taken articles it has not finished.
+    if (this.queue.size === 0 && !this.pumping) return;
     this.pump();
     await new Promise<void>((done) => this.waiters.push(done));
   }
@@ -207,8 +212,7 @@ export class LibraryEntities {
       if (this.closed || this.holds > 0) return;
       if (extracted > 0) this.onExtracted();
       this.settle();
-      // Still "pumping" while saving, so that closing waits for the file to be written.
-      await this.flush();
+      this.saver.schedule();
     })().finally(() => {
       this.pumping = null;
       // Articles imported while the cache was being saved.
@@ -238,8 +242,12 @@ export class LibraryEntities {
     }
   }
 
-  /** Saves the cache when it changed (a read-only open keeps it in memory). */
-  async flush(): Promise<void> {
+  /** Saves the cache now when it changed (a read-only open keeps it in memory). */
+  flush(): Promise<void> {
+    return this.saver.now();
+  }
+
+  private async write(): Promise<void> {
     if (!this.dirty || this.readOnly || !this.loaded) return;
     this.dirty = false;
     try {

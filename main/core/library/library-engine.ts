@@ -327,7 +327,7 @@ class LibraryImpl implements LibraryEngine {
       })
       .finally(release);
     await tagging.finish();
-    await this.versions.flush();
+    this.versions.saveSoon();
     return summary;
   }
 

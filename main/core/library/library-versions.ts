@@ -22,6 +22,7 @@ import { notFound } from './ids';
 import { MainVersions } from './main-versions';
 import { VersionGroups } from './version-groups';
 import { Foreground } from './foreground';
+import { DeferredSave } from './deferred-save';
 
 const CACHE_KEY: SignatureCacheKey = {
   shingleWords: SHINGLE_WORDS,
@@ -56,6 +57,7 @@ export class LibraryVersions {
   /** The signatures of every article are known (the load finished). */
   private loaded = false;
   private readonly mains: MainVersions;
+  private readonly saver: DeferredSave;
   /** The articles the list leaves out when other versions are hidden; null: not yet known. */
   private hiddenIds: Set<string> | null = null;
 
@@ -70,6 +72,7 @@ export class LibraryVersions {
     private readonly foreground: Foreground = new Foreground(),
   ) {
     this.mains = new MainVersions(dir);
+    this.saver = new DeferredSave(() => this.write(), foreground);
   }
 
   /** Loads the cache and computes what it lacks, in the background. */
@@ -190,8 +193,17 @@ export class LibraryVersions {
     }
   }
 
-  /** Saves the cache when it changed (a read-only open keeps it in memory). */
-  async flush(): Promise<void> {
+  /** Saves the cache now when it changed (a read-only open keeps it in memory). */
+  flush(): Promise<void> {
+    return this.saver.now();
+  }
+
+  /** Saves the cache a little later (deferred-save.ts): an import does not wait for it. */
+  saveSoon(): void {
+    if (this.dirty && !this.readOnly) this.saver.schedule();
+  }
+
+  private async write(): Promise<void> {
     if (!this.dirty || this.readOnly) return;
     // Saved only complete: a cache missing the signatures still loading would be read as a
     // library's worth of articles to sign again. An import does not wait for that load (an

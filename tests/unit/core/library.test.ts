@@ -114,6 +114,8 @@ describe('list', () => {
 describe('trash', () => {
   it('moves articles out of the lists, restores them and empties for good', async () => {
     const { lib, dir, ids } = await libraryWith(3);
+    // The import's entities are extracted after it returns, with a change of their own.
+    await lib.listEntities({});
     const changes: LibraryChange[] = [];
     lib.onChange((c) => changes.push(c));
     await lib.trash([ids[0]!, ids[1]!]);

@@ -62,6 +62,9 @@ const QUERIES = [
 
 /** Everything a reindex rebuilds, as the library answers it. */
 async function snapshot(lib: LibraryEngine) {
+  // First: listing them waits for the names an import leaves to extract after it returns, which
+  // searches by name (org:) answer from.
+  const entities = await lib.listEntities({});
   const searches: Record<string, unknown> = {};
   for (const q of QUERIES) {
     const r = await lib.search({ query: q, limit: 100 });
@@ -71,7 +74,7 @@ async function snapshot(lib: LibraryEngine) {
   return {
     searches,
     versions: await lib.listVersions(),
-    entities: await lib.listEntities({}),
+    entities,
     dates: Object.fromEntries(list.items.map((m) => [m.id, m.articleDate])),
     documents: (await lib.stats()).index.documents,
   };

@@ -35,9 +35,31 @@ const letterCounts = new WeakMap<Segment, Map<string, number>>();
 function countsOf(seg: Segment): Map<string, number> {
   let counts = letterCounts.get(seg);
   if (counts) return counts;
-  counts = new Map();
+  // Counted by code unit in a table, not a Map per character: the first misspelt word after an
+  // open walked every term of every segment (430,000 at 100,000 articles) in ~140 ms that way.
+  // Letters keep the order they were first seen in, which breaks ties in alphabetFor.
+  const units = new Uint32Array(0x10000);
+  const firstSeen: string[] = [];
+  let astral: Map<string, number> | null = null;
   for (const term of seg.index.data.terms) {
-    for (const ch of term) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    for (let i = 0; i < term.length; i++) {
+      const c = term.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdfff) {
+        if (units[c]!++ === 0) firstSeen.push(term[i]!);
+        continue;
+      }
+      // A surrogate pair is one character (a lone surrogate counts as itself).
+      const ch = String.fromCodePoint(term.codePointAt(i)!);
+      astral ??= new Map();
+      const n = astral.get(ch) ?? 0;
+      if (n === 0) firstSeen.push(ch);
+      astral.set(ch, n + 1);
+      i += ch.length - 1;
+    }
+  }
+  counts = new Map();
+  for (const ch of firstSeen) {
+    counts.set(ch, ch.length === 1 ? units[ch.charCodeAt(0)]! : astral!.get(ch)!);
   }
   letterCounts.set(seg, counts);
   return counts;

@@ -3,7 +3,7 @@
 // trash and purges, and counted for facets over a view or a search.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   decodeEntityCache,
   encodeEntityCache,
@@ -11,6 +11,7 @@ import {
   type EntitiesById,
 } from '../../../../main/core/entities/entity-cache';
 import { openLibrary } from '../../../../main/core/library';
+import { ArticleStore } from '../../../../main/core/store/article-store';
 import { EXTRACTOR_VERSION } from '../../../../main/core/entities/extract-entities';
 import { CLEANER_VERSION } from '../../../../main/core/text/parse-article';
 import { writeArticles } from '../library-helpers';
@@ -173,5 +174,37 @@ describe('LibraryEntities in a library', () => {
     const cache = decodeEntityCache(readFileSync(join(dir, ENTITY_CACHE_FILE), 'utf8'), KEY)!;
     expect(cache.has(b)).toBe(false);
     expect(cache.size).toBe(2);
+  }, 60_000);
+
+  it('lists every name only once the slice reading the last articles has finished', async () => {
+    const dir = tempDir('ar-entities-lib-');
+    const src = tempDir('ar-entities-src-');
+    writeArticles(src, FILES);
+    const lib = await openLibrary(dir);
+    await lib.importSources([{ path: src }]);
+    const all = await lib.listEntities();
+    expect(all.entities.length).toBeGreaterThan(3);
+    await lib.close();
+    rmSync(join(dir, ENTITY_CACHE_FILE));
+    // Each article is read again from its file, slowly: the queue is empty well before the
+    // last one's names are known.
+    const read = ArticleStore.prototype.read;
+    const slow = vi.spyOn(ArticleStore.prototype, 'read').mockImplementation(async function (
+      this: ArticleStore,
+      id: string,
+    ) {
+      await new Promise((done) => setTimeout(done, 150));
+      return read.call(this, id);
+    });
+    try {
+      const reopened = await openLibrary(dir);
+      while ((await reopened.entityFacets({})).pending > 0) {
+        await new Promise((done) => setTimeout(done, 5));
+      }
+      expect(await reopened.listEntities()).toEqual(all);
+      await reopened.close();
+    } finally {
+      slow.mockRestore();
+    }
   }, 60_000);
 });
