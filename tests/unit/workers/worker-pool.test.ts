@@ -147,4 +147,34 @@ describe('WorkerPool', () => {
     expect(String(await waiting)).toMatch(/pool is closed/);
     await expect(p.run({ op: 'echo', value: 3 })).rejects.toThrow(/pool is closed/);
   });
+
+  it('stops a thread left idle for idleMs, and starts one again for the next task', async () => {
+    const p = pool({ size: 1, idleMs: 150 });
+    try {
+      const first = await p.run({ op: 'echo', value: 1 });
+      // Busy threads are kept: tasks closer together than idleMs run on the same thread.
+      await new Promise((done) => setTimeout(done, 50));
+      expect((await p.run({ op: 'echo', value: 2, ms: 200 })).thread).toBe(first.thread);
+      await new Promise((done) => setTimeout(done, 50));
+      expect((await p.run({ op: 'echo', value: 3 })).thread).toBe(first.thread);
+      await new Promise((done) => setTimeout(done, 400));
+      const later = await p.run({ op: 'echo', value: 4 });
+      expect(later.value).toBe(4);
+      expect(later.thread).not.toBe(first.thread);
+      expect(later.born).toBeGreaterThan(first.born);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('keeps its threads without idleMs', async () => {
+    const p = pool({ size: 1 });
+    try {
+      const first = await p.run({ op: 'echo', value: 1 });
+      await new Promise((done) => setTimeout(done, 400));
+      expect((await p.run({ op: 'echo', value: 2 })).thread).toBe(first.thread);
+    } finally {
+      await p.close();
+    }
+  });
 });
