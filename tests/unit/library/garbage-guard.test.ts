@@ -1,4 +1,5 @@
-// The garbage guard collects once the heap has grown past its slack, and not before.
+// The garbage guard collects once the heap (with the buffers its objects hold outside it) has
+// grown past its slack, and not before.
 import { describe, expect, it } from 'vitest';
 import { GarbageGuard } from '../../../main/core/library/garbage-guard';
 
@@ -26,5 +27,14 @@ describe('GarbageGuard', () => {
     held.push(objects(64));
     expect(tight.check()).toBe(true);
     expect(held.flat()).toHaveLength(128);
+  });
+
+  it('counts the bytes of buffers, which live outside the heap', () => {
+    const tight = new GarbageGuard(32 * MB);
+    // Small on the heap, 64 MB outside it: a bulk edit's reads and writes are buffers.
+    const held = Array.from({ length: 64 }, () => Buffer.alloc(MB, 1));
+    expect(tight.check()).toBe(true);
+    expect(tight.check()).toBe(false);
+    expect(held.reduce((n, b) => n + b.length, 0)).toBe(64 * MB);
   });
 });
