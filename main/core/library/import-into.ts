@@ -16,6 +16,7 @@ import type { Judging, QueryVerdicts } from '../search/query/query-judge';
 import type { Catalog } from '../store/catalog';
 import type { ImportedEntry, ImportSource, ImportSummary } from '../../contract/types';
 import type { RecordWriter } from './record-writer';
+import { GarbageGuard } from './garbage-guard';
 import type { ImportTagging } from '../organise/rules-at-import';
 
 // Index updates from an import are sent in batches of this many documents: a full chunk.
@@ -86,6 +87,8 @@ export async function importInto(
   // build first: a small import makes the same segments as a reindex of it, and so ranks
   // alike. Should a worker fail, the chunk is judged here.
   let warmed = false;
+  // Each chunk's texts, records and buffers are garbage once written (garbage-guard.ts).
+  const garbage = new GarbageGuard();
   const prepare = (chunk: PendingArticle[]): Prepared => {
     if (!warmed && chunk.length >= FIRST_CHUNK_ARTICLES) {
       // An import of more than a handful of files: its index builds will run on a worker, and
@@ -148,6 +151,7 @@ export async function importInto(
       } finally {
         // A build not published (nothing written) is dropped; after publish this does nothing.
         built?.discard();
+        garbage.check();
       }
     },
   };
