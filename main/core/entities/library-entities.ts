@@ -156,7 +156,9 @@ export class LibraryEntities {
   async idle(): Promise<void> {
     await this.loading;
     // An empty queue is not enough: the slice under way has taken articles it has not finished.
-    if (this.queue.size === 0 && !this.pumping) return;
+    // Awaited, not waited for with the others: a round that has already settled tells no one.
+    if (this.queue.size === 0 && this.pumping) await this.pumping.catch(() => undefined);
+    if (this.queue.size === 0) return;
     this.pump();
     await new Promise<void>((done) => this.waiters.push(done));
   }
@@ -215,7 +217,7 @@ export class LibraryEntities {
       this.saver.schedule();
     })().finally(() => {
       this.pumping = null;
-      // Articles imported while the cache was being saved.
+      // Articles imported while the round was ending.
       if (!this.closed && this.holds === 0 && this.queue.size > 0) this.pump();
     });
   }

@@ -59,7 +59,7 @@ function countsOf(seg: Segment): Map<string, number> {
   }
   counts = new Map();
   for (const ch of firstSeen) {
-    counts.set(ch, ch.length === 1 ? units[ch.charCodeAt(0)]! : astral!.get(ch)!);
+    counts.set(ch, astral?.get(ch) ?? units[ch.charCodeAt(0)]!);
   }
   letterCounts.set(seg, counts);
   return counts;
