@@ -63,13 +63,19 @@ const FILES = {
     'Ferry news\n\nThe ferry from Stavanger was late again on Friday, passengers in Stavanger said.\n',
 };
 
+/** A fresh library with FILES imported: its folder, the open library and what was imported. */
+async function importedSample() {
+  const dir = tempDir('ar-entities-lib-');
+  const src = tempDir('ar-entities-src-');
+  writeArticles(src, FILES);
+  const lib = await openLibrary(dir);
+  const { imported } = await lib.importSources([{ path: src }]);
+  return { dir, lib, imported };
+}
+
 describe('LibraryEntities in a library', () => {
   it('extracts after an import, saves the cache, and reads it at the next open', async () => {
-    const dir = tempDir('ar-entities-lib-');
-    const src = tempDir('ar-entities-src-');
-    writeArticles(src, FILES);
-    const lib = await openLibrary(dir);
-    const { imported } = await lib.importSources([{ path: src }]);
+    const { dir, lib, imported } = await importedSample();
     const ids = Object.fromEntries(imported.map((a) => [a.path.split(/[\\/]/).pop()!, a.id]));
     const { entities } = await lib.listEntities();
     expect(entities).toContainEqual({ name: 'Henrik Dahl', type: 'person', count: 2 });
@@ -110,11 +116,7 @@ describe('LibraryEntities in a library', () => {
   }, 60_000);
 
   it('a read-only open extracts only when asked, and a search by name waits for it', async () => {
-    const dir = tempDir('ar-entities-lib-');
-    const src = tempDir('ar-entities-src-');
-    writeArticles(src, FILES);
-    const lib = await openLibrary(dir);
-    await lib.importSources([{ path: src }]);
+    const { dir, lib } = await importedSample();
     await lib.listEntities();
     await lib.close();
     rmSync(join(dir, ENTITY_CACHE_FILE));
@@ -131,11 +133,7 @@ describe('LibraryEntities in a library', () => {
   }, 60_000);
 
   it('rebuilds a damaged or missing cache from the article files', async () => {
-    const dir = tempDir('ar-entities-lib-');
-    const src = tempDir('ar-entities-src-');
-    writeArticles(src, FILES);
-    const lib = await openLibrary(dir);
-    await lib.importSources([{ path: src }]);
+    const { dir, lib } = await importedSample();
     await lib.listEntities();
     await lib.close();
     for (const damage of ['garbage', null]) {
@@ -155,11 +153,7 @@ describe('LibraryEntities in a library', () => {
   }, 60_000);
 
   it('leaves trashed articles out of the counts and forgets purged ones', async () => {
-    const dir = tempDir('ar-entities-lib-');
-    const src = tempDir('ar-entities-src-');
-    writeArticles(src, FILES);
-    const lib = await openLibrary(dir);
-    const { imported } = await lib.importSources([{ path: src }]);
+    const { dir, lib, imported } = await importedSample();
     const b = imported.find((a) => a.path.endsWith('b.txt'))!.id;
     await lib.listEntities();
     await lib.trash([b]);
@@ -177,11 +171,7 @@ describe('LibraryEntities in a library', () => {
   }, 60_000);
 
   it('lists every name only once the slice reading the last articles has finished', async () => {
-    const dir = tempDir('ar-entities-lib-');
-    const src = tempDir('ar-entities-src-');
-    writeArticles(src, FILES);
-    const lib = await openLibrary(dir);
-    await lib.importSources([{ path: src }]);
+    const { dir, lib } = await importedSample();
     const all = await lib.listEntities();
     expect(all.entities.length).toBeGreaterThan(3);
     await lib.close();
