@@ -2,11 +2,17 @@
 import { raiseIoThreads } from '../core/io-threads';
 import { readCommandLine } from './read-command-line';
 import { runCli } from './run';
+import { endOnClosedPipe } from './closed-pipe';
 
 raiseIoThreads();
 
 // stdout carries only command output (scripts parse --json): stray logging goes to stderr.
 console.log = console.info = console.debug = console.error;
+
+// `archive-reader entities | head -3`: the rest of the output has nowhere to go.
+for (const stream of [process.stdout, process.stderr]) {
+  endOnClosedPipe(stream, (status) => process.exit(status));
+}
 
 const argv = process.argv.slice(2);
 const controller = new AbortController();
