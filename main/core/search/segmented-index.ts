@@ -3,7 +3,7 @@
 // script is given) fold them into larger ones without re-reading any article; a live map
 // (id → segment) acts as the tombstone list. See docs/search.md.
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ArchiveError, QueryError } from '../errors';
 import type { ArticleId, TextRange } from '../../contract/types';
 import type { SegmentPayload } from './segments/build-segment';
@@ -25,6 +25,7 @@ import {
   clearIndexDir,
   readManifest,
   readSegmentDocs,
+  readVerifiedBytes,
   INDEX_FORMAT,
   type SegmentEntry,
 } from './storage/persistence';
@@ -34,7 +35,7 @@ import { anyWord, correctSpelling, type Spelt } from './query/spelling';
 import { evaluate } from './query/query-eval';
 import { likeDocuments, likeTerms } from './query/more-like-this';
 import { stemLanguage } from './analysis/analyzer';
-import { LazyPostings } from './storage/lazy-postings';
+import { SavedPostings } from './storage/saved-postings';
 import { ExpansionCache } from './query/expansion-cache';
 import { QueryBudget, unlimitedBudget } from './query/query-budget';
 import { expansionLimits } from './query/expansions';
@@ -56,6 +57,7 @@ import { addJudgedLanguages, type Judging, type QueryVerdicts } from './query/qu
 export type { IndexTuning } from './tuning';
 import { loadValidDocs } from './storage/store-docs';
 import { TaskRunner } from './workers/task-runner';
+import type { MergeTaskPart } from './workers/worker-protocol';
 
 export class SearchIndex implements SearchIndexApi {
   private readonly set = new SegmentSet();
@@ -75,8 +77,8 @@ export class SearchIndex implements SearchIndexApi {
   private readonly failed = new Map<ArticleId, { rev: number; reason: string }>();
   // Index files found damaged since open; their documents are re-indexed from the articles.
   private readonly damage: { path: string; reason: string }[] = [];
-  // Postings files a read-only index reads on demand, open until it closes.
-  private readonly lazyFiles: LazyPostings[] = [];
+  // Segments whose postings are read from their saved files on demand.
+  private readonly saved: SavedPostings;
 
   constructor(
     private readonly options: SearchIndexOptions,
@@ -90,7 +92,11 @@ export class SearchIndex implements SearchIndexApi {
       () => this.nextSeq,
       this.tuning.persistDelayMs,
       options.readOnly ?? false,
+      (seg, entry) => {
+        if (this.readsFromFile(seg)) this.saved.adopt(seg, entry);
+      },
     );
+    this.saved = new SavedPostings(options.dir);
   }
 
   /** Loads persisted segments (lazily) and reconciles them with `expected` (id → rev). */
@@ -163,21 +169,11 @@ export class SearchIndex implements SearchIndexApi {
   private async loadSegments(): Promise<void> {
     for (const seg of [...this.set.segments].reverse()) {
       if (seg.loaded || this.closed) continue;
+      if (this.set.get(seg.seq) !== seg) continue;
       const entry = this.persister.entries.get(seg.seq);
-      // A reader reads only the postings its queries ask for, where the blocks file allows.
-      const lazy =
-        entry && this.options.readOnly
-          ? LazyPostings.open(join(this.options.dir, entry.indexFile), entry.indexSha256)
-          : null;
-      if (lazy) {
-        if (this.set.get(seg.seq) !== seg || this.closed) {
-          lazy.close();
-          continue;
-        }
-        this.lazyFiles.push(lazy);
-        seg.setIndex(new PostingIndex(lazy.data, (t) => lazy.ensureTerm(t)));
-        continue;
-      }
+      // A reader reads only the postings its queries ask for, where the blocks file allows; so
+      // does a writer, for its large segments.
+      if (entry && this.readsFromFile(seg) && this.saved.adopt(seg, entry)) continue;
       const postings = entry
         ? await this.tasks
             .run({
@@ -200,7 +196,7 @@ export class SearchIndex implements SearchIndexApi {
       // meanwhile say they are partial instead of quietly missing its hits.
       await this.indexFromStore(seg.liveIds());
       this.set.drop(seg.seq);
-      this.persister.markDirty();
+      this.changed();
     }
   }
 
@@ -307,7 +303,7 @@ export class SearchIndex implements SearchIndexApi {
     for (const id of ids) this.failed.delete(id);
     await this.enqueue(() => {
       this.set.remove(ids, nextSeq);
-      this.persister.markDirty();
+      this.changed();
     });
     this.scheduleMerge();
   }
@@ -533,7 +529,7 @@ export class SearchIndex implements SearchIndexApi {
       // A failed save (disk full) must still stop the workers and timers.
       this.closed = true;
       this.persister.stop();
-      for (const lazy of this.lazyFiles.splice(0)) lazy.close();
+      this.saved.closeAll();
       await this.tasks.close();
     }
   }
@@ -651,7 +647,18 @@ export class SearchIndex implements SearchIndexApi {
   private addSegment(seg: Segment, replaces?: Set<number>): void {
     this.set.add(seg, replaces);
     if (this.buildsInFlight === 0) this.set.buildsSettled();
+    this.changed();
+  }
+
+  /** After segments were added or dropped: a save is due, and dropped ones' files can close. */
+  private changed(): void {
+    this.saved.retire((seq) => this.set.get(seq) !== undefined);
     this.persister.markDirty();
+  }
+
+  /** Whether `seg` reads its postings from its saved file rather than holding them. */
+  private readsFromFile(seg: Segment): boolean {
+    return (this.options.readOnly ?? false) || seg.size >= this.tuning.fileBackedMinDocs;
   }
 
   private scheduleMerge(): void {
@@ -676,15 +683,48 @@ export class SearchIndex implements SearchIndexApi {
       });
   }
 
-  /** Merges segments from their postings alone: no article is read again. */
+  /**
+   * Merges segments from their postings alone: no article is read again. A segment read from
+   * its file goes to the merge as that file, which the merge reads for itself.
+   */
   private async merge(seqs: Set<number>): Promise<void> {
-    const parts = [...seqs]
+    const segments = [...seqs]
       .map((s) => this.set.get(s))
-      .filter((s): s is Segment => s !== undefined && s.loaded)
-      .map((s) => ({ docs: s.docs, postings: s.index.data, keep: s.alive.slice() }));
+      .filter((s): s is Segment => s !== undefined && s.loaded);
+    const parts = segments.map((s): MergeTaskPart => {
+      const file = this.saved.fileOf(s.seq);
+      const keep = s.alive.slice();
+      return file ? { docs: s.docs, file, keep } : { docs: s.docs, postings: s.index.data, keep };
+    });
     const seq = this.nextSeq++;
-    const r = await this.tasks.run({ kind: 'merge', parts });
+    let r: SegmentPayload;
+    try {
+      r = await this.tasks.run({ kind: 'merge', parts });
+    } catch (e) {
+      if (!(await this.reindexDamaged(segments))) throw e;
+      return;
+    }
     await this.enqueue(() => this.addSegment(toSegment(seq, r), seqs));
+  }
+
+  /**
+   * After a failed merge: the segments among `segments` whose saved file is damaged are
+   * dropped and their documents indexed again from the articles, as at open. False when none is.
+   */
+  private async reindexDamaged(segments: Segment[]): Promise<boolean> {
+    let found = false;
+    for (const seg of segments) {
+      const file = this.saved.fileOf(seg.seq);
+      if (!file || (await readVerifiedBytes(file.path, file.sha256)) !== null) continue;
+      found = true;
+      this.damage.push({ path: basename(file.path), reason: 'missing, altered or malformed' });
+      await this.indexFromStore(seg.liveIds());
+      await this.enqueue(() => {
+        this.set.drop(seg.seq);
+        this.changed();
+      });
+    }
+    return found;
   }
 
   private throwBackgroundError(): void {

@@ -11,6 +11,11 @@ export interface IndexTuning {
   searchWaitMs: number;
   /** Delay before changes are persisted in the background (flush persists at once). */
   persistDelayMs: number;
+  /**
+   * A writable index's segments of at least this many documents read their postings from
+   * their saved file on demand instead of holding them in memory (a read-only index's all do).
+   */
+  fileBackedMinDocs: number;
   /** Run background merges (off: segments stay as built, for tests). */
   merge: boolean;
   /** Work one query may do before it is refused (see query/query-budget.ts). */
@@ -25,6 +30,7 @@ export const DEFAULT_TUNING: IndexTuning = {
   batchSize: 2000,
   searchWaitMs: 2000,
   persistDelayMs: 3000,
+  fileBackedMinDocs: 4096,
   merge: true,
   queryWorkLimit: QUERY_WORK_LIMIT,
   queryTimeLimitMs: QUERY_TIME_LIMIT_MS,

@@ -2,6 +2,7 @@
 // them with their dead ids. Runs are serialised; a change during a run marks it dirty again.
 import { INDEX_FORMAT, writeManifest, writeSegmentFiles, type SegmentEntry } from './persistence';
 import { encodePostings } from '../segments/postings-codec';
+import type { Segment } from '../segments/segment';
 import type { SegmentSet } from '../segments/segment-set';
 
 export class IndexPersister {
@@ -19,6 +20,8 @@ export class IndexPersister {
     private readonly nextSeq: () => number,
     private readonly delayMs: number,
     private readonly readOnly: boolean,
+    /** Told of each segment whose files were just saved, while it is still current. */
+    private readonly onSaved: (seg: Segment, entry: SegmentEntry) => void = () => {},
   ) {}
 
   /** Notes a change and schedules a save. */
@@ -65,7 +68,9 @@ export class IndexPersister {
         // articles peaked higher, never lower (docs/benchmarks.md, fifth round).
         encodePostings(seg.index.data),
       );
-      if (this.set.get(seg.seq) === seg) this.entries.set(seg.seq, { ...entry, dead: [] });
+      if (this.set.get(seg.seq) !== seg) continue;
+      this.entries.set(seg.seq, { ...entry, dead: [] });
+      this.onSaved(seg, { ...entry, dead: [] });
     }
     const segments: SegmentEntry[] = [];
     for (const seg of this.set.segments) {

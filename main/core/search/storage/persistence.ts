@@ -121,7 +121,11 @@ export async function writeManifest(dir: string, manifest: IndexManifest): Promi
     manifest.segments.flatMap((s) => [s.docsFile, s.indexFile, blocksFileOf(s.indexFile)]),
   );
   for (const name of await fs.readdir(dir)) {
-    if (name.startsWith('seg-') && !keep.has(name)) await fs.rm(join(dir, name), { force: true });
+    if (!name.startsWith('seg-') || keep.has(name)) continue;
+    // A file still open (a replaced segment's, read until its readers are done; on Windows, a
+    // scanner's) may refuse to go yet: the manifest no longer names it, and the next save
+    // tries again.
+    await fs.rm(join(dir, name), { force: true }).catch(() => undefined);
   }
 }
 
