@@ -92,11 +92,12 @@ export class SearchIndex implements SearchIndexApi {
       () => this.nextSeq,
       this.tuning.persistDelayMs,
       options.readOnly ?? false,
-      (seg, entry) => {
-        if (this.readsFromFile(seg)) this.saved.adopt(seg, entry);
-      },
+      () => this.saved.settle(),
     );
-    this.saved = new SavedPostings(options.dir);
+    this.saved = new SavedPostings(options.dir, this.tuning.fileBackedQuietMs, {
+      idle: () => this.buildsInFlight === 0 && this.merging === null,
+      saved: () => this.savedSegments(),
+    });
   }
 
   /** Loads persisted segments (lazily) and reconciles them with `expected` (id → rev). */
@@ -248,6 +249,7 @@ export class SearchIndex implements SearchIndexApi {
     const seqs = parts.map(() => this.nextSeq++);
     // Counted until published or discarded: removal marks must outlive a build not yet in.
     this.buildsInFlight++;
+    this.saved.busy();
     let open = true;
     const settle = () => {
       if (!open) return false;
@@ -560,6 +562,7 @@ export class SearchIndex implements SearchIndexApi {
   private async build(docs: IndexDoc[]): Promise<Segment | null> {
     const seq = this.nextSeq++;
     this.buildsInFlight++;
+    this.saved.busy();
     try {
       let todo = docs;
       try {
@@ -652,8 +655,17 @@ export class SearchIndex implements SearchIndexApi {
 
   /** After segments were added or dropped: a save is due, and dropped ones' files can close. */
   private changed(): void {
+    this.saved.busy();
     this.saved.retire((seq) => this.set.get(seq) !== undefined);
     this.persister.markDirty();
+  }
+
+  /** Loaded segments that may read from their saved files, with their files' entries. */
+  private *savedSegments(): Iterable<[Segment, SegmentEntry]> {
+    for (const seg of this.set.segments) {
+      const entry = this.persister.entries.get(seg.seq);
+      if (entry && seg.loaded && this.readsFromFile(seg)) yield [seg, entry];
+    }
   }
 
   /** Whether `seg` reads its postings from its saved file rather than holding them. */
@@ -697,6 +709,7 @@ export class SearchIndex implements SearchIndexApi {
       return file ? { docs: s.docs, file, keep } : { docs: s.docs, postings: s.index.data, keep };
     });
     const seq = this.nextSeq++;
+    this.saved.busy();
     let r: SegmentPayload;
     try {
       r = await this.tasks.run({ kind: 'merge', parts });

@@ -16,6 +16,8 @@ export interface IndexTuning {
    * their saved file on demand instead of holding them in memory (a read-only index's all do).
    */
   fileBackedMinDocs: number;
+  /** How long a writable index must be idle (no build or merge) before that happens. */
+  fileBackedQuietMs: number;
   /** Run background merges (off: segments stay as built, for tests). */
   merge: boolean;
   /** Work one query may do before it is refused (see query/query-budget.ts). */
@@ -31,6 +33,7 @@ export const DEFAULT_TUNING: IndexTuning = {
   searchWaitMs: 2000,
   persistDelayMs: 3000,
   fileBackedMinDocs: 4096,
+  fileBackedQuietMs: 10_000,
   merge: true,
   queryWorkLimit: QUERY_WORK_LIMIT,
   queryTimeLimitMs: QUERY_TIME_LIMIT_MS,

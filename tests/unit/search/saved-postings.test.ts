@@ -27,7 +27,7 @@ const QUERIES = [
   `${VOCABULARY[3]!} -${VOCABULARY[8]!}`,
 ];
 const IN_MEMORY = { fileBackedMinDocs: Number.MAX_SAFE_INTEGER };
-const FROM_FILES = { fileBackedMinDocs: 1 };
+const FROM_FILES = { fileBackedMinDocs: 1, fileBackedQuietMs: 0 };
 
 function corpus(from: number, n: number): IndexDoc[] {
   const { sentence } = wordSoup(from + 11);
@@ -131,6 +131,27 @@ describe("a writer's saved segments", () => {
     }
     const open = await openFilesIn(a);
     if (open) expect(open).toEqual([]);
+  });
+
+  it('go to their files only once the writer has been quiet a while', async () => {
+    const docs = corpus(0, 600);
+    const a = await dir();
+    const tuning = { merge: false, batchSize: 1000, fileBackedMinDocs: 1, fileBackedQuietMs: 300 };
+    const index = await fed(a, [docs], tuning);
+    try {
+      const names = (await readdir(a)).filter((f) => f.endsWith('.postings'));
+      const originals = await Promise.all(names.map((n) => readFile(join(a, n))));
+      await damagePostings(a);
+      // Saved, but the build was a moment ago: the postings are still in memory.
+      expect((await index.search(VOCABULARY[100]!)).hits.length).toBeGreaterThan(0);
+      await Promise.all(names.map((n, i) => writeFile(join(a, n), originals[i]!)));
+      await new Promise((r) => setTimeout(r, 600));
+      await damagePostings(a);
+      const err = await index.search(VOCABULARY[101]!).catch((e: unknown) => e);
+      expect((err as ArchiveError).code).toBe('LIBRARY_CORRUPT');
+    } finally {
+      await index.close();
+    }
   });
 
   it('open from their files again, above the size the tuning sets', async () => {

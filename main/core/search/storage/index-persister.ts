@@ -2,7 +2,6 @@
 // them with their dead ids. Runs are serialised; a change during a run marks it dirty again.
 import { INDEX_FORMAT, writeManifest, writeSegmentFiles, type SegmentEntry } from './persistence';
 import { encodePostings } from '../segments/postings-codec';
-import type { Segment } from '../segments/segment';
 import type { SegmentSet } from '../segments/segment-set';
 
 export class IndexPersister {
@@ -20,8 +19,8 @@ export class IndexPersister {
     private readonly nextSeq: () => number,
     private readonly delayMs: number,
     private readonly readOnly: boolean,
-    /** Told of each segment whose files were just saved, while it is still current. */
-    private readonly onSaved: (seg: Segment, entry: SegmentEntry) => void = () => {},
+    /** Told after each save. */
+    private readonly onSaved: () => void = () => {},
   ) {}
 
   /** Notes a change and schedules a save. */
@@ -68,9 +67,7 @@ export class IndexPersister {
         // articles peaked higher, never lower (docs/benchmarks.md, fifth round).
         encodePostings(seg.index.data),
       );
-      if (this.set.get(seg.seq) !== seg) continue;
-      this.entries.set(seg.seq, { ...entry, dead: [] });
-      this.onSaved(seg, { ...entry, dead: [] });
+      if (this.set.get(seg.seq) === seg) this.entries.set(seg.seq, { ...entry, dead: [] });
     }
     const segments: SegmentEntry[] = [];
     for (const seg of this.set.segments) {
@@ -84,5 +81,6 @@ export class IndexPersister {
     }
     for (const seq of [...this.entries.keys()]) if (!this.set.get(seq)) this.entries.delete(seq);
     await writeManifest(this.dir, { format: INDEX_FORMAT, nextSeq: this.nextSeq(), segments });
+    this.onSaved();
   }
 }
