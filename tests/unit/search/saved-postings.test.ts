@@ -67,6 +67,13 @@ async function damagePostings(d: string, which = (_: string) => true): Promise<s
   return names;
 }
 
+/** Searching `word` fails as a damaged index file makes a search fail. */
+async function expectDamageFound(index: SearchIndex, word: string): Promise<void> {
+  const err = await index.search(word).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(ArchiveError);
+  expect((err as ArchiveError).code).toBe('LIBRARY_CORRUPT');
+}
+
 /** An index in `d` fed `batches` one flush apart (each flush saves, and may merge). */
 async function fed(d: string, batches: IndexDoc[][], tuning: object): Promise<SearchIndex> {
   const index = await openIndex(d, new MemoryStore(), {}, { batchSize: 60, ...tuning });
@@ -77,60 +84,57 @@ async function fed(d: string, batches: IndexDoc[][], tuning: object): Promise<Se
   return index;
 }
 
+/**
+ * An index reading its saved segments from their files and one holding them in memory, fed
+ * the same batches; both closed after `use`, and then no file of the first is left open.
+ */
+async function pair(
+  batches: IndexDoc[][],
+  tuning: object,
+  use: (fromFiles: SearchIndex, inMemory: SearchIndex, dirs: [string, string]) => Promise<void>,
+): Promise<void> {
+  const [a, b] = [await dir(), await dir()];
+  const fromFiles = await fed(a, batches, { ...FROM_FILES, ...tuning });
+  const inMemory = await fed(b, batches, { ...IN_MEMORY, ...tuning });
+  try {
+    await use(fromFiles, inMemory, [a, b]);
+  } finally {
+    await fromFiles.close();
+    await inMemory.close();
+  }
+  const open = await openFilesIn(a);
+  if (open) expect(open).toEqual([]);
+}
+
 describe("a writer's saved segments", () => {
   it('answer from their files as from memory', async () => {
-    const docs = corpus(0, 240);
-    const fromFiles = await fed(await dir(), [docs], { ...FROM_FILES, merge: false });
-    const inMemory = await fed(await dir(), [docs], { ...IN_MEMORY, merge: false });
-    try {
+    await pair([corpus(0, 240)], { merge: false }, async (fromFiles, inMemory) => {
       expect(await answers(fromFiles)).toEqual(await answers(inMemory));
-    } finally {
-      await fromFiles.close();
-      await inMemory.close();
-    }
+    });
   });
 
   it('read their files (damage there shows), and close them at the end', async () => {
     // One segment large enough that a term's postings lie apart from the tables read at open.
-    const docs = corpus(0, 600);
     const one = { merge: false, batchSize: 1000 };
-    const [a, b] = [await dir(), await dir()];
-    const fromFiles = await fed(a, [docs], { ...FROM_FILES, ...one });
-    const inMemory = await fed(b, [docs], { ...IN_MEMORY, ...one });
-    try {
+    await pair([corpus(0, 600)], one, async (fromFiles, inMemory, [a, b]) => {
       // Damaged before any query read them: only the index that reads the files notices.
       await damagePostings(a);
       await damagePostings(b);
       const word = VOCABULARY[100]!;
       expect((await inMemory.search(word)).hits.length).toBeGreaterThan(0);
-      const err = await fromFiles.search(word).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(ArchiveError);
-      expect((err as ArchiveError).code).toBe('LIBRARY_CORRUPT');
-    } finally {
-      await fromFiles.close();
-      await inMemory.close();
-    }
-    const open = await openFilesIn(a);
-    if (open) expect(open).toEqual([]);
+      await expectDamageFound(fromFiles, word);
+    });
   });
 
   it('are merged from their files, with the same answers and every file closed after', async () => {
     const batches = [0, 1, 2, 3, 4, 5].map((k) => corpus(k * 60, 60));
-    const [a, b] = [await dir(), await dir()];
-    const fromFiles = await fed(a, batches, FROM_FILES);
-    const inMemory = await fed(b, batches, IN_MEMORY);
-    try {
+    await pair(batches, {}, async (fromFiles, inMemory, [a, b]) => {
       // Six segments of 60 went in; the tiers merged some of them.
       const saved = (await readdir(a)).filter((f) => f.endsWith('.postings'));
       expect(saved.length).toBeLessThan(6);
       expect(saved).toEqual((await readdir(b)).filter((f) => f.endsWith('.postings')));
       expect(await answers(fromFiles)).toEqual(await answers(inMemory));
-    } finally {
-      await fromFiles.close();
-      await inMemory.close();
-    }
-    const open = await openFilesIn(a);
-    if (open) expect(open).toEqual([]);
+    });
   });
 
   it('go to their files only once the writer has been quiet a while', async () => {
@@ -147,8 +151,7 @@ describe("a writer's saved segments", () => {
       await Promise.all(names.map((n, i) => writeFile(join(a, n), originals[i]!)));
       await new Promise((r) => setTimeout(r, 600));
       await damagePostings(a);
-      const err = await index.search(VOCABULARY[101]!).catch((e: unknown) => e);
-      expect((err as ArchiveError).code).toBe('LIBRARY_CORRUPT');
+      await expectDamageFound(index, VOCABULARY[101]!);
     } finally {
       await index.close();
     }
@@ -171,8 +174,7 @@ describe("a writer's saved segments", () => {
     const reopened = await openIndex(a, store, {}, { ...FROM_FILES, merge: false });
     try {
       await damagePostings(a);
-      const err = await reopened.search(VOCABULARY[200]!).catch((e: unknown) => e);
-      expect((err as ArchiveError).code).toBe('LIBRARY_CORRUPT');
+      await expectDamageFound(reopened, VOCABULARY[200]!);
     } finally {
       await reopened.close();
     }
