@@ -10,12 +10,14 @@ import { isErrno } from '../errno';
 import { ArchiveError } from '../errors';
 import { isTempName } from '../store/atomic-write';
 import { LOCK_NAME } from '../store/lock';
+import { DATE_FINDER_MARK_FILE } from '../library/date-finder-mark';
 import { isPortableSegment } from './entry-name';
 
 /**
  * Top-level names left out: caches rebuilt from the article files on open (catalogue, search
- * index, version signatures, entity cache) and the writer's lock. Leaving the caches out keeps
- * a backup small and always consistent: a writer replaces them while they would be read.
+ * index, version signatures, entity cache), the dates mark (without it the next reindex finds
+ * every date again) and the writer's lock. Leaving the caches out keeps a backup small and
+ * always consistent: a writer replaces them while they would be read.
  */
 const LEFT_OUT = new Set([
   LOCK_NAME,
@@ -24,6 +26,7 @@ const LEFT_OUT = new Set([
   'index',
   'versions.bin',
   'entities.json',
+  DATE_FINDER_MARK_FILE,
 ]);
 
 /** True when a top-level name of the library folder is left out of backups. */

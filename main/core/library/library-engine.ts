@@ -25,6 +25,7 @@ import type * as T from '../../contract/types';
 import { cleanArticle } from '../text/parse-article';
 import { sourceTextOf } from '../html/source-text';
 import { DateRefresh } from './date-refresh';
+import { datesAreCurrent, markDatesCurrent } from './date-finder-mark';
 import { articleTimeline } from './timeline';
 import type { Timeline, TimelineQuery } from '../../contract/timeline';
 import { webPageFactsOf } from '../html/web-page-record';
@@ -632,7 +633,8 @@ class LibraryImpl implements LibraryEngine {
 
   async reindex(options: ReindexOptions = {}): Promise<void> {
     this.checkWritable();
-    const redating = new DateRefresh();
+    // Dates are found again only where the library is not marked as dated by this finder.
+    const redating = (await datesAreCurrent(this.path)) ? null : new DateRefresh();
     await this.writer.run(async () => {
       // Every file is read again, so only this rebuild's failures are reported after it.
       this.unreadable.resetReads();
@@ -655,6 +657,7 @@ class LibraryImpl implements LibraryEngine {
           return { title: r?.title ?? '', language: r?.language ?? '' };
         },
         onOutcome: (id, outcome) => this.noteOutcome(id, outcome, redating),
+        redate: redating !== null,
         workerScript: this.options.workerScript,
         workerExecArgv: this.options.workerExecArgv,
       });
@@ -673,12 +676,16 @@ class LibraryImpl implements LibraryEngine {
       await this.versions.rebuild(pass.sigs);
       await this.entities.rebuild(pass.names);
     });
-    await this.applyDates(redating);
+    if (redating) {
+      await this.applyDates(redating);
+      // Only when every article was read: an unreadable one kept its old date.
+      if (this.unreadable.list().length === 0) await markDatesCurrent(this.path);
+    }
     this.emit({ reason: 'reindex' });
   }
 
   /** What a reindex's pass found of an article: unreadable or not, its date found again. */
-  private noteOutcome(id: string, outcome: PassOutcome, redating: DateRefresh): void {
+  private noteOutcome(id: string, outcome: PassOutcome, redating: DateRefresh | null): void {
     const path = this.store.pathOf(id);
     if (outcome.kind === 'missing') {
       this.unreadable.note(path, 'the file is missing (the catalogue lists it)');
@@ -686,7 +693,7 @@ class LibraryImpl implements LibraryEngine {
       this.unreadable.note(path, outcome.prepared.reason);
     } else if (outcome.kind === 'prepared' && outcome.prepared.ok) {
       this.unreadable.clear(path);
-      redating.noteFound(id, outcome.prepared.recordedDate, outcome.prepared.date);
+      redating?.noteFound(id, outcome.prepared.recordedDate, outcome.prepared.date);
     }
   }
 

@@ -7,6 +7,7 @@ import { ArchiveError } from '../errors';
 import { sweepTempFiles, isTempName } from '../store/atomic-write';
 import { acquireLock, type LibraryLock } from '../store/lock';
 import { readManifest, writeManifest } from '../store/manifest';
+import { markDatesCurrent } from './date-finder-mark';
 
 // Names a library folder may hold before its manifest exists (a crash during creation).
 const LIBRARY_NAMES = new Set([
@@ -44,7 +45,11 @@ export async function prepareFolder(
   if (!manifest) await refuseForeignFolder(dir, 'BAD_ARGUMENT');
   const lock = await acquireLock(dir);
   try {
-    if (!manifest) await writeManifest(dir);
+    if (!manifest) {
+      await writeManifest(dir);
+      // Empty, so dated by this finder: its imports date every article with it.
+      await markDatesCurrent(dir);
+    }
     // The index writes its files with the same temp names; only a writer's crash leaves them.
     await sweepTempFiles([dir, join(dir, 'index')]);
     return lock;

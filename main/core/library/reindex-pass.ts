@@ -36,6 +36,8 @@ export interface ReindexPassOptions {
     sigs: ReadonlyMap<string, Uint8Array>;
     names: ReadonlyMap<string, TypedName[]>;
   };
+  /** Find each article's date again (false: the library is marked as dated by this finder). */
+  redate?: boolean;
   /** The index worker's script: the reindex worker is found beside it. */
   workerScript?: string;
   workerExecArgv?: string[];
@@ -175,6 +177,7 @@ export class ReindexPass {
       ...source,
       sign: !cached?.sigs.has(id),
       findNames: !cached?.names.has(id),
+      redate: this.options.redate ?? true,
     };
   }
 

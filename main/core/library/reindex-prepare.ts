@@ -27,6 +27,8 @@ export interface ReindexJob {
   sign: boolean;
   /** Find the entities (false: the cache holds them for this cleaner and extractor). */
   findNames: boolean;
+  /** Find the date again (false: the library's dates are this finder's; date-finder-mark.ts). */
+  redate: boolean;
 }
 
 /** What one article gives, or why it cannot be read. */
@@ -80,7 +82,7 @@ export function prepareForReindex(job: ReindexJob): Prepared {
   let date: string | null | undefined = undefined;
   let doc: IndexDoc | null = null;
   try {
-    date = dateFoundAgain(record, text, clean);
+    if (job.redate) date = dateFoundAgain(record, text, clean);
     doc = toIndexDoc(record, clean.body);
   } catch {
     // Not indexed; a date found before the failure still counts, as it did.

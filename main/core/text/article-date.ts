@@ -7,6 +7,14 @@ import { headDate } from './dates/head-date';
 import { publishedDate, publishedDateIn, updatedDateIn } from './dates/labelled-date';
 import { readFrontMatter } from './front-matter';
 
+/**
+ * The date finder's version: bump it whenever articleDateOf can give another answer for some
+ * text (a new form, calendar or label), so that the next reindex finds every article's date
+ * again (library/date-finder-mark.ts). tests/unit/core/date-finder-version.test.ts fails until
+ * it is bumped.
+ */
+export const DATE_FINDER_VERSION = 1;
+
 /** What besides the dateline and the body can give an article's date. */
 export interface DateHints {
   /** The front matter's `date:` value, as written. */

@@ -1,12 +1,16 @@
 // A reindex finds article dates again, so libraries imported with an older date finder get
 // the dates the current one reads (and lose ones it no longer believes), sorted and kept.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/core/library';
 import { articleJson, setArticleText } from './store/article-on-disk';
 import { writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
+import {
+  DATE_FINDER_MARK_FILE,
+  datesAreCurrent,
+} from '../../../main/core/library/date-finder-mark';
 
 /** Sets an article's recorded date in its file, as an older date finder would have left it. */
 async function setRecordedDate(dir: string, id: string, date: string | null): Promise<void> {
@@ -32,9 +36,11 @@ describe('reindex and article dates', () => {
     } finally {
       await lib.close();
     }
-    // As an older finder left them: the Persian date missed, a wrong date on the undated one.
+    // As an older finder left them: the Persian date missed, a wrong date on the undated one;
+    // and the library not marked as dated by this finder.
     await setRecordedDate(dir, ids.get('a.txt')!, null);
     await setRecordedDate(dir, ids.get('c.txt')!, '1990-01-01');
+    rmSync(join(dir, DATE_FINDER_MARK_FILE));
     rmSync(join(dir, 'catalog.json'));
     rmSync(join(dir, 'catalog.journal'), { force: true });
     lib = await openLibrary(dir);
@@ -51,7 +57,9 @@ describe('reindex and article dates', () => {
         Budget: '1999-03-03',
         'Tehran port': null,
       });
+      expect(await datesAreCurrent(dir)).toBe(false);
       await lib.reindex();
+      expect(await datesAreCurrent(dir)).toBe(true);
       const after = await dates();
       expect(after).toEqual({ Budget: '1999-03-03', 'Tehran port': '2024-01-05', Undated: null });
       expect(Object.keys(after)).toEqual(['Budget', 'Tehran port', 'Undated']);
@@ -62,6 +70,40 @@ describe('reindex and article dates', () => {
       lib = await openLibrary(dir);
       expect(Object.keys(await dates())).toEqual(['Budget', 'Tehran port', 'Undated']);
       expect((await lib.get(ids.get('a.txt')!)).articleDate).toBe('2024-01-05');
+    } finally {
+      await lib.close();
+    }
+  });
+
+  it('finds no date again where the library is marked as dated by this finder', async () => {
+    const base = tempDir();
+    const paths = writeArticles(join(base, 'src'), {
+      'b.txt': 'Budget\n\nPublished: 3 March 1999\n\nThe budget passed.',
+    });
+    const dir = join(base, 'lib');
+    let lib = await openLibrary(dir);
+    const imported = await lib
+      .importSources(paths.map((path) => ({ path })))
+      .finally(() => lib.close());
+    const id = imported.imported[0]!.id;
+    // A new library is marked at creation, and its imports keep it so.
+    expect(await datesAreCurrent(dir)).toBe(true);
+    await setRecordedDate(dir, id, '1990-01-01');
+    rmSync(join(dir, 'catalog.json'));
+    rmSync(join(dir, 'catalog.journal'), { force: true });
+    lib = await openLibrary(dir);
+    try {
+      await lib.reindex();
+      // Not found again: the recorded date stands (a mark from another finder would not do).
+      expect((await lib.get(id)).articleDate).toBe('1990-01-01');
+      writeFileSync(
+        join(dir, DATE_FINDER_MARK_FILE),
+        JSON.stringify({ format: 1, finder: 0, cleaner: 0 }),
+      );
+      expect(await datesAreCurrent(dir)).toBe(false);
+      await lib.reindex();
+      expect((await lib.get(id)).articleDate).toBe('1999-03-03');
+      expect(await datesAreCurrent(dir)).toBe(true);
     } finally {
       await lib.close();
     }
