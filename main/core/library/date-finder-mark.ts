@@ -1,7 +1,7 @@
 // dates.json: says that every article's recorded date is what this date finder, on this
 // cleaner's text, reads. A reindex finds every article's date again only when it does not
-// (a library from before the mark, or a finder or cleaner changed since): finding them was a
-// seventh of a reindex's CPU at 100,000 articles (docs/benchmarks.md). A new library is marked
+// (a library from before the mark, or a finder or cleaner changed since): finding them was 7%
+// of a reindex's CPU at 100,000 articles (docs/benchmarks.md). A new library is marked
 // at creation, and every import dates its articles with the current finder, so the mark holds
 // until the finder changes. A missing or unreadable mark only means the next reindex finds
 // the dates again.
