@@ -12,6 +12,8 @@ export interface EngineResult {
   indexBytes: number;
   libraryBytes: number;
   peakRssMb: number;
+  /** The build process's peak when the import was searchable (absent: older runs). */
+  importPeakRssMb?: number;
   cold?: EngineCold;
 }
 
@@ -252,9 +254,17 @@ export function checkTargets(r: SizeResult): Target[] {
   } else {
     t.push({ label: 'cold start measured', pass: false, value: 'cold run failed' });
   }
-  t.push({ label: 'peak RSS ≤ 1.5 GB', pass: peak(e) <= 1536, value: `${fmt(peak(e))} MB` });
+  t.push({ label: 'peak RSS ≤ 1.5 GB', pass: peak(e) <= 1536, value: peakParts(e) });
   t.push(...reindexTargets(r));
   return t;
+}
+
+/** The peak, and which process and phase set it: the build (its import alone) or the cold run. */
+function peakParts(e: EngineResult): string {
+  const parts = [`build process ${fmt(e.peakRssMb)} MB`];
+  if (e.importPeakRssMb !== undefined) parts.push(`its import ${fmt(e.importPeakRssMb)} MB`);
+  if (e.cold) parts.push(`cold process ${fmt(e.cold.peakRssMb)} MB`);
+  return `${fmt(peak(e))} MB (${parts.join(', ')})`;
 }
 
 /** The target list for every size, as markdown bullets. */

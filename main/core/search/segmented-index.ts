@@ -63,12 +63,18 @@ export class SearchIndex implements SearchIndexApi {
   private readonly set = new SegmentSet();
   private nextSeq = 1;
   private buildsInFlight = 0;
+  // When a build last began or ended, and the timer that looks for merges once the index has
+  // been quiet long enough to reclaim dead documents (see scheduleMerge).
+  private lastBuildAt = 0;
+  private quietTimer: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private merging: Promise<void> | null = null;
   private loading: Promise<void> | null = null;
   private backgroundError: unknown = null;
   private opened = false;
   private closed = false;
+  // Closing: what waits for quiet (reclaiming dead documents) runs now.
+  private closing = false;
   private readonly tasks: TaskRunner;
   private readonly tuning: IndexTuning;
   private readonly persister: IndexPersister;
@@ -248,13 +254,12 @@ export class SearchIndex implements SearchIndexApi {
     }
     const seqs = parts.map(() => this.nextSeq++);
     // Counted until published or discarded: removal marks must outlive a build not yet in.
-    this.buildsInFlight++;
-    this.saved.busy();
+    this.buildBegins();
     let open = true;
     const settle = () => {
       if (!open) return false;
       open = false;
-      this.buildsInFlight--;
+      this.buildEnds();
       return true;
     };
     let built: SegmentPayload[];
@@ -525,12 +530,21 @@ export class SearchIndex implements SearchIndexApi {
     try {
       if (this.opened) {
         await this.settle();
-        if (!this.options.readOnly) await this.persister.persist();
+        if (!this.options.readOnly) {
+          // Dead documents waiting for a quiet moment are dropped now, so that the saved index
+          // is as compact as before: on fresh workers, not beside the heaps a bulk edit left.
+          this.closing = true;
+          this.tasks.releaseIdle();
+          this.scheduleMerge();
+          await this.settle();
+          await this.persister.persist();
+        }
       }
     } finally {
       // A failed save (disk full) must still stop the workers and timers.
       this.closed = true;
       this.persister.stop();
+      if (this.quietTimer) clearTimeout(this.quietTimer);
       this.saved.closeAll();
       await this.tasks.close();
     }
@@ -561,8 +575,7 @@ export class SearchIndex implements SearchIndexApi {
    */
   private async build(docs: IndexDoc[]): Promise<Segment | null> {
     const seq = this.nextSeq++;
-    this.buildsInFlight++;
-    this.saved.busy();
+    this.buildBegins();
     try {
       let todo = docs;
       try {
@@ -578,8 +591,19 @@ export class SearchIndex implements SearchIndexApi {
       }
       return todo.length > 0 ? this.built(seq, todo, await this.runBuild(todo)) : null;
     } finally {
-      this.buildsInFlight--;
+      this.buildEnds();
     }
+  }
+
+  private buildBegins(): void {
+    this.buildsInFlight++;
+    this.lastBuildAt = performance.now();
+    this.saved.busy();
+  }
+
+  private buildEnds(): void {
+    this.buildsInFlight--;
+    this.lastBuildAt = performance.now();
   }
 
   private runBuild(docs: IndexDoc[]): Promise<SegmentPayload> {
@@ -677,12 +701,26 @@ export class SearchIndex implements SearchIndexApi {
     if (!this.tuning.merge || this.merging || this.closed || !this.opened) return;
     // A read-only open cannot save a merge, and a command would only wait for it at close.
     if (this.options.readOnly) return;
+    const idle = this.buildsInFlight === 0;
+    // Rewriting a large segment to drop a small share of dead documents waits until no build
+    // has run for a while: beside a bulk edit's builds (and the workers' heaps they leave) it
+    // set the process's peak memory (docs/benchmarks.md, "Dead documents reclaimed once quiet").
+    const left = this.tuning.reclaimQuietMs - (performance.now() - this.lastBuildAt);
+    const quiet = idle && (left <= 0 || this.closing);
+    if (idle && !quiet && !this.quietTimer) {
+      this.quietTimer = setTimeout(() => {
+        this.quietTimer = null;
+        this.scheduleMerge();
+      }, left);
+      this.quietTimer.unref();
+    }
     // Segments still loading cannot be merged yet; they join once loaded.
     const pick = pickMerge(
       this.set.segments
         .filter((s) => s.loaded)
         .map((s) => ({ seq: s.seq, size: s.size, live: s.liveCount })),
-      this.buildsInFlight === 0,
+      idle,
+      quiet,
     );
     if (!pick) return;
     this.merging = this.merge(new Set(pick))

@@ -136,14 +136,30 @@ export class WorkerPool<T extends object, R> {
     if (idleMs === undefined || slot.idle || this.closed) return;
     slot.idle = setTimeout(() => {
       slot.idle = null;
-      const i = this.slots.indexOf(slot);
-      if (i < 0 || slot.tasks.size > 0 || this.closed) return;
-      // Out of the pool first, so its exit is not taken for a crash.
-      this.slots.splice(i, 1);
-      retireThread(slot.worker);
-      void slot.worker.terminate();
+      this.stopIdle(slot);
     }, idleMs);
     slot.idle.unref();
+  }
+
+  /**
+   * Stops every thread that has no task now, as if its idle time were up: the next task
+   * starts one with a fresh heap.
+   */
+  releaseIdle(): void {
+    for (const slot of [...this.slots]) {
+      if (slot.tasks.size > 0) continue;
+      this.busy(slot);
+      this.stopIdle(slot);
+    }
+  }
+
+  private stopIdle(slot: Slot<T, R>): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0 || slot.tasks.size > 0 || this.closed) return;
+    // Out of the pool first, so its exit is not taken for a crash.
+    this.slots.splice(i, 1);
+    retireThread(slot.worker);
+    void slot.worker.terminate();
   }
 
   private busy(slot: Slot<T, R>): void {

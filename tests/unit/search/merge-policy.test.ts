@@ -21,6 +21,18 @@ describe('pickMerge', () => {
     expect(pickMerge([seg(1, 80_000, 82_000), seg(2, 10_000)])).toBeNull();
   });
 
+  it('waits for quiet to reclaim a small dead share; small segments merge as soon as idle', () => {
+    // Between the chunks of a bulk edit no build is in flight, but the next comes at once.
+    const edited = [seg(1, 80_000, 88_000), seg(2, 10_000)];
+    expect(pickMerge(edited, true, false)).toBeNull();
+    expect(pickMerge(edited, true, true)).toEqual([1]);
+    // A mostly dead segment is rewritten at any time, as during builds.
+    expect(pickMerge([seg(1, 80_000), seg(2, 400, 1000)], true, false)).toEqual([2]);
+    const small = [seg(1, 90_000), seg(2, 1000), seg(3, 600), seg(4, 500), seg(5, 5)];
+    expect(pickMerge(small, true, false)).toEqual([2, 3, 4, 5]);
+    expect(pickMerge(small, false, false)).toBeNull();
+  });
+
   it('merges the small segments an import leaves in every tier once there are more than three', () => {
     // As a 100,000-article import with retagging left them: one per tier is not merged.
     const left = [

@@ -58,6 +58,66 @@ describe('segments, merges and tombstones', () => {
     await index.close();
   });
 
+  it('reclaims a small share of dead documents only once no build has run for a while', async () => {
+    const d = await dir();
+    const docs = many(60);
+    const store = new MemoryStore(docs);
+    const index = await openIndex(d, store, {}, { reclaimQuietMs: 1_500 }, new Map());
+    await index.upsert(docs);
+    const removed = ['d1', 'd2', 'd3', 'd4', 'd5'];
+    for (const id of removed) store.docs.delete(id);
+    await index.remove(removed);
+    const dead = async (): Promise<string[]> => {
+      await index.flush();
+      const manifest = JSON.parse(await readFile(join(d, 'manifest.json'), 'utf8')) as {
+        segments: { dead: string[] }[];
+      };
+      return manifest.segments.flatMap((s) => s.dead).sort();
+    };
+    // A twelfth of the segment is dead: worth a rewrite, but not between a bulk edit's chunks.
+    expect(await dead()).toEqual(removed);
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      const more = doc(`late${i}`, { body: `common late${i}` });
+      store.put(more);
+      await index.upsert([more]);
+    }
+    expect(await dead()).toEqual(removed);
+    // Once quiet, the segment is rewritten without them.
+    const until = Date.now() + 15_000;
+    while ((await dead()).length > 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await dead()).toEqual([]);
+    expect((await index.search('common')).hits).toHaveLength(61);
+    await index.close();
+  }, 30_000);
+
+  it('drops the dead documents still waiting for quiet when it closes', async () => {
+    const d = await dir();
+    const docs = many(60);
+    const store = new MemoryStore(docs);
+    const index = await openIndex(d, store, {}, { reclaimQuietMs: 60_000 }, new Map());
+    await index.upsert(docs);
+    const removed = ['d6', 'd7', 'd8', 'd9'];
+    for (const id of removed) store.docs.delete(id);
+    // A fifteenth of the segment: worth a rewrite once quiet.
+    await index.remove(removed);
+    const deadIn = async (): Promise<string[]> => {
+      const manifest = JSON.parse(await readFile(join(d, 'manifest.json'), 'utf8')) as {
+        segments: { dead: string[] }[];
+      };
+      return manifest.segments.flatMap((s) => s.dead).sort();
+    };
+    await index.flush();
+    expect(await deadIn()).toEqual(removed);
+    await index.close();
+    expect(await deadIn()).toEqual([]);
+    const again = await openIndex(d, store, {}, { merge: false });
+    expect((await again.search('common')).hits).toHaveLength(56);
+    await again.close();
+  });
+
   it('scores documents the same whichever segment holds them', async () => {
     const docs = many(40);
     const one = await openIndex(await dir(), new MemoryStore(docs), {}, { merge: false });

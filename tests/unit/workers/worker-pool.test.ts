@@ -167,6 +167,33 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('releaseIdle stops the threads without a task at once, not one at work', async () => {
+    const p = pool({ size: 2 });
+    try {
+      const [a, b] = await Promise.all([
+        p.run({ op: 'echo', value: 1, ms: 50 }),
+        p.run({ op: 'echo', value: 2, ms: 50 }),
+      ]);
+      expect(a.thread).not.toBe(b.thread);
+      const busy = p.run({ op: 'echo', value: 3, ms: 300 });
+      await new Promise((done) => setTimeout(done, 50));
+      p.releaseIdle();
+      // The thread at work finishes its task; the idle one is gone, so the next starts anew.
+      const working = await busy;
+      expect([a.thread, b.thread]).toContain(working.thread);
+      const next = await Promise.all([
+        p.run({ op: 'echo', value: 4, ms: 50 }),
+        p.run({ op: 'echo', value: 5, ms: 50 }),
+      ]);
+      const threads = next.map((n) => n.thread);
+      expect(threads).toContain(working.thread);
+      const fresh = next.find((n) => n.thread !== working.thread)!;
+      expect([a.thread, b.thread]).not.toContain(fresh.thread);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('keeps its threads without idleMs', async () => {
     const p = pool({ size: 1 });
     try {

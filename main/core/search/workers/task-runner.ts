@@ -21,7 +21,7 @@ const WORKER_YOUNG_MB = 192;
 // An index worker with nothing to do for this long is stopped: after a large import each kept
 // ~250 MB (much of it that young generation) for as long as the app ran. Starting one again
 // and loading its modules takes ~65 ms, small beside a batch of 2,000 documents or a merge.
-const WORKER_IDLE_MS = 15_000;
+export const WORKER_IDLE_MS = 15_000;
 
 export class TaskRunner {
   private readonly pool: WorkerPool<WorkerTask, WorkerResults[WorkerTask['kind']]> | null;
@@ -67,6 +67,11 @@ export class TaskRunner {
       }
     }
     return runTask<K>(task);
+  }
+
+  /** Stops the workers that have no task now (see WorkerPool.releaseIdle). */
+  releaseIdle(): void {
+    this.pool?.releaseIdle();
   }
 
   /** Starts a worker ahead of the tasks to come (see WorkerPool.warm). */
