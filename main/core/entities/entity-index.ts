@@ -10,6 +10,7 @@ import {
 import type { FacetEntry } from '../../contract/entity-facets';
 import { tokenize } from '../search/analysis/tokenizer';
 import type { EntitiesById, TypedName } from './entity-cache';
+import { nameCollator } from '../text/name-collator';
 
 /** Names of one type with the number of articles naming each, most first, then A to Z. */
 export interface TypeCounts {
@@ -178,8 +179,6 @@ export class EntityIndex {
   }
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 /** The `limit` names with most articles (then A to Z), of those a `prefix` lets through. */
 export function topNames(counts: Map<string, number>, limit: number, prefix: string): TypeCounts {
   const query = prefix.trim() === '' ? null : nameWords(prefix);
@@ -194,7 +193,7 @@ export function topNames(counts: Map<string, number>, limit: number, prefix: str
   let end = Math.min(limit, entries.length);
   while (end < entries.length && entries[end]!.count === entries[end - 1]!.count) end++;
   const top = entries.slice(0, end);
-  top.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  top.sort((a, b) => b.count - a.count || nameCollator().compare(a.name, b.name));
   return { entries: top.slice(0, limit), total: entries.length };
 }
 
@@ -209,6 +208,7 @@ export function listCounts(
     for (const [name, count] of names) out.push({ name, type: t, count });
   }
   return out.sort(
-    (a, b) => b.count - a.count || collator.compare(a.name, b.name) || a.type.localeCompare(b.type),
+    (a, b) =>
+      b.count - a.count || nameCollator().compare(a.name, b.name) || a.type.localeCompare(b.type),
   );
 }

@@ -11,6 +11,7 @@ import type {
 import { hasTag } from './tags';
 import { collectionKey } from '../organise/collection-name';
 import { withinBounds } from '../../contract/date-range';
+import { nameCollator } from '../text/name-collator';
 
 export interface RecordFilter {
   view?: LibraryView;
@@ -65,15 +66,9 @@ export function unfilteredTotal(
   return view === 'trash' ? trashed : count - trashed;
 }
 
-// Made on first use: the first Intl object costs a fresh process about 6 ms (ICU), and a cold
-// `list` in import order compares no titles (docs/benchmarks.md, "Cold command line").
-let titleCollator: Intl.Collator | undefined;
-const collator = (): Intl.Collator =>
-  (titleCollator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
-
 /** Names the title collation in use (locale, options, ICU version), for saved sort orders. */
 export function titleCollation(): string {
-  return JSON.stringify({ ...collator().resolvedOptions(), icu: process.versions.icu ?? '' });
+  return JSON.stringify({ ...nameCollator().resolvedOptions(), icu: process.versions.icu ?? '' });
 }
 
 /**
@@ -104,7 +99,7 @@ export function sortRecords(
             ? 1
             : 0;
   const primary = (a: ArticleRecord, b: ArticleRecord): number => {
-    if (sort === 'title') return collator().compare(a.title, b.title);
+    if (sort === 'title') return nameCollator().compare(a.title, b.title);
     if (sort === 'date') {
       const x = a.articleDate ?? '';
       const y = b.articleDate ?? '';

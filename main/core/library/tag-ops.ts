@@ -4,6 +4,7 @@ import type { ArticleRecord } from '../store/article-file';
 import type { Catalog } from '../store/catalog';
 import type { TagCount, TagSnapshot } from '../../contract/types';
 import { assertId } from './ids';
+import { nameCollator } from '../text/name-collator';
 import {
   checkTagName,
   checkTagNames,
@@ -18,8 +19,6 @@ type Update = (
   ids: string[],
   edit: (r: ArticleRecord) => Partial<ArticleRecord> | null,
 ) => Promise<string[]>;
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Tag edits over the catalogue; writes go through the engine's `update`. */
 export class TagOps {
@@ -116,7 +115,7 @@ export class TagOps {
     }
     return [...counts.values()]
       .filter((c) => c.count > 0)
-      .sort((a, b) => collator.compare(a.name, b.name));
+      .sort((a, b) => nameCollator().compare(a.name, b.name));
   }
 
   /** The tags these articles carry, each with how many of them carry it, by name. */
@@ -130,7 +129,7 @@ export class TagOps {
         counts.set(key, entry);
       }
     }
-    return [...counts.values()].sort((a, b) => collator.compare(a.name, b.name));
+    return [...counts.values()].sort((a, b) => nameCollator().compare(a.name, b.name));
   }
 
   private idsWith(tag: string): string[] {

@@ -5,13 +5,12 @@ import type { ArticleRecord } from '../store/article-file';
 import type { Catalog } from '../store/catalog';
 import { assertId } from '../library/ids';
 import { collectionKey } from './collection-name';
+import { nameCollator } from '../text/name-collator';
 
 type Update = (
   ids: string[],
   edit: (r: ArticleRecord) => Partial<ArticleRecord> | null,
 ) => Promise<string[]>;
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Collection edits over the catalogue; writes go through the engine's `update`. */
 export class Collections {
@@ -31,7 +30,7 @@ export class Collections {
       if (entry) entry.count++;
       else counts.set(key, { name: r.collection, count: 1 });
     }
-    return [...counts.values()].sort((a, b) => collator.compare(a.name, b.name));
+    return [...counts.values()].sort((a, b) => nameCollator().compare(a.name, b.name));
   }
 
   /**

@@ -2,8 +2,10 @@
 // must not pay for the entity lexicon, a DOM, the zip packages, the file watcher or the diff,
 // `--help` not even for zod, and `search` starts no index worker thread (docs/benchmarks.md,
 // "Cold command line"). Each run carries a probe that notes every package the process
-// requires and every worker thread it starts; `backup` shows the probe sees a lazily loaded
-// package at all, and `reindex` that it sees the index workers.
+// requires, every worker thread it starts and every Intl collator or number format it makes
+// (a fresh process pays ~6 ms for its first, ~20 ms for a number format); `backup` shows the
+// probe sees a lazily loaded package at all, `reindex` that it sees the index workers, and
+// `list --sort title` that it sees a collator.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,8 +50,17 @@ threads.Worker = class extends Worker {
   }
 };
 Module.syncBuiltinESMExports();
+const intl = [];
+for (const name of ['Collator', 'NumberFormat']) {
+  Intl[name] = new Proxy(Intl[name], {
+    construct(target, args, newTarget) {
+      intl.push(name);
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
+}
 process.on('exit', () =>
-  writeFileSync(process.env.PROBE_OUT, JSON.stringify({ packages: [...seen], workers })),
+  writeFileSync(process.env.PROBE_OUT, JSON.stringify({ packages: [...seen], workers, intl })),
 );
 `;
 
@@ -62,7 +73,7 @@ describe('packages loaded per command', () => {
   /** Runs the CLI from source under the probe: its result, the packages and worker threads. */
   async function loaded(
     args: string[],
-  ): Promise<{ result: CliRun; packages: string[]; workers: string[] }> {
+  ): Promise<{ result: CliRun; packages: string[]; workers: string[]; intl: string[] }> {
     const out = join(dir, `loaded-${run++}.json`);
     const result = await runProcess(
       process.execPath,
@@ -75,12 +86,19 @@ describe('packages loaded per command', () => {
       probed === null ||
       !('packages' in probed) ||
       !('workers' in probed) ||
+      !('intl' in probed) ||
       !Array.isArray(probed.packages) ||
-      !Array.isArray(probed.workers)
+      !Array.isArray(probed.workers) ||
+      !Array.isArray(probed.intl)
     ) {
       throw new Error('the probe wrote no lists');
     }
-    return { result, packages: probed.packages.map(String), workers: probed.workers.map(String) };
+    return {
+      result,
+      packages: probed.packages.map(String),
+      workers: probed.workers.map(String),
+      intl: probed.intl.map(String),
+    };
   }
 
   beforeAll(async () => {
@@ -150,6 +168,20 @@ describe('packages loaded per command', () => {
     expect(JSON.parse(search.result.stdout)).toMatchObject({ total: 2 });
     expect(search.packages).toContain('lunr');
     expect(search.packages).not.toContain('lunr-languages');
+  }, 60_000);
+
+  it('list and search make no collator or number format; a list by title does', async () => {
+    const list = await loaded(['list', '--json']);
+    expect(list.result.code, list.result.stderr).toBe(0);
+    expect(list.intl).toEqual([]);
+    const search = await loaded(['search', 'copper', '--json']);
+    expect(search.result.code, search.result.stderr).toBe(0);
+    expect(JSON.parse(search.result.stdout)).toMatchObject({ total: 2 });
+    expect(search.intl).toEqual([]);
+    // The probe sees one when a command puts titles in order.
+    const byTitle = await loaded(['list', '--sort', 'title', '--json']);
+    expect(byTitle.result.code, byTitle.result.stderr).toBe(0);
+    expect(byTitle.intl).toContain('Collator');
   }, 60_000);
 
   it('sees a package a command loads on first use (backup: the zip writer)', async () => {
