@@ -14,6 +14,8 @@ export interface EngineResult {
   peakRssMb: number;
   /** The build process's peak when the import was searchable (absent: older runs). */
   importPeakRssMb?: number;
+  /** Its peak after the bulk tag that follows (absent: older runs). */
+  taggedPeakRssMb?: number;
   cold?: EngineCold;
 }
 
@@ -263,6 +265,8 @@ export function checkTargets(r: SizeResult): Target[] {
 function peakParts(e: EngineResult): string {
   const parts = [`build process ${fmt(e.peakRssMb)} MB`];
   if (e.importPeakRssMb !== undefined) parts.push(`its import ${fmt(e.importPeakRssMb)} MB`);
+  if (e.taggedPeakRssMb !== undefined)
+    parts.push(`after its bulk tag ${fmt(e.taggedPeakRssMb)} MB`);
   if (e.cold) parts.push(`cold process ${fmt(e.cold.peakRssMb)} MB`);
   return `${fmt(peak(e))} MB (${parts.join(', ')})`;
 }

@@ -81,12 +81,21 @@ async function build(config: Config): Promise<void> {
     summary.imported.map((a) => a.id),
   );
   const bulkTagMs = Math.round(now() - tag0);
-  const phases = { importPeakRssMb, discoveredPeakRssMb, bulkTagMs };
-  console.error(`[bench] build phases ${JSON.stringify(phases)}`);
+  const taggedPeakRssMb = Math.round(peakRssMb());
   const fresh = await freshness(lib);
+  const freshPeakRssMb = Math.round(peakRssMb());
   const c0 = now();
   await lib.close();
   const closeMs = now() - c0;
+  const phases = {
+    importPeakRssMb,
+    discoveredPeakRssMb,
+    bulkTagMs,
+    taggedPeakRssMb,
+    freshPeakRssMb,
+    closedPeakRssMb: Math.round(peakRssMb()),
+  };
+  console.error(`[bench] build phases ${JSON.stringify(phases)}`);
   writeResult(config.resultFile, {
     files,
     imported: summary.imported.length,
