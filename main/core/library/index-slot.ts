@@ -84,7 +84,7 @@ export class IndexSlot {
   async rebuild(expected: Map<string, number>, onProgress?: (p: IndexProgress) => void) {
     this.forgetDeferred();
     await this.ready;
-    await this.index.close().catch(() => undefined);
+    await this.index.close({ discard: true }).catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
     this.index = this.make();
     this.start(expected, onProgress);

@@ -63,9 +63,10 @@ export class SearchIndex implements SearchIndexApi {
   private readonly set = new SegmentSet();
   private nextSeq = 1;
   private buildsInFlight = 0;
-  // When a build last began or ended, and the timer that looks for merges once the index has
-  // been quiet long enough to reclaim dead documents (see scheduleMerge).
-  private lastBuildAt = 0;
+  // When a build last began or ended (or the index was made), and the timer that looks for
+  // merges once the index has been quiet long enough to reclaim dead documents (see
+  // scheduleMerge): what a session left dead waits for the opening's own work to pass too.
+  private lastBuildAt = performance.now();
   private quietTimer: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private merging: Promise<void> | null = null;
@@ -525,12 +526,12 @@ export class SearchIndex implements SearchIndexApi {
     this.throwBackgroundError();
   }
 
-  async close(): Promise<void> {
+  async close(options: { discard?: boolean } = {}): Promise<void> {
     if (this.closed) return;
     try {
       if (this.opened) {
         await this.settle();
-        if (!this.options.readOnly) {
+        if (!this.options.readOnly && !options.discard) {
           // Dead documents waiting for a quiet moment are dropped now, so that the saved index
           // is as compact as before: on fresh workers, not beside the heaps a bulk edit left.
           this.closing = true;

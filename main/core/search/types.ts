@@ -148,7 +148,11 @@ export interface SearchIndexApi {
   problems?(): { id: ArticleId; reason: string }[];
   /** Waits for background merges and persists everything. */
   flush(): Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Waits for background work, drops dead documents still waiting for a quiet moment and
+   * persists; `discard`: the index is about to be deleted, so nothing more is rewritten.
+   */
+  close(options?: { discard?: boolean }): Promise<void>;
 }
 
 /** New documents built by `prepare`, not yet searchable. */

@@ -116,6 +116,13 @@ describe('segments, merges and tombstones', () => {
     const again = await openIndex(d, store, {}, { merge: false });
     expect((await again.search('common')).hits).toHaveLength(56);
     await again.close();
+    // An index about to be thrown away (a reindex) rewrites nothing at close.
+    const doomed = await openIndex(d, store, {}, { reclaimQuietMs: 60_000 });
+    for (const id of ['d10', 'd11', 'd12', 'd13']) store.docs.delete(id);
+    await doomed.remove(['d10', 'd11', 'd12', 'd13']);
+    await doomed.flush();
+    await doomed.close({ discard: true });
+    expect(await deadIn()).toEqual(['d10', 'd11', 'd12', 'd13']);
   });
 
   it('scores documents the same whichever segment holds them', async () => {
