@@ -16,6 +16,25 @@ const many = (n: number, prefix = 'd'): ReturnType<typeof doc>[] =>
     }),
   );
 
+/** An index of 60 documents in one segment, opened with `reclaimQuietMs`, and `removed` gone. */
+async function withDead(d: string, reclaimQuietMs: number, removed: string[]) {
+  const docs = many(60);
+  const store = new MemoryStore(docs);
+  const index = await openIndex(d, store, {}, { reclaimQuietMs }, new Map());
+  await index.upsert(docs);
+  for (const id of removed) store.docs.delete(id);
+  await index.remove(removed);
+  return { store, index };
+}
+
+/** The dead documents the saved manifest in `d` lists. */
+async function deadIn(d: string): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(d, 'manifest.json'), 'utf8')) as {
+    segments: { dead: string[] }[];
+  };
+  return manifest.segments.flatMap((s) => s.dead).sort();
+}
+
 describe('segments, merges and tombstones', () => {
   it('upsert replaces the old version and remove hides a document', async () => {
     const store = new MemoryStore([doc('a', { body: 'alpha' })]);
@@ -60,19 +79,11 @@ describe('segments, merges and tombstones', () => {
 
   it('reclaims a small share of dead documents only once no build has run for a while', async () => {
     const d = await dir();
-    const docs = many(60);
-    const store = new MemoryStore(docs);
-    const index = await openIndex(d, store, {}, { reclaimQuietMs: 1_500 }, new Map());
-    await index.upsert(docs);
     const removed = ['d1', 'd2', 'd3', 'd4', 'd5'];
-    for (const id of removed) store.docs.delete(id);
-    await index.remove(removed);
+    const { store, index } = await withDead(d, 1_500, removed);
     const dead = async (): Promise<string[]> => {
       await index.flush();
-      const manifest = JSON.parse(await readFile(join(d, 'manifest.json'), 'utf8')) as {
-        segments: { dead: string[] }[];
-      };
-      return manifest.segments.flatMap((s) => s.dead).sort();
+      return deadIn(d);
     };
     // A twelfth of the segment is dead: worth a rewrite, but not between a bulk edit's chunks.
     expect(await dead()).toEqual(removed);
@@ -95,24 +106,13 @@ describe('segments, merges and tombstones', () => {
 
   it('drops the dead documents still waiting for quiet when it closes', async () => {
     const d = await dir();
-    const docs = many(60);
-    const store = new MemoryStore(docs);
-    const index = await openIndex(d, store, {}, { reclaimQuietMs: 60_000 }, new Map());
-    await index.upsert(docs);
-    const removed = ['d6', 'd7', 'd8', 'd9'];
-    for (const id of removed) store.docs.delete(id);
     // A fifteenth of the segment: worth a rewrite once quiet.
-    await index.remove(removed);
-    const deadIn = async (): Promise<string[]> => {
-      const manifest = JSON.parse(await readFile(join(d, 'manifest.json'), 'utf8')) as {
-        segments: { dead: string[] }[];
-      };
-      return manifest.segments.flatMap((s) => s.dead).sort();
-    };
+    const removed = ['d6', 'd7', 'd8', 'd9'];
+    const { store, index } = await withDead(d, 60_000, removed);
     await index.flush();
-    expect(await deadIn()).toEqual(removed);
+    expect(await deadIn(d)).toEqual(removed);
     await index.close();
-    expect(await deadIn()).toEqual([]);
+    expect(await deadIn(d)).toEqual([]);
     const again = await openIndex(d, store, {}, { merge: false });
     expect((await again.search('common')).hits).toHaveLength(56);
     await again.close();
@@ -122,7 +122,7 @@ describe('segments, merges and tombstones', () => {
     await doomed.remove(['d10', 'd11', 'd12', 'd13']);
     await doomed.flush();
     await doomed.close({ discard: true });
-    expect(await deadIn()).toEqual(['d10', 'd11', 'd12', 'd13']);
+    expect(await deadIn(d)).toEqual(['d10', 'd11', 'd12', 'd13']);
   });
 
   it('scores documents the same whichever segment holds them', async () => {
