@@ -45,14 +45,17 @@ function isUnsupportedDirSync(e: unknown): boolean {
   return isErrno(e, ['EISDIR', 'EPERM', 'EINVAL', 'EBADF']);
 }
 
+/** What a file is written from: text, bytes, or bytes in parts written back to back. */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
+
 /** Replaces `path` with `data` atomically: readers see the old or the new file, never a mix. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: FileData): Promise<void> {
   await writeFilesAtomic([{ path, data }]);
 }
 
 export interface FileWrite {
   path: string;
-  data: string | Uint8Array;
+  data: FileData;
 }
 
 /**
@@ -77,8 +80,11 @@ export async function writeFilesAtomic(writes: FileWrite[]): Promise<void> {
         const fd = await openFd(t.temp);
         fds.push(fd);
         // A catalogue snapshot is tens of MB: written off this thread, not in place.
-        if (t.data.length > IN_PLACE_BYTES) await writeFd(fd, t.data);
-        else writeFileSync(fd, t.data);
+        // Parts follow each other: a write to a descriptor goes on where the last one ended.
+        for (const part of partsOf(t.data)) {
+          if (part.length > IN_PLACE_BYTES) await writeFd(fd, part);
+          else writeFileSync(fd, part);
+        }
         await fsyncFd(fd);
       }),
     );
@@ -110,6 +116,9 @@ export async function writeFilesAtomic(writes: FileWrite[]): Promise<void> {
 }
 
 const IN_PLACE_BYTES = 256 * 1024;
+
+const partsOf = (data: FileData): readonly (string | Uint8Array)[] =>
+  typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
 
 const writeFd = (fd: number, data: string | Uint8Array): Promise<void> =>
   new Promise((resolve, reject) => writeFile(fd, data, (e) => (e ? reject(e) : resolve())));

@@ -74,13 +74,16 @@ function checksum(body: Buffer): string {
 const byImport = (a: ArticleRecord, b: ArticleRecord): number =>
   a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1;
 
+type SnapshotHeader = Omit<z.infer<typeof headerSchema>, 'checksum'>;
+
+/** The header line a reader checks before `body`. */
+function headerLine(body: Buffer, header: SnapshotHeader): Buffer {
+  return Buffer.from(`${JSON.stringify({ ...header, checksum: checksum(body) })}\n`);
+}
+
 /** Wraps a body in the header line a reader checks. */
-export function snapshotFile(
-  body: Buffer,
-  header: Omit<z.infer<typeof headerSchema>, 'checksum'>,
-): Buffer {
-  const line = JSON.stringify({ ...header, checksum: checksum(body) });
-  return Buffer.concat([Buffer.from(`${line}\n`), body]);
+export function snapshotFile(body: Buffer, header: SnapshotHeader): Buffer {
+  return Buffer.concat([headerLine(body, header), body]);
 }
 
 /** Writes all records atomically, in import order, with any sorted orders given. */
@@ -92,7 +95,8 @@ export async function writeSnapshot(
   const sorted = [...records].sort(byImport);
   const { body, sections } = encodeColumns(sorted, orders);
   const header = { format: COLUMNS_FORMAT, count: sorted.length, endian: endianness(), sections };
-  await writeFileAtomic(path, snapshotFile(body, header));
+  // The header and the body as two parts: one buffer of both was another copy of the body.
+  await writeFileAtomic(path, [headerLine(body, header), body]);
 }
 
 /** Reads a snapshot; null when it is missing, damaged or of an unknown format (a cache miss). */

@@ -80,6 +80,24 @@ describe('catalogue snapshot, columns form', () => {
     }
   });
 
+  it('round-trips pools of more strings than are joined at once, sections 8-byte aligned', async () => {
+    // 3,000 records put ~24,000 strings in the two pools, several joined runs each.
+    const path = join(tempDir(), 'catalog.json');
+    const recs = records(3000);
+    const ids = recs.map((r) => r.id);
+    await writeSnapshot(path, recs, { key: 'k', lists: { title: [...ids].reverse() } });
+    const file = readFileSync(path);
+    const newline = file.indexOf(0x0a);
+    const { sections } = JSON.parse(file.subarray(0, newline).toString()) as { sections: number[] };
+    expect(sections.every((n) => n % 8 === 0)).toBe(true);
+    expect(sections.reduce((a, b) => a + b, 0)).toBe(file.length - newline - 1);
+    const back = await loadSnapshot(path);
+    const byId = new Map(back!.records.map((r) => [r.id, r]));
+    expect(byId.size).toBe(recs.length);
+    for (const r of recs) expect(byId.get(r.id)).toStrictEqual(r);
+    expect(back!.orders!.lists.get('title')).toEqual([...ids].reverse());
+  });
+
   it('saves sorted orders and gives back only complete ones', async () => {
     const path = join(tempDir(), 'catalog.json');
     const recs = records(12);

@@ -26,6 +26,23 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
+  it('writes a file given in parts back to back, large and small parts alike', async () => {
+    // Large parts are written off the thread, small ones in place; the order must hold.
+    const dir = tempDir();
+    const path = join(dir, 'parts.bin');
+    const big = Buffer.alloc(300 * 1024, 7);
+    const parts = [
+      Buffer.from('head\n'),
+      big,
+      Buffer.from('mid'),
+      Buffer.alloc(0),
+      big.subarray(5),
+    ];
+    await writeFileAtomic(path, parts);
+    expect(readFileSync(path).equals(Buffer.concat(parts))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['parts.bin']);
+  });
+
   it('writes many files in one batch across folders', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'x'));
