@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickMerge } from '../../../main/core/search/segments/merge-policy';
+import { pickMerge, QUIET_MERGE_DOCS } from '../../../main/core/search/segments/merge-policy';
 
 const seg = (seq: number, live: number, size = live) => ({ seq, size, live });
 
@@ -31,6 +31,21 @@ describe('pickMerge', () => {
     const small = [seg(1, 90_000), seg(2, 1000), seg(3, 600), seg(4, 500), seg(5, 5)];
     expect(pickMerge(small, true, false)).toEqual([2, 3, 4, 5]);
     expect(pickMerge(small, false, false)).toBeNull();
+  });
+
+  it('waits for quiet to merge a tier into a segment larger than QUIET_MERGE_DOCS', () => {
+    // An import of 100,000: four segments of 16,384 would become one of 65,536 beside its builds.
+    const large = [1, 2, 3, 4].map((n) => seg(n, 16_384));
+    expect(4 * 16_384).toBeGreaterThan(QUIET_MERGE_DOCS);
+    expect(pickMerge(large, false, false)).toBeNull();
+    expect(pickMerge(large, true, false)).toBeNull();
+    expect(pickMerge(large, true, true)).toEqual([1, 2, 3, 4]);
+    // Smaller tiers go on merging while builds run, below a waiting large one too.
+    const mid = [5, 6, 7, 8].map((n) => seg(n, 4096));
+    expect(pickMerge([...large, ...mid], false, false)).toEqual([5, 6, 7, 8]);
+    // A tier that stays within the limit is merged as before.
+    const atLimit = [1, 2, 3, 4].map((n) => seg(n, QUIET_MERGE_DOCS / 4));
+    expect(pickMerge(atLimit, false, false)).toEqual([1, 2, 3, 4]);
   });
 
   it('merges the small segments an import leaves in every tier once there are more than three', () => {

@@ -19,6 +19,15 @@ const MAX_DEAD_SHARE_BUSY = 0.5;
  */
 const MAX_DEAD_SHARE_QUIET = 0.05;
 
+/**
+ * A tier merge writing more documents than this waits for quiet too. At 100,000 articles the
+ * import's last large merge (four segments of 16,384 into one of 65,536, ~130 MB of postings
+ * read, written and copied to be saved) ran beside the import's builds and set its peak
+ * memory; once quiet, the idle index workers are gone and it runs on a fresh one. Until then
+ * queries visit a few more segments.
+ */
+export const QUIET_MERGE_DOCS = 32_768;
+
 const tierOf = (live: number): number =>
   Math.floor(Math.log(Math.max(live, 1)) / Math.log(MERGE_FACTOR));
 
@@ -26,7 +35,8 @@ const tierOf = (live: number): number =>
  * The seqs of the segments to merge next, or null when none need it. `idle` (no build in
  * flight): also merge small segments together (off during an import, whose fresh segments the
  * tiers merge anyway: doing both at once raised the import's peak memory). `quiet` (no build
- * for a while): also reclaim a small share of dead docs. Done between the chunks of a bulk
+ * for a while): also merge a tier into more than QUIET_MERGE_DOCS, and reclaim a small share
+ * of dead docs. Done between the chunks of a bulk
  * edit, those rewrites of the largest segments ran beside its builds: tagging 14,000 of
  * 100,000 articles peaked ~250 MB higher and took a third longer.
  */
@@ -38,7 +48,11 @@ export function pickMerge(segments: SegmentLoad[], idle = true, quiet = idle): n
   }
   for (const t of [...tiers.keys()].sort((a, b) => a - b)) {
     const group = tiers.get(t)!;
-    if (group.length >= MERGE_FACTOR) return group.slice(0, MERGE_FACTOR * 2).map((s) => s.seq);
+    if (group.length < MERGE_FACTOR) continue;
+    const pick = group.slice(0, MERGE_FACTOR * 2);
+    if (quiet || pick.reduce((n, s) => n + s.size, 0) <= QUIET_MERGE_DOCS) {
+      return pick.map((s) => s.seq);
+    }
   }
   // Merging the small ones drops their dead docs too, so they go before a lone rewrite.
   const few = idle ? smallOnes(segments) : null;
