@@ -1,6 +1,8 @@
 // The compact postings: read out of Lunr faithfully, merged without re-analysis, stored and
 // read back byte-exact, and expanded exactly: prefixes as Lunr's token set would, fuzzy words
 // as the optimal string alignment distance (the highlighter's editDistance) says.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { analyzeDoc, FIELDS } from '../../../main/core/search/analysis/analyzer';
@@ -16,8 +18,15 @@ import {
 import { postingsFromLunr } from '../../../main/core/search/segments/postings';
 import { PostingIndex } from '../../../main/core/search/segments/posting-index';
 import { editDistance } from '../../../main/core/search/analysis/term-match';
-import { decodePostings, encodePostings } from '../../../main/core/search/segments/postings-codec';
+import {
+  decodePostings,
+  encodePostings,
+  postingsParts,
+} from '../../../main/core/search/segments/postings-codec';
+import { blocksFileOf, parseBlocks } from '../../../main/core/search/storage/postings-blocks';
+import { sha256, writeSegmentFiles } from '../../../main/core/search/storage/persistence';
 import { doc } from './helpers';
+import { scratchDirs } from './scratch-dirs';
 
 const texts = [
   'Nuclear talks resume in Vienna',
@@ -26,6 +35,7 @@ const texts = [
   'The economy grows; economists cheer',
   'Café owners and cafes in Paris',
 ];
+const scratch = scratchDirs();
 const docs = texts.map((t, i) => doc(`d${i}`, { title: t.split(' ')[0]!, body: t }));
 
 /** Every (id, field, term) → weight Lunr itself computed, with its local idf taken out. */
@@ -140,6 +150,24 @@ describe('compact postings', () => {
     const bad = Buffer.from(bytes);
     bad.writeUInt32LE(0, 0);
     expect(() => decodePostings(bad)).toThrow(/not a postings file/);
+  });
+
+  it('saves a segment from its own arrays, in parts, as the bytes encodePostings makes', async () => {
+    // Merged postings are views on larger shared buffers: the parts must be those views only.
+    const a = buildSegmentData(docs.slice(0, 3));
+    const b = buildSegmentData(docs.slice(3));
+    const merged = mergeSegmentData([
+      { docs: a.docs, postings: a.postings, keep: new Uint8Array([1, 0, 1]) },
+      { docs: b.docs, postings: b.postings, keep: new Uint8Array([1, 1]) },
+    ]);
+    const dir = await scratch();
+    const entry = await writeSegmentFiles(dir, 7, merged.docs, postingsParts(merged.postings));
+    const file = await readFile(join(dir, entry.indexFile));
+    expect(file.equals(encodePostings(merged.postings))).toBe(true);
+    expect(entry.indexSha256).toBe(sha256(file));
+    const blocks = await readFile(join(dir, blocksFileOf(entry.indexFile)));
+    expect(parseBlocks(blocks, entry.indexSha256, file.length)).not.toBeNull();
+    expect(decodePostings(file).terms).toEqual(merged.postings.terms);
   });
 
   it('decodes in place for the thread that keeps the postings, else into shared memory', () => {

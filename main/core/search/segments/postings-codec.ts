@@ -12,8 +12,11 @@ const HEADER_WORDS = 7;
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
-/** Serialises postings to one buffer. */
-export function encodePostings(p: PostingData): Buffer {
+/**
+ * The bytes of a postings file as parts to write one after another: a header, then views on
+ * `p`'s own arrays (nothing copied).
+ */
+export function postingsParts(p: PostingData): Uint8Array[] {
   const terms = Buffer.from(p.terms.join('\n'), 'utf8');
   const head = Buffer.alloc(HEADER_WORDS * 4 + align4(terms.length));
   const header = [
@@ -34,7 +37,12 @@ export function encodePostings(p: PostingData): Buffer {
   }
   const pad = align4(p.positions.length) - p.positions.length;
   if (pad > 0) parts.push(new Uint8Array(pad));
-  return Buffer.concat(parts);
+  return parts;
+}
+
+/** Serialises postings to one buffer. */
+export function encodePostings(p: PostingData): Buffer {
+  return Buffer.concat(postingsParts(p));
 }
 
 /** Where each part of a postings file lies, from its header (byte offsets into the file). */

@@ -1,7 +1,7 @@
 // Saves the index in the background: new segments' files first, then the manifest naming
 // them with their dead ids. Runs are serialised; a change during a run marks it dirty again.
 import { INDEX_FORMAT, writeManifest, writeSegmentFiles, type SegmentEntry } from './persistence';
-import { encodePostings } from '../segments/postings-codec';
+import { postingsParts } from '../segments/postings-codec';
 import type { SegmentSet } from '../segments/segment-set';
 
 export class IndexPersister {
@@ -63,9 +63,10 @@ export class IndexPersister {
         this.dir,
         seg.seq,
         seg.docs,
-        // A copy: written as parts from the segment's shared arrays, the import of 100,000
-        // articles peaked higher, never lower (docs/benchmarks.md, fifth round).
-        encodePostings(seg.index.data),
+        // From the segment's own arrays, not a copy of them: saving the largest segment after
+        // a quiet merge or at close held it twice (190 MB more at 100,000 articles; see
+        // docs/benchmarks.md, "Large merges once quiet, saved without a copy").
+        postingsParts(seg.index.data),
       );
       if (this.set.get(seg.seq) === seg) this.entries.set(seg.seq, { ...entry, dead: [] });
     }

@@ -67,19 +67,24 @@ export const segmentFileNames = (seq: number): { docsFile: string; indexFile: st
   indexFile: `seg-${seq}.postings`,
 });
 
-/** Writes one segment's files and returns the manifest entry (without dead ids). */
+/**
+ * Writes one segment's files (`postings`: the postings file's bytes, parts one after another)
+ * and returns the manifest entry (without dead ids).
+ */
 export async function writeSegmentFiles(
   dir: string,
   seq: number,
   docs: SegmentDocs,
-  postings: Uint8Array,
+  postings: readonly Uint8Array[],
 ): Promise<Omit<SegmentEntry, 'dead'>> {
   const { docsFile, indexFile } = segmentFileNames(seq);
   const docsJson = JSON.stringify({ format: INDEX_FORMAT, seq, ...docs });
-  const indexSha256 = sha256(postings);
+  const hash = createHash('sha256');
+  for (const part of postings) hash.update(part);
+  const indexSha256 = hash.digest('hex');
   await writeFileAtomic(join(dir, indexFile), postings);
   // Not named in the manifest: it names the postings' SHA-256 itself (postings-blocks.ts).
-  await writeFileAtomic(join(dir, blocksFileOf(indexFile)), encodeBlocks([postings], indexSha256));
+  await writeFileAtomic(join(dir, blocksFileOf(indexFile)), encodeBlocks(postings, indexSha256));
   await writeFileAtomic(join(dir, docsFile), docsJson);
   return { seq, docsFile, docsSha256: sha256(docsJson), indexFile, indexSha256 };
 }
