@@ -232,6 +232,11 @@ export class SearchIndex implements SearchIndexApi {
     if (!this.options.readOnly) this.tasks.warm();
   }
 
+  /** See SearchIndexApi.rest. */
+  rest(): void {
+    if (!this.options.readOnly) this.tasks.releaseIdle();
+  }
+
   /** See SearchIndexApi.prepare. */
   async prepare(docs: IndexDoc[], judging?: Judging): Promise<PreparedDocs> {
     this.assertWritable();

@@ -110,6 +110,11 @@ export interface SearchIndexApi {
   judge?(docs: IndexDoc[], judging: Judging): Promise<(QueryVerdicts | null)[]>;
   /** Starts an index worker ahead of the builds to come (an import is beginning). */
   warm?(): void;
+  /**
+   * A large import is over: index workers with nothing to do stop now, giving their heaps
+   * back at once instead of after their idle time (the next task starts a fresh one).
+   */
+  rest?(): void;
   remove(ids: ArticleId[]): Promise<void>;
   /** Runs a query in Lunr's syntax plus "phrases" and tag:name; throws QueryError on bad input. */
   search(

@@ -1,9 +1,10 @@
 // An import of more than a handful of files starts an index worker at its first chunk, so
 // that the worker is ready when the first full chunk is built; a few files start none (they
-// are indexed on the importing thread).
+// are indexed on the importing thread). A large import stops its idle workers when it ends.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary } from '../../../main/core/library';
+import { REST_AFTER_ARTICLES } from '../../../main/core/library/import-into';
 import { SearchIndex } from '../../../main/core/search/segmented-index';
 import { article, writeArticles } from './library-helpers';
 import { tempDir } from './tmp-dir';
@@ -27,6 +28,24 @@ describe('index worker warm-up at import', () => {
       const many = await lib.importSources([{ path: join(base, 'many') }]);
       expect(many.imported).toHaveLength(40);
       expect(warm).toHaveBeenCalledTimes(1);
+    } finally {
+      await lib.close();
+    }
+  });
+
+  it('stops the idle index workers after a large import, not after a smaller one', async () => {
+    const rest = vi.spyOn(SearchIndex.prototype, 'rest');
+    const base = tempDir('ar-import-rest-');
+    writeArticles(join(base, 'batch'), files(256, 0));
+    writeArticles(join(base, 'large'), files(REST_AFTER_ARTICLES, 1000));
+    const lib = await openLibrary(join(base, 'lib'));
+    try {
+      // A watched folder's batch: the workers are kept for the next one.
+      expect((await lib.importSources([{ path: join(base, 'batch') }])).imported).toHaveLength(256);
+      expect(rest).not.toHaveBeenCalled();
+      const large = await lib.importSources([{ path: join(base, 'large') }]);
+      expect(large.imported).toHaveLength(REST_AFTER_ARTICLES);
+      expect(rest).toHaveBeenCalledTimes(1);
     } finally {
       await lib.close();
     }
