@@ -15,7 +15,8 @@ export interface LeanOpen extends Pick<OpenOptions, 'discovery' | 'deferIndex'> 
 
 /** The lean open for a command line, or null when it opens the library in full. */
 export async function leanOpen(cli: ParsedCommandLine): Promise<LeanOpen | null> {
-  // (`list` opens no engine at all: catalog-list.ts.)
+  // (`list` opens no engine at all: catalog-list.ts, nor does a `search` that asks no names:
+  // catalog-search.ts.)
   if (cli.command === 'search') {
     // Hits show no version counts; the entities answer only person:, org: and place:.
     const { searchNeedsNames } = await import('./search-needs-names');

@@ -121,6 +121,16 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
       const catalog = await openCatalogList(libraryDirOf({ libraryFlag, env: io.env }));
       lib = catalog;
       run = (ctx) => listCommand(catalog, ctx);
+    } else if (command === 'search' && !(await leanSearchNeedsNames(cli))) {
+      // A search that asks no names: the catalogue, the index and the article files alone.
+      const [{ searchCommand }, { openCatalogSearch }, { libraryDirOf }] = await Promise.all([
+        import('./commands/search'),
+        import('./catalog-search'),
+        import('./library-dir'),
+      ]);
+      const reader = await openCatalogSearch(libraryDirOf({ libraryFlag, env: io.env }));
+      lib = reader;
+      run = (ctx) => searchCommand(reader, ctx);
     } else {
       const runner = await RUNNERS[command]();
       const engine = await openEngine(command, cli, libraryFlag, io);
@@ -156,6 +166,12 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
   } catch (e) {
     return reportFailure(e, io, cli?.json === true);
   }
+}
+
+/** Whether a `search` asks the library's entities (then it opens the engine). */
+async function leanSearchNeedsNames(cli: ParsedCommandLine): Promise<boolean> {
+  const { searchNeedsNames } = await import('./search-needs-names');
+  return searchNeedsNames(cli.args.join(' '));
 }
 
 /** Opens the engine the way the command needs: read-only or locked, lean when it can be. */

@@ -10,7 +10,10 @@ import { EXIT, wantsStyle } from '../io';
 const DEFAULT_LIMIT = 20;
 
 /** Runs a full-text search; a bad query surfaces as BAD_QUERY (exit 2). */
-export async function searchCommand(lib: LibraryEngine, ctx: CommandContext): Promise<number> {
+export async function searchCommand(
+  lib: Pick<LibraryEngine, 'search'>,
+  ctx: CommandContext,
+): Promise<number> {
   const query = ctx.cli.args.join(' ');
   const result = await lib.search({
     query,

@@ -42,6 +42,7 @@ import { SortedOrders } from './sorted-orders';
 import { toMeta } from './meta';
 import { prepareFolder } from './open-folder';
 import { runSearch, type MakeSnippet } from './search-runner';
+import { readerDamage } from './reader-damage';
 import { relatedArticles } from './related-articles';
 import { RecordWriter, type RecordEdit } from './record-writer';
 import { computeStats } from './stats';
@@ -452,16 +453,8 @@ class LibraryImpl implements LibraryEngine {
       restrict,
       names: this.nameMatcher,
     }).finally(done);
-    const damage = result.partial ? (index.damaged?.() ?? []) : [];
-    // A read-only open cannot repair the index on disk and its in-memory repair is still
-    // running: an answer now would quietly miss hits.
-    if (this.readOnly && damage.length > 0) {
-      const first = damage[0]!;
-      throw new ArchiveError(
-        'LIBRARY_CORRUPT',
-        `The search index is damaged (index/${first.path}: ${first.reason}); run 'archive-reader reindex' or open the library in Archive Reader to repair it.`,
-      );
-    }
+    const damage = this.readOnly ? readerDamage(index, result) : null;
+    if (damage) throw damage;
     for (const hit of result.hits) this.withVersionCount(hit.meta);
     return result;
   }

@@ -130,6 +130,9 @@ export class PackSet {
   private newestStale = false;
   private finds = 0;
   private loaded = false;
+  // The first read of the packs, shared: a search reads its twenty hits at once, and each
+  // read that found the packs unread queued a read of every pack's header and index again.
+  private loading: Promise<void> | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly handles = new PackHandles();
 
@@ -203,7 +206,8 @@ export class PackSet {
    * process changed are read again first.
    */
   async read(id: string, refresh = false): Promise<{ text: string } | null | undefined> {
-    if (!this.loaded || refresh) await this.refresh(false);
+    if (refresh) await this.refresh(false);
+    else await this.load();
     for (let attempt = 0; ; attempt++) {
       const at = this.find(id);
       if (!at) return undefined;
@@ -225,7 +229,7 @@ export class PackSet {
    * those the packs do not hold, in their given order.
    */
   async packOrder(ids: readonly string[]): Promise<string[]> {
-    if (!this.loaded) await this.refresh(false);
+    await this.load();
     const at = (id: string) => this.newest.get(id);
     const packed = ids.filter((id) => at(id) !== undefined);
     const rank = new Map(this.packs.map((p, i) => [p, i]));
@@ -244,7 +248,7 @@ export class PackSet {
    * with a null payload, for the caller to read alone (read() says why).
    */
   async *readInOrder(ids: readonly string[]): AsyncGenerator<ReadInOrder[]> {
-    if (!this.loaded) await this.refresh(false);
+    await this.load();
     let i = 0;
     while (i < ids.length) {
       const first = this.newest.get(ids[i]!);
@@ -305,6 +309,15 @@ export class PackSet {
    */
   refresh(writable: boolean): Promise<void> {
     return this.locked(() => this.refreshNow(writable));
+  }
+
+  /** Reads the packs unless they have been read; concurrent callers share one read. */
+  private load(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    this.loading ??= this.refresh(false).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
   }
 
   /** Appends records durably (one fsync), then compacts packs that became mostly dead. */

@@ -35,10 +35,13 @@ const { writeFileSync } = require('node:fs');
 const threads = require('node:worker_threads');
 const load = Module._load;
 const seen = new Set();
+const sources = new Set();
 const workers = [];
 Module._load = function (request) {
   if (!request.startsWith('.') && !request.startsWith('/') && !request.startsWith('node:')) {
     seen.add(request.startsWith('@') ? request.split('/').slice(0, 2).join('/') : request.split('/')[0]);
+  } else if (request.startsWith('.')) {
+    sources.add(request.split('/').pop());
   }
   return load.apply(this, arguments);
 };
@@ -60,7 +63,7 @@ for (const name of ['Collator', 'NumberFormat']) {
   });
 }
 process.on('exit', () =>
-  writeFileSync(process.env.PROBE_OUT, JSON.stringify({ packages: [...seen], workers, intl })),
+  writeFileSync(process.env.PROBE_OUT, JSON.stringify({ packages: [...seen], sources: [...sources], workers, intl })),
 );
 `;
 
@@ -71,9 +74,13 @@ describe('packages loaded per command', () => {
   let run = 0;
 
   /** Runs the CLI from source under the probe: its result, the packages and worker threads. */
-  async function loaded(
-    args: string[],
-  ): Promise<{ result: CliRun; packages: string[]; workers: string[]; intl: string[] }> {
+  async function loaded(args: string[]): Promise<{
+    result: CliRun;
+    packages: string[];
+    sources: string[];
+    workers: string[];
+    intl: string[];
+  }> {
     const out = join(dir, `loaded-${run++}.json`);
     const result = await runProcess(
       process.execPath,
@@ -85,6 +92,8 @@ describe('packages loaded per command', () => {
       typeof probed !== 'object' ||
       probed === null ||
       !('packages' in probed) ||
+      !('sources' in probed) ||
+      !Array.isArray(probed.sources) ||
       !('workers' in probed) ||
       !('intl' in probed) ||
       !Array.isArray(probed.packages) ||
@@ -96,6 +105,7 @@ describe('packages loaded per command', () => {
     return {
       result,
       packages: probed.packages.map(String),
+      sources: probed.sources.map(String),
       workers: probed.workers.map(String),
       intl: probed.intl.map(String),
     };
@@ -156,6 +166,13 @@ describe('packages loaded per command', () => {
     expect(search.result.code, search.result.stderr).toBe(0);
     expect(JSON.parse(search.result.stdout)).toMatchObject({ total: 2 });
     expect(search.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    // A search that asks no names opens no engine (catalog-search.ts); one by name does.
+    expect(search.sources).toContain('segmented-index');
+    expect(search.sources).not.toContain('library-engine');
+    expect(search.packages).not.toContain('approx-string-match');
+    const byName = await loaded(['search', 'person:copper', '--json']);
+    expect(byName.result.code, byName.result.stderr).toBe(0);
+    expect(byName.sources).toContain('library-engine');
   }, 60_000);
 
   it('loads no stemmer of a language the library does not hold', async () => {
