@@ -30,6 +30,7 @@ export const COMMANDS = [
   'reindex',
   'stats',
   'check',
+  'serve',
   'help',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -144,6 +145,7 @@ export const SPEC: Record<
   reindex: { options: [], min: 0, max: 0, usage: 'reindex' },
   stats: { options: [], min: 0, max: 0, usage: 'stats' },
   check: { options: [], min: 0, max: 0, usage: 'check' },
+  serve: { options: [], min: 0, max: 0, usage: 'serve' },
   help: { options: [], min: 0, max: 1, usage: 'help [COMMAND]' },
 };
 

@@ -36,6 +36,7 @@ const SUMMARIES: Record<CommandName, string> = {
   reindex: 'Rebuild the search index from the articles',
   stats: 'Show library statistics',
   check: 'Verify every article and cache; exit 1 if anything is wrong',
+  serve: 'Keep the library open and answer list and search at once (for launchers), until Ctrl-C',
   help: 'Show help for a command',
 };
 
@@ -117,6 +118,11 @@ const DETAILS: Partial<Record<CommandName, string[]>> = {
   backup: [
     '  FILE is written whole or not at all (a zip any OS opens, with a manifest of SHA-256s);',
     '  the search index and catalogue are left out (rebuilt on restore). See docs/backup.md',
+  ],
+  serve: [
+    '  While it runs, `list` and `search` on this library (from any shell or script) are',
+    '  answered by it: no engine to load, no library to open. It notices changes other',
+    '  processes make. Not on Windows. ARCHIVE_READER_SERVICE=0 makes a command answer itself',
   ],
   restore: [
     '  restore ID...                  take these articles out of the trash',

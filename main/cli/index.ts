@@ -23,6 +23,12 @@ if (isWatchRun(argv)) {
   process.on('SIGTERM', () => controller.abort());
 }
 
+if (commandOf(argv) === 'serve') {
+  // `serve` stops cleanly on either (the answer in hand sent, its socket removed, exit 0).
+  process.on('SIGINT', () => controller.abort());
+  process.on('SIGTERM', () => controller.abort());
+}
+
 if (isImport(argv)) {
   // During an import the first Ctrl-C stops after the file in hand, so the summary of
   // what was stored still prints; a second one leaves at once. Other commands keep
@@ -46,17 +52,19 @@ void runCli(
 });
 
 function isImport(args: string[]): boolean {
+  // backup and restore also clean up on Ctrl-C (no temp file or folder is left behind);
+  // watch run stops after the import batch in hand.
+  const command = commandOf(args);
+  return command === 'import' || command === 'backup' || command === 'restore' || isWatchRun(args);
+}
+
+/** The command a command line names; null for help, version or a bad line (runCli says why). */
+function commandOf(args: string[]): string | null {
   try {
-    // backup and restore also clean up on Ctrl-C (no temp file or folder is left behind);
-    // watch run stops after the import batch in hand.
     const reading = readCommandLine(args);
-    const command = reading.early ? null : reading.command;
-    return (
-      command === 'import' || command === 'backup' || command === 'restore' || isWatchRun(args)
-    );
+    return reading.early ? null : reading.command;
   } catch {
-    // A bad command line is reported by runCli; here it only means "not an import".
-    return false;
+    return null;
   }
 }
 

@@ -16,10 +16,11 @@ import { helpText } from './help';
 import { escapeControls, escapeJson, escapeOutput } from './format/escape-controls';
 import { EXIT, type CliIo, type TextStream } from './io';
 import { leanOpen } from './lean-open';
+import type { ServedReaders } from './service/served-readers';
 
 // `backup` (and `restore FILE`) work on folders, not on an open library; `list` opens only
 // the catalogue (catalog-list.ts).
-type LibraryCommand = Exclude<CommandName, 'help' | 'backup' | 'list'>;
+type LibraryCommand = Exclude<CommandName, 'help' | 'backup' | 'list' | 'serve'>;
 type Runner = (lib: LibraryEngine, ctx: CommandContext) => Promise<number>;
 
 // Each command's module (and what it pulls in of the engine) is loaded only when that command
@@ -81,13 +82,40 @@ const READ_ONLY = new Set<LibraryCommand>([
   'check',
 ]);
 
-/** Runs one command line and resolves to its exit status; never throws. */
-export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+/**
+ * Runs one command line and resolves to its exit status; never throws. `served`: the readers
+ * `archive-reader serve` keeps open for its library (service/serve-library.ts).
+ */
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  signal?: AbortSignal,
+  served?: ServedReaders,
+): Promise<number> {
   let cli: ParsedCommandLine | undefined;
   try {
     // `--help` and `--version` need no schema: the rest of the line is checked (with zod)
     // only for a command that runs.
     const reading = readCommandLine(argv);
+    if (!served && !reading.early && (reading.command === 'list' || reading.command === 'search')) {
+      // A service keeping the library open answers at once, before anything else is loaded
+      // (service/ask-service.ts); it checks the command line as this would.
+      const flag = reading.base.library;
+      const [{ askService }, { libraryDirOf }] = await Promise.all([
+        import('./service/ask-service'),
+        import('./library-dir'),
+      ]);
+      const dir = libraryDirOf({
+        ...(flag !== undefined ? { libraryFlag: resolve(io.cwd, flag) } : {}),
+        env: io.env,
+      });
+      const answer = await askService(dir, argv, io);
+      if (answer) {
+        io.stdout.write(answer.stdout);
+        io.stderr.write(answer.stderr);
+        return answer.status;
+      }
+    }
     cli = reading.early ?? (await import('./args')).completeCommandLine(reading);
     if (cli.command === 'version') {
       io.stdout.write(`${readVersion()}\n`);
@@ -109,28 +137,44 @@ export async function runCli(argv: string[], io: CliIo, signal?: AbortSignal): P
       if (isBackupRestore(cli)) return await restoreBackupCommand(ctx);
     }
     const libraryFlag = cli.library !== undefined ? resolve(io.cwd, cli.library) : undefined;
+    if (command === 'serve') {
+      const [{ serveCommand }, { libraryDirOf }] = await Promise.all([
+        import('./commands/serve'),
+        import('./library-dir'),
+      ]);
+      const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
+      const dir = libraryDirOf({ libraryFlag, env: io.env });
+      return await serveCommand(ctx, dir, (line, lineIo, readers) =>
+        runCli(line, lineIo, undefined, readers),
+      );
+    }
     let lib: { close(): Promise<void> };
     let run: (ctx: CommandContext) => Promise<number>;
-    if (command === 'list') {
-      // A read-only list of the catalogue: none of the engine's modules are loaded.
-      const [{ listCommand }, { openCatalogList }, { libraryDirOf }] = await Promise.all([
-        import('./commands/list'),
-        import('./catalog-list'),
-        import('./library-dir'),
-      ]);
-      const catalog = await openCatalogList(libraryDirOf({ libraryFlag, env: io.env }));
-      lib = catalog;
-      run = (ctx) => listCommand(catalog, ctx);
-    } else if (command === 'search' && !(await leanSearchNeedsNames(cli))) {
-      // A search that asks no names: the catalogue, the index and the article files alone.
-      const [{ searchCommand }, { openCatalogSearch }, { libraryDirOf }] = await Promise.all([
-        import('./commands/search'),
-        import('./catalog-search'),
-        import('./library-dir'),
-      ]);
-      const reader = await openCatalogSearch(libraryDirOf({ libraryFlag, env: io.env }));
-      lib = reader;
-      run = (ctx) => searchCommand(reader, ctx);
+    const plainSearch = command === 'search' && !(await leanSearchNeedsNames(cli));
+    if (command === 'list' || plainSearch) {
+      const { libraryDirOf } = await import('./library-dir');
+      const dir = libraryDirOf({ libraryFlag, env: io.env });
+      const mine = served?.dir === dir ? served : null;
+      const keep = { close: () => Promise.resolve() };
+      if (command === 'list') {
+        // A read-only list of the catalogue: none of the engine's modules are loaded.
+        const [{ listCommand }, { openCatalogList }] = await Promise.all([
+          import('./commands/list'),
+          import('./catalog-list'),
+        ]);
+        const catalog = mine ? await mine.list() : await openCatalogList(dir);
+        lib = mine ? keep : catalog;
+        run = (ctx) => listCommand(catalog, ctx);
+      } else {
+        // A search that asks no names: the catalogue, the index and the article files alone.
+        const [{ searchCommand }, { openCatalogSearch }] = await Promise.all([
+          import('./commands/search'),
+          import('./catalog-search'),
+        ]);
+        const reader = mine ? await mine.search() : await openCatalogSearch(dir);
+        lib = mine ? keep : reader;
+        run = (ctx) => searchCommand(reader, ctx);
+      }
     } else {
       const runner = await RUNNERS[command]();
       const engine = await openEngine(command, cli, libraryFlag, io);

@@ -1,4 +1,4 @@
-// npx tsx tests/scripts/cli-cold.ts [--runs N] [--size N] [--library DIR] [--bin FILE]... [--modules]
+// npx tsx tests/scripts/cli-cold.ts [--runs N] [--size N] [--library DIR] [--bin FILE]... [--modules] [--serve]
 // Times the command line in fresh processes: `--help`, `list --limit 20 --json` and
 // `search oil --json` against one library of --size articles (built once, kept under the temp
 // folder). Runs alternate between commands and between the --bin shims given (for example a
@@ -8,6 +8,9 @@
 // command, the packages each child loaded and the time spent loading each. The bin shim keeps
 // a V8 code cache (bin/code-cache.js) that the first run of a build fills, so the medians are
 // of cached runs; ARCHIVE_READER_CODE_CACHE=0 in the environment times them without it.
+// Every command answers itself (ARCHIVE_READER_SERVICE=0); with --serve, `archive-reader
+// serve` runs for the library (from the last --bin) and each command is also timed answered
+// by it, as a second variant.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +79,7 @@ function parseFlags() {
       library: { type: 'string' },
       bin: { type: 'string', multiple: true },
       modules: { type: 'boolean' },
+      serve: { type: 'boolean' },
     },
     strict: true,
   });
@@ -89,6 +93,7 @@ function parseFlags() {
     library: resolve(values.library ?? join(tmpdir(), `archive-reader-cli-cold-${size}`)),
     bins: (values.bin ?? [join(repoRoot, 'bin', 'archive-reader.js')]).map((b) => resolve(b)),
     modules: values.modules === true,
+    serve: values.serve === true,
   };
 }
 
@@ -118,7 +123,7 @@ async function ensureLibrary(library: string, size: number, bin: string): Promis
 
 /** One fresh process running `args`; its wall time, CPU and (optionally) module loads. */
 function runOnce(
-  bin: string,
+  variant: Variant,
   args: string[],
   library: string,
   probe: string,
@@ -126,12 +131,13 @@ function runOnce(
 ): Promise<Sample> {
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', probe, bin, ...args], {
+    const child = spawn(process.execPath, ['--require', probe, variant.bin, ...args], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         ARCHIVE_READER_LIBRARY: library,
         CLI_COLD_MODULES: modules ? '1' : '0',
+        ARCHIVE_READER_SERVICE: variant.served ? '1' : '0',
       },
     });
     let report = '';
@@ -144,6 +150,35 @@ function runOnce(
       if (status !== 0) return fail(new Error(`${args.join(' ')} exited ${status}: ${stderr}`));
       done({ wallMs, ...Report.parse(JSON.parse(report)) });
     });
+  });
+}
+
+/** A build to time, answering alone or through a running `serve`. */
+interface Variant {
+  bin: string;
+  served: boolean;
+  label: string;
+}
+
+/** Starts `serve` for the library; resolves once it answers, with a function that stops it. */
+function startService(bin: string, library: string): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ARCHIVE_READER_LIBRARY: library },
+  });
+  const exited = new Promise<void>((done) => child.on('close', () => done()));
+  return new Promise((ready, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (out.includes('Answering')) {
+        ready(async () => {
+          child.kill('SIGTERM');
+          await exited;
+        });
+      }
+    });
+    void exited.then(() => fail(new Error(`serve stopped: ${out}`)));
   });
 }
 
@@ -160,21 +195,26 @@ async function main(): Promise<void> {
   const probe = join(probeDir, 'probe.cjs');
   writeFileSync(probe, PROBE);
   const samples = new Map<string, Sample[]>();
-  const key = (command: string, bin: string) => `${command}\0${bin}`;
+  const key = (command: string, v: Variant) => `${command}\0${v.label}`;
+  const variants: Variant[] = flags.bins.map((bin) => ({ bin, served: false, label: bin }));
+  const last = flags.bins[flags.bins.length - 1]!;
+  if (flags.serve) variants.push({ bin: last, served: true, label: `${last} (served)` });
+  const stopService = flags.serve ? await startService(last, flags.library) : null;
   try {
     for (let run = 0; run < flags.runs; run++) {
       for (const [command, args] of Object.entries(COMMANDS)) {
         // Alternate which variant goes first, so neither always follows the other.
-        const order = run % 2 ? flags.bins.slice().reverse() : flags.bins;
-        for (const bin of order) {
-          const sample = await runOnce(bin, args, flags.library, probe, flags.modules);
-          const list = samples.get(key(command, bin)) ?? [];
+        const order = run % 2 ? variants.slice().reverse() : variants;
+        for (const v of order) {
+          const sample = await runOnce(v, args, flags.library, probe, flags.modules);
+          const list = samples.get(key(command, v)) ?? [];
           list.push(sample);
-          samples.set(key(command, bin), list);
+          samples.set(key(command, v), list);
         }
       }
     }
   } finally {
+    await stopService?.();
     rmSync(probeDir, { recursive: true, force: true });
   }
   const out: string[] = [
@@ -184,27 +224,27 @@ async function main(): Promise<void> {
     '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const command of Object.keys(COMMANDS)) {
-    const base = samples.get(key(command, flags.bins[0]!))!;
-    for (const bin of flags.bins) {
-      const s = samples.get(key(command, bin))!;
+    const base = samples.get(key(command, variants[0]!))!;
+    for (const v of variants) {
+      const s = samples.get(key(command, v))!;
       const wall = median(s.map((x) => x.wallMs));
       const cpu = median(s.map((x) => x.cpuMs));
       const wallRatio = wall / median(base.map((x) => x.wallMs));
       const cpuRatio = cpu / median(base.map((x) => x.cpuMs));
       out.push(
-        `| ${command} | ${bin} | ${wall.toFixed(0)} | ${Math.min(...s.map((x) => x.wallMs)).toFixed(0)} | ${cpu.toFixed(0)} | ${wallRatio.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${(median(s.map((x) => x.maxRssKb)) / 1024).toFixed(0)} |`,
+        `| ${command} | ${v.label} | ${wall.toFixed(0)} | ${Math.min(...s.map((x) => x.wallMs)).toFixed(0)} | ${cpu.toFixed(0)} | ${wallRatio.toFixed(2)} | ${cpuRatio.toFixed(2)} | ${(median(s.map((x) => x.maxRssKb)) / 1024).toFixed(0)} |`,
       );
     }
   }
   if (flags.modules) {
     for (const command of Object.keys(COMMANDS)) {
-      for (const bin of flags.bins) {
-        const s = samples.get(key(command, bin))!;
+      for (const v of variants) {
+        const s = samples.get(key(command, v))!;
         const names = new Set(s.flatMap((x) => Object.keys(x.modules)));
         const rows = [...names]
           .map((n) => [n, median(s.map((x) => x.modules[n] ?? 0))] as const)
           .sort((a, b) => b[1] - a[1]);
-        out.push('', `${command} (${bin}): packages loaded, median ms (outermost require)`);
+        out.push('', `${command} (${v.label}): packages loaded, median ms (outermost require)`);
         for (const [n, ms] of rows) out.push(`  ${ms.toFixed(1).padStart(7)}  ${n}`);
       }
     }

@@ -128,9 +128,9 @@ export class SearchIndex implements SearchIndexApi {
     const todo: ArticleId[] = [];
     let known = 0;
     expected.forEach((rev, id) => {
-      const at = this.set.entry(id);
-      if (at) known++;
-      if (at?.rev !== rev) todo.push(id);
+      const live = this.set.liveRev(id);
+      if (live !== undefined) known++;
+      if (live !== rev) todo.push(id);
     });
     // Documents the catalogue does not hold; when it holds every one, none need looking up.
     const extra: ArticleId[] = [];

@@ -3,12 +3,19 @@
 import type { ArticleId } from '../../../contract/types';
 import type { Segment } from './segment';
 
+// A live-map value is seq * AT_SPAN + position: exact in a double for seqs below 2^27.
+const AT_SPAN = 2 ** 26;
+const MAX_SEQ = 2 ** 27;
+const seqOf = (v: number): number => Math.floor(v / AT_SPAN);
+
 export class SegmentSet {
   /** Oldest first. */
   private list: Segment[] = [];
   private readonly bySeq = new Map<number, Segment>();
-  // Where each document's live version is: its segment, revision and position there.
-  private readonly live = new Map<ArticleId, { seq: number; rev: number; at: number }>();
+  // Where each document's live version is, as one number: its segment's seq and its position
+  // there (its revision is the segment's). An object per document was 100,000 allocations at
+  // a cold search's open of 100,000 articles, and as many again for the GC to trace.
+  private readonly live = new Map<ArticleId, number>();
   // Removals newer than builds still in flight: id → the first seq started after the removal.
   private readonly removedBefore = new Map<ArticleId, number>();
 
@@ -26,7 +33,19 @@ export class SegmentSet {
 
   /** Where `id`'s live version is: segment, revision and position in that segment. */
   entry(id: ArticleId): { seq: number; rev: number; at: number } | undefined {
-    return this.live.get(id);
+    const v = this.live.get(id);
+    if (v === undefined) return undefined;
+    const seq = seqOf(v);
+    const at = v - seq * AT_SPAN;
+    return { seq, rev: this.bySeq.get(seq)!.docs.revs[at]!, at };
+  }
+
+  /** The revision of `id`'s live version (entry(id)?.rev without making the entry). */
+  liveRev(id: ArticleId): number | undefined {
+    const v = this.live.get(id);
+    if (v === undefined) return undefined;
+    const seq = seqOf(v);
+    return this.bySeq.get(seq)!.docs.revs[v - seq * AT_SPAN];
   }
 
   ids(): IterableIterator<ArticleId> {
@@ -37,7 +56,7 @@ export class SegmentSet {
   adopt(seg: Segment, dead: Set<string>): void {
     this.insert(seg);
     seg.docs.ids.forEach((id, i) => {
-      if (!dead.has(id)) this.setLive(id, seg, seg.docs.revs[i]!, i);
+      if (!dead.has(id)) this.setLive(id, seg, i);
     });
   }
 
@@ -50,14 +69,13 @@ export class SegmentSet {
     this.insert(seg);
     seg.docs.ids.forEach((id, i) => {
       const cur = this.live.get(id);
-      const rev = seg.docs.revs[i]!;
       if (replaces) {
-        if (!cur || !replaces.has(cur.seq)) return;
+        if (cur === undefined || !replaces.has(seqOf(cur))) return;
       } else {
-        if (cur && cur.rev > rev) return;
+        if (cur !== undefined && this.liveRev(id)! > seg.docs.revs[i]!) return;
         if ((this.removedBefore.get(id) ?? -1) > seg.seq) return;
       }
-      this.setLive(id, seg, rev, i);
+      this.setLive(id, seg, i);
     });
     if (replaces) for (const s of replaces) this.drop(s);
     this.dropEmpty();
@@ -68,8 +86,8 @@ export class SegmentSet {
     for (const id of ids) {
       this.removedBefore.set(id, nextSeq);
       const cur = this.live.get(id);
-      if (!cur) continue;
-      this.bySeq.get(cur.seq)?.setAliveAt(cur.at, false);
+      if (cur === undefined) continue;
+      this.markDead(cur);
       this.live.delete(id);
     }
     this.dropEmpty();
@@ -108,11 +126,18 @@ export class SegmentSet {
   }
 
   /** Makes `seg`'s version of `id` (at position `at` there) the live one. */
-  private setLive(id: ArticleId, seg: Segment, rev: number, at: number): void {
+  private setLive(id: ArticleId, seg: Segment, at: number): void {
+    if (at >= AT_SPAN || seg.seq >= MAX_SEQ) throw new Error(`segment ${seg.seq} is too large`);
     const cur = this.live.get(id);
-    if (cur) this.bySeq.get(cur.seq)?.setAliveAt(cur.at, false);
-    this.live.set(id, { seq: seg.seq, rev, at });
+    if (cur !== undefined) this.markDead(cur);
+    this.live.set(id, seg.seq * AT_SPAN + at);
     seg.setAliveAt(at, true);
+  }
+
+  /** Marks the document a live-map value points at dead in its segment. */
+  private markDead(v: number): void {
+    const seq = seqOf(v);
+    this.bySeq.get(seq)?.setAliveAt(v - seq * AT_SPAN, false);
   }
 
   private dropEmpty(): void {
