@@ -20,6 +20,9 @@ import {
 } from './service-protocol';
 import type { ServedReaders } from './served-readers';
 
+// A client sends its request as soon as it connects; one that has not after this long is dropped.
+const REQUEST_TIMEOUT_MS = 5_000;
+
 /** Runs one command line with the served readers (the command runner, runCli). */
 export type ServedRun = (argv: string[], io: CliIo, served: ServedReaders) => Promise<number>;
 
@@ -42,7 +45,14 @@ export async function serveLibrary(options: ServeOptions): Promise<void> {
   const readers = new KeptReaders(options.dir);
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer((conn) => {
-    queue = queue.then(() => answerConnection(conn, options, readers)).catch(() => undefined);
+    // Requests are read as they come and answered one at a time, in that order; a client
+    // that connects and sends nothing holds up no one.
+    readRequest(conn).then(
+      (request) => {
+        queue = queue.then(() => answer(conn, request, options, readers)).catch(() => undefined);
+      },
+      () => conn.destroy(),
+    );
   });
   await new Promise<void>((listening, fail) => {
     server.once('error', fail);
@@ -86,19 +96,13 @@ async function claimSocket(socket: string): Promise<void> {
   unlinkSync(socket);
 }
 
-async function answerConnection(
+async function answer(
   conn: Socket,
+  request: ServiceRequest,
   options: ServeOptions,
   readers: KeptReaders,
 ): Promise<void> {
-  let request: ServiceRequest;
-  try {
-    request = await readRequest(conn);
-  } catch {
-    // A client that sent nothing usable gets no answer; it then answers itself.
-    conn.destroy();
-    return;
-  }
+  if (conn.destroyed) return;
   const started = performance.now();
   const out = capture(request.tty, request.columns);
   const err = capture(false, null);
@@ -115,24 +119,38 @@ async function answerConnection(
     conn.destroy();
     return;
   }
-  const answer: ServiceAnswer = { status, stdout: out.text(), stderr: err.text() };
-  await new Promise<void>((sent) => conn.end(`${JSON.stringify(answer)}\n`, () => sent()));
+  const reply: ServiceAnswer = { status, stdout: out.text(), stderr: err.text() };
+  // Settles however the client went: gone before the answer, the write just fails.
+  await new Promise<void>((sent) => {
+    if (conn.destroyed) return sent();
+    conn.once('close', () => sent());
+    conn.end(`${JSON.stringify(reply)}\n`);
+  });
   options.onAnswer?.(request.argv, status, performance.now() - started);
 }
 
+/** The request a client sends; rejects when it sends something else or nothing in time. */
 function readRequest(conn: Socket): Promise<ServiceRequest> {
   return new Promise((done, fail) => {
     const reader = new LineReader();
+    const timer = setTimeout(() => fail(new Error('no request in time')), REQUEST_TIMEOUT_MS);
+    const settle = (e: unknown, request?: ServiceRequest): void => {
+      clearTimeout(timer);
+      if (request) done(request);
+      else fail(e);
+    };
     conn.on('data', (chunk: Buffer) => {
       try {
         const line = reader.push(chunk);
-        if (line !== null) done(parseLine(serviceRequestSchema, line));
+        if (line !== null) settle(null, parseLine(serviceRequestSchema, line));
       } catch (e) {
-        fail(e);
+        settle(e);
       }
     });
-    conn.on('error', fail);
-    conn.on('end', () => fail(new Error('no request')));
+    // Kept for the socket's life: an error after the request (a client gone before its
+    // answer) must not be an unhandled one.
+    conn.on('error', (e) => settle(e));
+    conn.on('end', () => settle(new Error('no request')));
   });
 }
 

@@ -4,6 +4,7 @@
 // answer itself whenever no safe, live service is there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeArticles } from './library-fixture';
@@ -57,7 +58,10 @@ const untimed = (stdout: string): unknown => {
   return rest;
 };
 const served = (s: Served, command: string): number =>
-  s.stderr().split('\n').filter((l) => l.startsWith(`served: ${command}`)).length;
+  s
+    .stderr()
+    .split('\n')
+    .filter((l) => l.startsWith(`served: ${command}`)).length;
 
 describe('archive-reader serve', () => {
   it('answers list and search as the command line does alone, and stays current', async () => {
@@ -128,6 +132,31 @@ describe('archive-reader serve', () => {
     expect((await runCli(['search', 'copper', '--json'], { env })).code).toBe(0);
     expect(served(again, 'search')).toBe(1);
   }, 120_000);
+
+  it('is held up by no client that says nothing or leaves before its answer', async () => {
+    const env = await library();
+    const service = await serve(env);
+    const socket = serviceSocket(serviceFolder(false, env.TMPDIR)!, env.ARCHIVE_READER_LIBRARY!);
+    // One connects and says nothing; one sends its request and leaves at once; one sends junk.
+    const silent = connect(socket);
+    const leaving = connect(socket, () => {
+      leaving.end(
+        `${JSON.stringify({ argv: ['search', 'copper'], cwd: '/', env: {}, tty: false, columns: null })}\n`,
+      );
+      leaving.destroy();
+    });
+    const junk = connect(socket, () => junk.write('not json\n'));
+    try {
+      const got = await runCli(['search', 'copper', '--json'], { env });
+      expect(got.code, got.stderr).toBe(0);
+      expect(json<{ total: number }>(got).total).toBe(2);
+      expect(served(service, 'search copper --json')).toBe(1);
+      expect(service.child.exitCode).toBeNull();
+    } finally {
+      silent.destroy();
+      junk.destroy();
+    }
+  }, 60_000);
 
   it('is neither used nor started where its folder is open to other users', async () => {
     const env = await library();
