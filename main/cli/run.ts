@@ -126,6 +126,9 @@ export async function runCli(
       return EXIT.ok;
     }
     const command = cli.command;
+    // A service answers only `list` and `search` on its own library; anything else (a client
+    // whose library resolves elsewhere here) it declines, and the client answers itself.
+    if (served && !(await servedHere(served, cli, io))) return served.decline();
     if (command === 'backup') {
       const { backupCommand } = await import('./commands/backup');
       const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
@@ -210,6 +213,18 @@ export async function runCli(
   } catch (e) {
     return reportFailure(e, io, cli?.json === true);
   }
+}
+
+/** Whether `served` is the library a `list` or `search` command line works on. */
+async function servedHere(
+  served: ServedReaders,
+  cli: ParsedCommandLine,
+  io: CliIo,
+): Promise<boolean> {
+  if (cli.command !== 'list' && cli.command !== 'search') return false;
+  const { libraryDirOf } = await import('./library-dir');
+  const libraryFlag = cli.library !== undefined ? resolve(io.cwd, cli.library) : undefined;
+  return libraryDirOf({ libraryFlag, env: io.env }) === served.dir;
 }
 
 /** Whether a `search` asks the library's entities (then it opens the engine). */

@@ -18,7 +18,7 @@ import {
   type ServiceAnswer,
   type ServiceRequest,
 } from './service-protocol';
-import type { ServedReaders } from './served-readers';
+import { DECLINED, type ServedReaders } from './served-readers';
 
 // A client sends its request as soon as it connects; one that has not after this long is dropped.
 const REQUEST_TIMEOUT_MS = 5_000;
@@ -119,6 +119,10 @@ async function answer(
     conn.destroy();
     return;
   }
+  if (status === DECLINED) {
+    conn.destroy();
+    return;
+  }
   const reply: ServiceAnswer = { status, stdout: out.text(), stderr: err.text() };
   // Settles however the client went: gone before the answer, the write just fails.
   await new Promise<void>((sent) => {
@@ -173,6 +177,10 @@ class KeptReaders implements ServedReaders {
   private closing: Promise<void> = Promise.resolve();
 
   constructor(readonly dir: string) {}
+
+  decline(): number {
+    return DECLINED;
+  }
 
   /** Drops the readers when the library changed since they were opened. */
   refresh(): void {

@@ -8,4 +8,9 @@ export interface ServedReaders {
   dir: string;
   list(): Promise<CatalogList>;
   search(): Promise<CatalogSearch>;
+  /** The status that makes the service send no answer (the client then answers itself). */
+  decline(): number;
 }
+
+/** What decline() returns: no exit status is negative. */
+export const DECLINED = -1;

@@ -18,6 +18,7 @@ interface Served {
 }
 
 const running: Served[] = [];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterEach(() => {
   for (const s of running.splice(0)) s.child.kill('SIGKILL');
@@ -57,11 +58,17 @@ const untimed = (stdout: string): unknown => {
   const { tookMs: _, ...rest } = JSON.parse(stdout) as Record<string, unknown>;
   return rest;
 };
-const served = (s: Served, command: string): number =>
+const count = (s: Served, command: string): number =>
   s
     .stderr()
     .split('\n')
     .filter((l) => l.startsWith(`served: ${command}`)).length;
+/** How many answers to `command` the service has logged, once it has logged `atLeast`. */
+async function served(s: Served, command: string, atLeast = 1): Promise<number> {
+  // Its line on stderr follows the answer the client already printed.
+  for (let i = 0; i < 100 && count(s, command) < atLeast; i++) await sleep(20);
+  return count(s, command);
+}
 
 describe('archive-reader serve', () => {
   it('answers list and search as the command line does alone, and stays current', async () => {
@@ -83,8 +90,8 @@ describe('archive-reader serve', () => {
         expect(untimed(got.stdout)).toEqual(untimed(want.stdout));
       else expect(got.stdout).toBe(want.stdout);
     }
-    expect(served(service, 'search')).toBe(3);
-    expect(served(service, 'list')).toBe(2);
+    expect(await served(service, 'search', 3)).toBe(3);
+    expect(await served(service, 'list', 2)).toBe(2);
     // Bad usage is answered as the command line answers it.
     const bad = await runCli(['search', 'copper', '--limit', 'x'], { env });
     const badAlone = await runCli(['search', 'copper', '--limit', 'x'], { env: alone });
@@ -100,7 +107,7 @@ describe('archive-reader serve', () => {
     expect(after.total).toBe(before.total + 1);
     const listed = json<{ total: number }>(await runCli(['list', '--json'], { env }));
     expect(listed.total).toBe(4);
-    expect(served(service, 'search')).toBe(6);
+    expect(await served(service, 'search', 6)).toBe(6);
 
     // Stopped, it removes its socket; the command line answers itself.
     const folder = serviceFolder(false, env.TMPDIR);
@@ -130,7 +137,7 @@ describe('archive-reader serve', () => {
     expect(json<{ total: number }>(alone).total).toBe(2);
     const again = await serve(env);
     expect((await runCli(['search', 'copper', '--json'], { env })).code).toBe(0);
-    expect(served(again, 'search')).toBe(1);
+    expect(await served(again, 'search')).toBe(1);
   }, 120_000);
 
   it('is held up by no client that says nothing or leaves before its answer', async () => {
@@ -150,12 +157,38 @@ describe('archive-reader serve', () => {
       const got = await runCli(['search', 'copper', '--json'], { env });
       expect(got.code, got.stderr).toBe(0);
       expect(json<{ total: number }>(got).total).toBe(2);
-      expect(served(service, 'search copper --json')).toBe(1);
+      expect(await served(service, 'search copper --json')).toBe(1);
       expect(service.child.exitCode).toBeNull();
     } finally {
       silent.destroy();
       junk.destroy();
     }
+  }, 60_000);
+
+  it('declines what is not a list or search of its own library, answering nothing', async () => {
+    const env = await library();
+    const service = await serve(env);
+    const socket = serviceSocket(serviceFolder(false, env.TMPDIR)!, env.ARCHIVE_READER_LIBRARY!);
+    const other = join(tempDir('ar-serve-other-'), 'library');
+    /** What the service sends back for a request made by hand ('' when nothing). */
+    const ask = (argv: string[]) =>
+      new Promise<string>((done) => {
+        let got = '';
+        const conn = connect(socket, () =>
+          conn.write(`${JSON.stringify({ argv, cwd: '/', env, tty: false, columns: null })}\n`),
+        );
+        conn.on('data', (d: Buffer) => (got += d.toString('utf8')));
+        conn.on('close', () => done(got));
+        conn.on('error', () => undefined);
+      });
+    expect(await ask(['search', 'copper', '--library', other])).toBe('');
+    expect(await ask(['import', '/nonexistent'])).toBe('');
+    expect(await ask(['tag', '0123456789abcdef', 'x'])).toBe('');
+    expect(existsSync(other)).toBe(false);
+    // Its own library it answers.
+    const answer = JSON.parse(await ask(['search', 'copper', '--json'])) as { stdout: string };
+    expect(JSON.parse(answer.stdout)).toMatchObject({ total: 2 });
+    expect(await served(service, 'search')).toBe(1);
   }, 60_000);
 
   it('is neither used nor started where its folder is open to other users', async () => {
