@@ -41,8 +41,13 @@ export interface ServeOptions {
 /** Serves the library until the signal is aborted; rejects when it cannot listen. */
 export async function serveLibrary(options: ServeOptions): Promise<void> {
   const { socket, signal } = options;
-  await claimSocket(socket);
   const readers = new KeptReaders(options.dir);
+  // Opened before listening: a folder that holds no library fails here, as a `list` would,
+  // and the first answers find the catalogue and index open.
+  readers.refresh();
+  await readers.list();
+  void readers.search().catch(() => undefined);
+  await claimSocket(socket);
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer((conn) => {
     // Requests are read as they come and answered one at a time, in that order; a client

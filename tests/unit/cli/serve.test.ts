@@ -191,6 +191,17 @@ describe('archive-reader serve', () => {
     expect(await served(service, 'search')).toBe(1);
   }, 60_000);
 
+  it('does not start for a folder that holds no library, saying so as list does', async () => {
+    const tmp = tempDir('ar-serve-tmp-');
+    const env = { ARCHIVE_READER_LIBRARY: join(tmp, 'nothing-here'), TMPDIR: tmp };
+    const refused = await runCli(['serve'], { env });
+    const listed = await runCli(['list'], { env });
+    expect(listed.code).toBe(3);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toBe(listed.stderr);
+    expect(readdirSync(serviceFolder(false, tmp)!)).toEqual([]);
+  }, 60_000);
+
   it('is neither used nor started where its folder is open to other users', async () => {
     const env = await library();
     const folder = join(env.TMPDIR!, `archive-reader-service-${process.getuid?.() ?? 'user'}`);
