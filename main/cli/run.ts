@@ -100,16 +100,8 @@ export async function runCli(
     if (!served && !reading.early && (reading.command === 'list' || reading.command === 'search')) {
       // A service keeping the library open answers at once, before anything else is loaded
       // (service/ask-service.ts); it checks the command line as this would.
-      const flag = reading.base.library;
-      const [{ askService }, { libraryDirOf }] = await Promise.all([
-        import('./service/ask-service'),
-        import('./library-dir'),
-      ]);
-      const dir = libraryDirOf({
-        ...(flag !== undefined ? { libraryFlag: resolve(io.cwd, flag) } : {}),
-        env: io.env,
-      });
-      const answer = await askService(dir, argv, io);
+      const { askService } = await import('./service/ask-service');
+      const answer = await askService(await libraryFor(reading.base.library, io), argv, io);
       if (answer) {
         io.stdout.write(answer.stdout);
         io.stderr.write(answer.stderr);
@@ -141,12 +133,9 @@ export async function runCli(
     }
     const libraryFlag = cli.library !== undefined ? resolve(io.cwd, cli.library) : undefined;
     if (command === 'serve') {
-      const [{ serveCommand }, { libraryDirOf }] = await Promise.all([
-        import('./commands/serve'),
-        import('./library-dir'),
-      ]);
+      const { serveCommand } = await import('./commands/serve');
       const ctx: CommandContext = { cli, io, signal: signal ?? new AbortController().signal };
-      const dir = libraryDirOf({ libraryFlag, env: io.env });
+      const dir = await libraryFor(cli.library, io);
       return await serveCommand(ctx, dir, (line, lineIo, readers) =>
         runCli(line, lineIo, undefined, readers),
       );
@@ -155,9 +144,9 @@ export async function runCli(
     let run: (ctx: CommandContext) => Promise<number>;
     const plainSearch = command === 'search' && !(await leanSearchNeedsNames(cli));
     if (command === 'list' || plainSearch) {
-      const { libraryDirOf } = await import('./library-dir');
-      const dir = libraryDirOf({ libraryFlag, env: io.env });
-      const mine = served?.dir === dir ? served : null;
+      const dir = await libraryFor(cli.library, io);
+      // A service's readers (servedHere checked they are of this library).
+      const mine = served ?? null;
       const keep = { close: () => Promise.resolve() };
       if (command === 'list') {
         // A read-only list of the catalogue: none of the engine's modules are loaded.
@@ -222,9 +211,14 @@ async function servedHere(
   io: CliIo,
 ): Promise<boolean> {
   if (cli.command !== 'list' && cli.command !== 'search') return false;
+  return (await libraryFor(cli.library, io)) === served.dir;
+}
+
+/** The library folder a command line's --library (or the environment) names. */
+async function libraryFor(library: string | undefined, io: CliIo): Promise<string> {
   const { libraryDirOf } = await import('./library-dir');
-  const libraryFlag = cli.library !== undefined ? resolve(io.cwd, cli.library) : undefined;
-  return libraryDirOf({ libraryFlag, env: io.env }) === served.dir;
+  const libraryFlag = library !== undefined ? resolve(io.cwd, library) : undefined;
+  return libraryDirOf({ libraryFlag, env: io.env });
 }
 
 /** Whether a `search` asks the library's entities (then it opens the engine). */
