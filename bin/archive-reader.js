@@ -11,5 +11,6 @@ if (!existsSync(cli)) {
   process.stderr.write('archive-reader: the command line is not built yet; run `npm run build`\n');
   process.exit(3);
 }
-require('./code-cache').enableCodeCache(main);
+// The build, and every node_modules folder its packages can be loaded from.
+require('./code-cache').enableCodeCache([main, ...(require.resolve.paths('lunr') ?? [])]);
 require(cli);

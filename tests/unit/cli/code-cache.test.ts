@@ -10,9 +10,12 @@ import { tempDir } from './run-cli';
 
 const shim = resolve(repoRoot, 'bin', 'code-cache.js');
 
-/** Runs `require(root/m.js)` in a fresh Node under the cache; its printed export. */
-function run(root: string, tmp: string): string {
-  const script = `require(${JSON.stringify(shim)}).enableCodeCache(${JSON.stringify(root)});
+/**
+ * Runs `require(root/m.js)` in a fresh Node with the cache over `roots` (default: `root`); its
+ * printed export.
+ */
+function run(root: string, tmp: string, roots: string | string[] = root): string {
+  const script = `require(${JSON.stringify(shim)}).enableCodeCache(${JSON.stringify(roots)});
     console.log(require(${JSON.stringify(join(root, 'm.js'))}).value());`;
   return execFileSync(process.execPath, ['-e', script], {
     env: { PATH: process.env.PATH, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
@@ -45,6 +48,20 @@ describe('code cache', () => {
     // The same length: V8 alone would accept the old cache for it.
     writeFileSync(join(root, 'm.js'), 'exports.value = () => "two" + __filename.length * 0;\n');
     expect(run(root, tmp)).toBe('two0');
+    expect(cacheFiles(tmp)).toHaveLength(2);
+  });
+
+  it('caches the modules under each root given, and none elsewhere', () => {
+    const tmp = tempDir('ar-code-cache-');
+    const [build, packages, other] = ['build', 'node_modules', 'other'].map((n) => join(tmp, n));
+    for (const d of [build, packages, other]) mkdirSync(d!);
+    writeFileSync(join(build!, 'm.js'), 'exports.value = () => require("../node_modules/p.js");\n');
+    writeFileSync(join(packages!, 'p.js'), 'module.exports = "package";\n');
+    expect(run(build!, tmp, [build!, packages!])).toBe('package');
+    expect(cacheFiles(tmp)).toHaveLength(2);
+    // A module under no root is compiled as Node would, and not kept.
+    writeFileSync(join(other!, 'm.js'), 'exports.value = () => "other";\n');
+    expect(run(other!, tmp, [build!, packages!])).toBe('other');
     expect(cacheFiles(tmp)).toHaveLength(2);
   });
 
