@@ -13,7 +13,7 @@ import { readFrontMatter } from './front-matter';
  * again (library/date-finder-mark.ts). tests/unit/core/date-finder-version.test.ts fails until
  * it is bumped.
  */
-export const DATE_FINDER_VERSION = 1;
+export const DATE_FINDER_VERSION = 2;
 
 /** What besides the dateline and the body can give an article's date. */
 export interface DateHints {
@@ -76,7 +76,10 @@ export function articleDateOf(
 
 // 03/04/2005 is ambiguous in English (US and UK disagree) and day first elsewhere.
 function readingFor(language: string | undefined): DateReading {
-  return { dayFirst: !language || language === 'en' || language === 'und' ? null : true };
+  return {
+    dayFirst: !language || language === 'en' || language === 'und' ? null : true,
+    ...(language ? { language } : {}),
+  };
 }
 
 // A title that is a date and nothing else ("26-FEB-1987 15:01:01.79"): the file's date line.

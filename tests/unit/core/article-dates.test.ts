@@ -63,6 +63,52 @@ describe('date forms', () => {
     expect(dates('۳۱ اسفند ۱۴۰۲')).toEqual([]); // 1402 has 29 days in Esfand
   });
 
+  it('reads the month names of more languages, from ICU', () => {
+    expect(dates('Москва, 12 мая 2023 года')).toEqual(['2023-05-12']);
+    expect(dates('Київ, 15 березня 2022')).toEqual(['2022-03-15']);
+    expect(dates('Αθήνα, 3 Ιουνίου 2023')).toEqual(['2023-06-03']);
+    expect(dates('ΑΘΗΝΑ, 3 ΙΟΥΝΙΟΥ 2023')).toEqual(['2023-06-03']);
+    expect(dates('Warszawa, 10 października 2023')).toEqual(['2023-10-10']);
+    expect(dates('Praha 10. října 2023')).toEqual(['2023-10-10']);
+    expect(dates('Amsterdam, 10 oktober 2023')).toEqual(['2023-10-10']);
+    expect(dates('Ankara, 10 Ekim 2023')).toEqual(['2023-10-10']);
+    expect(dates('Jakarta, 17 Agustus 2023')).toEqual(['2023-08-17']);
+    expect(dates('Helsinki 10. lokakuuta 2023')).toEqual(['2023-10-10']);
+    expect(dates('Barcelona, 10 d’octubre del 2023')).toEqual(['2023-10-10']);
+    expect(dates('ירושלים, 5 בספטמבר 2023')).toEqual(['2023-09-05']);
+    expect(dates('नई दिल्ली, 20 जुलाई 2023')).toEqual(['2023-07-20']);
+    // Devanagari digits, and February with and without its nukta.
+    expect(dates('५ फ़रवरी २०२३ और 5 फरवरी 2023')).toEqual(['2023-02-05', '2023-02-05']);
+    expect(dates('لاہور، 14 اگست 2023')).toEqual(['2023-08-14']);
+  });
+
+  it('reads the year first where a language writes it so, and only there', () => {
+    expect(dates('Budapest, 2023. október 10.')).toEqual(['2023-10-10']);
+    expect(dates('Vilnius, 2023 m. spalio 10 d.')).toEqual(['2023-10-10']);
+    expect(dates('Rīga, 2023. gada 10. oktobris')).toEqual(['2023-10-10']);
+    expect(dates('In 2004. March 3 was a Wednesday.')).toEqual([]);
+  });
+
+  it('reads Chinese, Japanese, Korean and Vietnamese numbered months', () => {
+    expect(dates('2024年3月15日 新华社')).toEqual(['2024-03-15']);
+    expect(dates('２０２４年３月１５日')).toEqual(['2024-03-15']);
+    expect(dates('2024년 3월 15일 서울')).toEqual(['2024-03-15']);
+    expect(dates('Hà Nội, ngày 15 tháng 3 năm 2024')).toEqual(['2024-03-15']);
+    expect(dates('10 tháng 10, 2023')).toEqual(['2023-10-10']);
+    expect(dates('2024年2月30日')).toEqual([]);
+  });
+
+  it("reads a month name languages disagree on by the text's language only", () => {
+    const inLanguage = (text: string, language: string): string[] =>
+      findDates(text, { dayFirst: true, language }).map((d) => d.iso);
+    // November in Polish and Czech, October in Croatian.
+    expect(inLanguage('10 listopada 2023', 'pl')).toEqual(['2023-11-10']);
+    expect(inLanguage('10. listopada 2023.', 'hr')).toEqual(['2023-10-10']);
+    expect(inLanguage('10. listopadu 2023', 'cs')).toEqual(['2023-11-10']);
+    expect(inLanguage('10 listopada 2023', 'en')).toEqual([]);
+    expect(dates('10 listopada 2023')).toEqual([]);
+  });
+
   it('maps Arabic-Indic and Persian digits one for one', () => {
     expect(asciiDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789 0123456789');
   });
@@ -137,6 +183,21 @@ describe('the article date', () => {
   it('reads 03/04/2005 day first outside English', () => {
     expect(findArticleDate(null, 'Publié le 03/04/2005', { language: 'fr' })).toBe('2005-04-03');
     expect(findArticleDate(null, 'Published 03/04/2005', { language: 'en' })).toBeNull();
+  });
+
+  it('dates articles in other languages and scripts from their date line', () => {
+    const dated = (text: string): string | null => parseArticle(text).articleDate;
+    expect(
+      dated('В Москве открылась выставка\n\nМосква, 12 мая 2023 года\n\nВыставка открылась.'),
+    ).toBe('2023-05-12');
+    expect(
+      dated('北京市政府宣布新政策\n\n2024年3月15日 新华社\n\n北京市政府今天宣布了新政策。'),
+    ).toBe('2024-03-15');
+    expect(
+      dated(
+        'Rząd przyjął budżet\n\nWarszawa, 10 listopada 2023\n\nRząd przyjął dziś budżet na przyszły rok, powiedział minister finansów.',
+      ),
+    ).toBe('2023-11-10');
   });
 
   it('is null when the text gives no date, never the day of import', () => {

@@ -10,6 +10,8 @@ import { cleanArticle, CLEANER_VERSION } from '../../../main/core/text/parse-art
 /** The fingerprint of each finder version (with the cleaner version it was taken with). */
 const FINGERPRINTS: Record<string, string> = {
   '1/2': 'd0ec9c8471b425364e37a61c9f2a14d4e30cadccf43047e8837d9551c3465960',
+  // More languages' month names (ICU), year-first dates, 年月日 and Vietnamese, more digits.
+  '2/2': '059fd3e806eb7b39b8659e4194787fcc63f4202f0d83624bffe0ed590341d026',
 };
 
 const DATES = [
@@ -36,9 +38,19 @@ const DATES = [
   '5 de enero de 2015',
   '7 janvier 2015',
   '2015年1月5日',
+  '2015년 1월 5일',
+  'ngày 5 tháng 1 năm 2015',
+  '5 января 2015',
+  '5 Ιανουαρίου 2015',
+  '5 stycznia 2015',
+  '5. listopada 2015.',
+  '2015. január 5.',
+  '2015 m. sausio 5 d.',
+  '5 בינואר 2015',
+  '५ जनवरी २०१५',
   'yesterday',
 ];
-const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar', 'fa', 'und'];
+const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar', 'fa', 'ru', 'pl', 'hr', 'und'];
 const TEMPLATES: ((date: string) => string)[] = [
   (d) => `${d}\n\nA story whose first line is its date.\n\nMore text follows here.`,
   (d) => `Budget passes\n\nPublished: ${d}\n\nThe budget passed the house.`,

@@ -1,7 +1,7 @@
 // Finds the calendar dates written in a text, in the forms news articles use.
 import { foldForDates } from './fold-text';
 import { isoDate } from './iso-date';
-import { MONTH_NAMES, MONTH_PATTERN } from './month-names';
+import { monthNames, monthOf, monthPattern } from './month-names';
 import { solarHijriToIso } from './solar-hijri';
 
 export interface FoundDate {
@@ -18,29 +18,54 @@ export interface DateReading {
    * the world), false month first (US), null: not at all.
    */
   dayFirst: boolean | null;
+  /** The text's language (ISO 639-1), for month names languages disagree on ("listopad"). */
+  language?: string;
 }
 
 const NOT_LETTER_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_LETTER_AFTER = '(?![\\p{L}])';
-// Persian may write the word for month after the name, joined or not (دی‌ماه, مهر ماه).
-const MONTH = `(${MONTH_PATTERN})(?:\\s*ماه)?\\.?${NOT_LETTER_AFTER}`;
-// "20 تموز/يوليو 2015", "20 يوليو (تموز) 2015": the same month in two naming traditions.
-const SECOND_MONTH = `(?:\\s*[/(]\\s*(?:${MONTH_PATTERN})\\s*\\)?)?`;
 const ORDINAL = '(?:st|nd|rd|th|er|º|°|\\.)?';
 const YEAR = '(\\d{4})(?!\\d)';
 
-// 3 March 2004, 1er mars 2004, 1. März 2004, 1 de marzo de 2004, 20 يوليو 2015, ۱۵ دی‌ماه ۱۴۰۲,
-// and Reuters' 26-FEB-1987.
-const DAY_MONTH_YEAR = new RegExp(
-  `${NOT_LETTER_BEFORE}(\\d{1,2})${ORDINAL}(?:\\s*-\\s*|\\s+(?:de\\s+|of\\s+|من\\s+)?(?:شهر\\s+)?)` +
-    `${MONTH}${SECOND_MONTH}(?:\\s*-\\s*|,?\\s+(?:de\\s+|del\\s+)?)${YEAR}$`,
-  'u',
-);
-// March 3, 2004; Mar. 3rd 2004.
-const MONTH_DAY_YEAR = new RegExp(
-  `${NOT_LETTER_BEFORE}${MONTH}\\s+(\\d{1,2})${ORDINAL},?\\s+${YEAR}$`,
-  'u',
-);
+interface NamedPatterns {
+  dayMonthYear: RegExp;
+  monthDayYear: RegExp;
+  yearFirst: RegExp;
+}
+
+let named: NamedPatterns | null = null;
+
+/** The patterns of dates with month names, made on first use (they name every month name). */
+function namedPatterns(): NamedPatterns {
+  if (named) return named;
+  const names = monthPattern();
+  // Persian may write the word for month after the name, joined or not (دی‌ماه, مهر ماه).
+  const month = `(${names})(?:\\s*ماه)?\\.?${NOT_LETTER_AFTER}`;
+  // "20 تموز/يوليو 2015", "20 يوليو (تموز) 2015": the same month in two naming traditions.
+  const secondMonth = `(?:\\s*[/(]\\s*(?:${names})\\s*\\)?)?`;
+  named = {
+    // 3 March 2004, 1er mars 2004, 1. März 2004, 1 de marzo de 2004, 10 d’octubre del 2023,
+    // 12 мая 2023, 20 يوليو 2015, ۱۵ دی‌ماه ۱۴۰۲, and Reuters' 26-FEB-1987.
+    dayMonthYear: new RegExp(
+      `${NOT_LETTER_BEFORE}(\\d{1,2})${ORDINAL}(?:\\s*-\\s*|\\s+(?:de\\s+|d['’]\\s*|of\\s+|من\\s+)?(?:شهر\\s+)?)` +
+        `${month}${secondMonth}(?:\\s*-\\s*|,?\\s+(?:de\\s+|del\\s+)?)${YEAR}$`,
+      'u',
+    ),
+    // March 3, 2004; Mar. 3rd 2004.
+    monthDayYear: new RegExp(
+      `${NOT_LETTER_BEFORE}${month}\\s+(\\d{1,2})${ORDINAL},?\\s+${YEAR}$`,
+      'u',
+    ),
+    // Read after a year that a dot or "m." marks as coming first: Hungarian "2023. október
+    // 10.", Lithuanian "2023 m. spalio 10 d.", Latvian "2023. gada 10. oktobris".
+    yearFirst: new RegExp(
+      `^(?:\\.|\\s+m\\.)\\s*(?:${month}\\s+(\\d{1,2})(?!\\d)|gada\\s+(\\d{1,2})\\.\\s*${month})`,
+      'u',
+    ),
+  };
+  return named;
+}
+
 // Dates with month names are looked for only just before a four-digit year: trying 145 month
 // names at every position of a long text cost more than the rest of finding its date.
 const YEAR_AT = /(?<!\d)\d{4}(?!\d)/g;
@@ -48,6 +73,12 @@ const YEAR_AT = /(?<!\d)\d{4}(?!\d)/g;
 const NAMED_DATE_CHARS = 60;
 // 2004-03-01, 2004/3/1, 2004-03-01T10:00Z; ۱۴۰۲/۱۰/۱۵ ش (Solar Hijri, marked).
 const YEAR_MONTH_DAY = /(?<![\d./-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
+// Chinese and Japanese 2024年3月15日, Korean 2024년 3월 15일 (digits folded to ASCII).
+const EAST_ASIAN = /(?<!\d)(\d{4})\s*(?:年|년)\s*(\d{1,2})\s*(?:月|월)\s*(\d{1,2})\s*(?:日|일)/g;
+// Vietnamese "15 tháng 3 năm 2024", "10 tháng 10, 2023" (folded: no marks).
+const VIETNAMESE = /(?<![\p{L}\p{N}])(\d{1,2})\s+thang\s+(\d{1,2})(?:,?\s+nam|,)\s+(\d{4})(?!\d)/gu;
+// Longer than the words a year-first date puts after its year (". gada 10. septembris").
+const YEAR_FIRST_CHARS = 40;
 // 01.03.2004, 1/3/2004, 3/1/2004.
 const DAY_MONTH_YEAR_NUMERIC = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d/])/g;
 // A year marked Solar Hijri: "ش", "ه‍.ش", "هجری شمسی" (folded: شمسي).
@@ -67,21 +98,36 @@ export function findFoldedDates(
   const add = (m: RegExpExecArray, iso: string | null): void => {
     if (iso) found.push({ start: m.index, end: m.index + m[0].length, iso });
   };
-  for (const y of folded.matchAll(YEAR_AT)) {
+  const years = [...folded.matchAll(YEAR_AT)];
+  const patterns = years.length > 0 ? namedPatterns() : null;
+  for (const y of years) {
     const from = Math.max(0, y.index - NAMED_DATE_CHARS - 1);
     const before = folded.slice(from, y.index + 4);
+    let dated = false;
     for (const [re, day, month] of [
-      [DAY_MONTH_YEAR, 1, 2],
-      [MONTH_DAY_YEAR, 2, 1],
+      [patterns!.dayMonthYear, 1, 2],
+      [patterns!.monthDayYear, 2, 1],
     ] as const) {
       const m = re.exec(before);
       // At the window's first character the "no letter before" check could not look back.
       if (!m || (m.index === 0 && from > 0)) continue;
-      const iso = named(m[month]!, +m[day]!, +m[3]!);
+      const iso = namedDate(m[month]!, +m[day]!, +m[3]!, reading);
       if (iso) found.push({ start: from + m.index, end: y.index + 4, iso });
+      dated = true;
       break;
     }
+    if (dated) continue;
+    const after = folded.slice(y.index + 4, y.index + 4 + YEAR_FIRST_CHARS);
+    const m = patterns!.yearFirst.exec(after);
+    if (!m) continue;
+    const [name, day] = m[1] ? [m[1], +m[2]!] : [m[4]!, +m[3]!];
+    // Only where the year comes first: "2004. March 3" is no English date.
+    if (!monthNames().yearFirst.has(name.replace(/\s+/g, ' '))) continue;
+    const iso = namedDate(name, day, +y[0], reading);
+    if (iso) found.push({ start: y.index, end: y.index + 4 + m[0].length, iso });
   }
+  for (const m of folded.matchAll(EAST_ASIAN)) add(m, isoDate(+m[1]!, +m[2]!, +m[3]!));
+  for (const m of folded.matchAll(VIETNAMESE)) add(m, isoDate(+m[3]!, +m[2]!, +m[1]!));
   for (const m of folded.matchAll(YEAR_MONTH_DAY)) {
     const [y, mo, d] = [+m[1]!, +m[3]!, +m[4]!];
     const solar = SOLAR_MARK.test(folded.slice(m.index + m[0].length));
@@ -94,8 +140,8 @@ export function findFoldedDates(
   return found.sort((x, y) => x.start - y.start);
 }
 
-function named(name: string, day: number, year: number): string | null {
-  const month = MONTH_NAMES.get(name.replace(/\s+/g, ' '));
+function namedDate(name: string, day: number, year: number, reading: DateReading): string | null {
+  const month = monthOf(name.replace(/\s+/g, ' '), reading.language);
   if (!month) return null;
   return month.calendar === 'solar-hijri'
     ? solarHijriToIso(year, month.month, day)

@@ -2,7 +2,13 @@
 import { asciiDigits } from './digits';
 
 const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g; // harakat, superscript alef, tatweel
-const LATIN_MARKS = /\p{M}/gu;
+// Accents go, as after NFD they are marks of their own; the vowel signs of the Indic and
+// Southeast Asian scripts are marks too, but dropping them made different words one ("जून",
+// June, and "जाने", January in Marathi, both "जन"), so those stay. The nukta goes: "फ़रवरी"
+// (February) is as often written "फरवरी".
+const ACCENTS =
+  // eslint-disable-next-line no-misleading-character-class -- ranges of code points, no glyphs
+  /(?![\u0900-\u093b\u093d-\u09bb\u09bd-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\ua8e0-\ua8ff])\p{M}/gu;
 // Folding leaves ASCII text as its lower case: no marks, digits or letters to unify.
 const NON_ASCII = /[\u0080-\uffff]/;
 // The last text folded (month names, dates and labels are looked for in the same texts).
@@ -38,7 +44,7 @@ const reused = new Uint16Array(16 * 1024);
 const UNITS_PER_CALL = 4096;
 
 /**
- * Lower-cases, drops accents and Arabic marks, and unifies Arabic and Persian letter forms
+ * Lower-cases, drops accents (not Indic vowel signs) and Arabic marks, and unifies Arabic and Persian letter forms
  * (hamza-carrying alefs, yeh, kaf, teh marbuta kept) and digits. Positions may shift: the
  * result is only compared with other folded text.
  */
@@ -110,7 +116,7 @@ export function foldWholeText(text: string): string {
     .replace(/\u06a9/g, '\u0643') // ک -> ك
     .replace(/\u200c/g, '') // zero-width non-joiner (دی‌ماه)
     .normalize('NFD')
-    .replace(LATIN_MARKS, '')
+    .replace(ACCENTS, '')
     .normalize('NFC')
     .toLowerCase();
 }

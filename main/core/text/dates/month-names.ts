@@ -1,5 +1,6 @@
 // Month names a date may be written with, folded (fold-text.ts), and their calendar.
 import { foldForDates } from './fold-text';
+import { WORLD_MONTH_NAMES } from './world-month-names';
 
 export type Calendar = 'gregorian' | 'solar-hijri';
 
@@ -7,6 +8,19 @@ export interface MonthName {
   month: number;
   calendar: Calendar;
 }
+
+/** The month names: one meaning per spelling, and the spellings languages disagree on. */
+export interface MonthNames {
+  /** Folded spelling -> its month, where every language that writes it means the same one. */
+  names: ReadonlyMap<string, MonthName>;
+  /** Folded spelling -> its month per language, where languages differ ("listopad"). */
+  byLanguage: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Spellings of the languages that write the year first ("2023. október 10."). */
+  yearFirst: ReadonlySet<string>;
+}
+
+// Languages whose dates put the year first, with the month named after it.
+const YEAR_FIRST_LANGUAGES = ['hu', 'lt', 'lv'];
 
 // One row per month, January (Farvardin) first; spellings as written, folded when loaded.
 const GREGORIAN: readonly string[] = [
@@ -57,25 +71,89 @@ const SOLAR_HIJRI: readonly string[] = [
   'اسفند',
 ];
 
-function table(): Map<string, MonthName> {
+// Hebrew writes the month with the preposition joined to it: "5 בספטמבר 2023".
+const HEBREW_IN = '\u05d1';
+
+function table(): MonthNames {
   const names = new Map<string, MonthName>();
-  const add = (rows: readonly string[], split: RegExp, calendar: Calendar): void => {
+  const byLanguage = new Map<string, Map<string, number>>();
+  const yearFirst = new Set<string>();
+  // Language -> spellings, to resolve those two languages give different months.
+  const spellings = new Map<string, Map<string, number>>();
+  const add = (
+    rows: readonly string[],
+    split: RegExp,
+    calendar: Calendar,
+    language?: string,
+  ): void => {
     rows.forEach((row, i) => {
-      for (const name of row.split(split))
-        names.set(foldForDates(name), { month: i + 1, calendar });
+      for (const name of row.split(split)) {
+        const folded = foldForDates(name);
+        const was = names.get(folded);
+        if (was && (was.month !== i + 1 || was.calendar !== calendar))
+          byLanguage.set(folded, new Map());
+        else names.set(folded, { month: i + 1, calendar });
+        if (language) {
+          let own = spellings.get(language);
+          if (!own) spellings.set(language, (own = new Map()));
+          own.set(folded, i + 1);
+          if (YEAR_FIRST_LANGUAGES.includes(language)) yearFirst.add(folded);
+        }
+      }
     });
   };
   add(GREGORIAN, / /, 'gregorian');
   add(GREGORIAN_ARABIC_PERSIAN, /\|/, 'gregorian');
   add(SOLAR_HIJRI, /\|/, 'solar-hijri');
-  return names;
+  for (const [locale, rows] of Object.entries(WORLD_MONTH_NAMES)) {
+    const language = locale.split('-')[0]!;
+    add(rows, /\|/, 'gregorian', language);
+    if (language === 'he') {
+      const joined = rows.map((row) =>
+        row
+          .split('|')
+          .map((name) => HEBREW_IN + name)
+          .join('|'),
+      );
+      add(joined, /\|/, 'gregorian', language);
+    }
+  }
+  // A spelling two languages give different months ("listopad": November in Czech, October
+  // in Croatian) is read only by the article's language, when that is one of them.
+  for (const [folded, months] of byLanguage) {
+    names.delete(folded);
+    for (const [language, own] of spellings) {
+      const month = own.get(folded);
+      if (month !== undefined) months.set(language, month);
+    }
+  }
+  return { names, byLanguage, yearFirst };
 }
 
-/** Every known month name, folded, with its month number and calendar. */
-export const MONTH_NAMES: ReadonlyMap<string, MonthName> = table();
+let builtNames: MonthNames | null = null;
+
+/**
+ * Every known month name, folded. Made on first use: a fresh command-line process that finds
+ * no date need not fold a thousand names.
+ */
+export function monthNames(): MonthNames {
+  return (builtNames ??= table());
+}
+
+/** The month `name` (folded) stands for in a text of `language` (ISO 639-1), or undefined. */
+export function monthOf(name: string, language: string | undefined): MonthName | undefined {
+  const { names, byLanguage } = monthNames();
+  const known = names.get(name);
+  if (known) return known;
+  const month = language === undefined ? undefined : byLanguage.get(name)?.get(language);
+  return month === undefined ? undefined : { month, calendar: 'gregorian' };
+}
 
 /** A regular-expression alternation of the month names, longest first (folded text). */
-export const MONTH_PATTERN = [...MONTH_NAMES.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-  .join('|');
+export function monthPattern(): string {
+  const { names, byLanguage } = monthNames();
+  return [...names.keys(), ...byLanguage.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+}
