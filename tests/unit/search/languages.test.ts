@@ -59,6 +59,12 @@ describe('searching those languages', () => {
       doc('he', { title: 'חדשות', body: 'שָׁלוֹם לכולם', language: 'he' }),
       doc('ja', { title: '天気', body: '今日は東京で雨が降りました。', language: 'ja' }),
       doc('tr', { title: 'Haber', body: 'İstanbul bugün çok güzeldi.', language: 'tr' }),
+      doc('ko', {
+        title: '서울시, 새 정책 발표',
+        body: '서울시는 버스와 지하철의 요금을 동결한다고 발표했다.',
+        language: 'ko',
+      }),
+      doc('ko2', { title: '날씨', body: '요리 대회가 열렸다.', language: 'ko' }),
     ]);
     index = await openIndex(t.dir, store);
   });
@@ -74,6 +80,19 @@ describe('searching those languages', () => {
     const text = 'กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย';
     const ranges = index.highlight('เมืองหลวง', text, 'th');
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['เมืองหลวง']);
+  });
+
+  it('finds a Korean word with its particle or ending joined, and highlights the whole word', async () => {
+    // 요금을 (the fare, as object), 지하철의 (of the subway), 발표했다 (announced).
+    expect(await q('요금')).toEqual(['ko']);
+    expect(await q('지하철')).toEqual(['ko']);
+    expect(await q('발표')).toEqual(['ko']);
+    expect(await q('요금을')).toEqual(['ko']);
+    // One syllable is no stem: 요 (of 요금, 요리) is not searched inside words.
+    expect(await q('요')).toEqual([]);
+    const text = '버스와 지하철의 요금을 동결';
+    const ranges = index.highlight('요금', text, 'ko');
+    expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['요금을']);
   });
 
   it('matches ё and е, pointed and unpointed Hebrew, 東京*, and İstanbul by istanbul', async () => {

@@ -98,8 +98,30 @@ function analyseUncached(raw: string): { term: string; parts: string[] } | null 
   if (!HAS_LETTER.test(term)) return null;
   // Single letters of joined words ("l'", "e-") would match almost everything.
   const parts =
-    normalisedPieces.length > 1 ? normalisedPieces.filter((p) => [...p].length > 1) : [];
+    normalisedPieces.length > 1
+      ? normalisedPieces.filter((p) => [...p].length > 1)
+      : hangulStems(term);
   return { term, parts };
+}
+
+// A word of Hangul syllables and nothing else.
+const HANGUL_WORD = /^[\uac00-\ud7a3]+$/u;
+// Shortest stem kept: one syllable would match too many words.
+const MIN_HANGUL_STEM = 2;
+
+/**
+ * Korean writes particles and endings joined to the word ("요금을", the fare as an object;
+ * "발표했다", announced): the word without its last one or two syllables is indexed with it,
+ * so that "요금" and "발표" find them. (Lucene's CJK analyzer indexes Hangul as bigrams
+ * instead; stems keep a query word one term and rank whole words first.)
+ */
+function hangulStems(term: string): string[] {
+  if (term.length <= MIN_HANGUL_STEM || !HANGUL_WORD.test(term)) return [];
+  const stems: string[] = [];
+  for (let cut = 1; cut <= 2 && term.length - cut >= MIN_HANGUL_STEM; cut++) {
+    stems.push(term.slice(0, term.length - cut));
+  }
+  return stems;
 }
 
 /** One raw word of a text and its offset, before normalisation. */
