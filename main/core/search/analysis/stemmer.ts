@@ -25,12 +25,17 @@ const PLUGINS: Record<string, () => Plugin> = {
   it: plugin('it'),
   nl: plugin('nl'),
   no: plugin('no'),
+  // Norwegian Bokmål, as language detection names it.
+  nb: plugin('no'),
   pt: plugin('pt'),
   ro: plugin('ro'),
   ru: plugin('ru'),
   sv: plugin('sv'),
   tr: plugin('tr'),
 };
+
+// A language whose lunr-languages plugin goes by another code.
+const PLUGIN_NAMES: Record<string, string> = { nb: 'no' };
 
 const MEMO_LIMIT = 200_000;
 const stemmers = new Map<string, StemFn | null>();
@@ -50,8 +55,9 @@ function load(lang: string): StemFn | null {
     stemmerSupport()(lunrObject);
     supportLoaded = true;
   }
-  if (!l[lang]) loadPlugin()(lunrObject);
-  const fn = l[lang]?.stemmer;
+  const name = PLUGIN_NAMES[lang] ?? lang;
+  if (!l[name]) loadPlugin()(lunrObject);
+  const fn = l[name]?.stemmer;
   // lunr-languages stemmers take a plain string (their lunr 1 path) and return one.
   return fn ? (w) => String(fn(w)) : null;
 }

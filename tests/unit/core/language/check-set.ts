@@ -129,4 +129,52 @@ export const CHECK_SET: readonly CheckText[] = [
     lang: 'ka',
     text: 'საქალაქო საბჭომ ორშაბათს ხმა მისცა ძველი ხიდის დახურვას სარემონტო სამუშაოებისთვის.',
   },
+  {
+    lang: 'da',
+    text: 'Byrådet stemte mandag for at lukke den gamle bro for reparationer, som forventes at vare til slutningen af næste sommer.',
+  },
+  {
+    lang: 'nb',
+    text: 'Bystyret stemte mandag for å stenge den gamle brua for reparasjoner som ventes å vare til slutten av neste sommer.',
+  },
+  {
+    lang: 'fi',
+    text: 'Kaupunginvaltuusto päätti maanantaina sulkea vanhan sillan korjaustöiden ajaksi, joiden odotetaan kestävän ensi kesän loppuun asti.',
+  },
+  {
+    lang: 'sk',
+    text: 'Mestské zastupiteľstvo v pondelok odhlasovalo uzavretie starého mosta pre opravy, ktoré by mali trvať až do konca budúceho leta.',
+  },
+  {
+    lang: 'ca',
+    text: "L'Ajuntament va votar dilluns tancar el pont vell per unes obres que s'espera que durin fins al final de l'estiu vinent.",
+  },
+  {
+    lang: 'lt',
+    text: 'Miesto taryba pirmadienį nubalsavo uždaryti senąjį tiltą remontui, kuris turėtų trukti iki kitos vasaros pabaigos.',
+  },
+  {
+    lang: 'lv',
+    text: 'Pilsētas dome pirmdien nobalsoja slēgt veco tiltu remontdarbiem, kuriem vajadzētu ilgt līdz nākamās vasaras beigām.',
+  },
+  {
+    lang: 'et',
+    text: 'Linnavolikogu hääletas esmaspäeval vana silla sulgemise poolt remonditöödeks, mis peaksid kestma järgmise suve lõpuni.',
+  },
+  {
+    lang: 'sl',
+    text: 'Mestni svet je v ponedeljek izglasoval zaprtje starega mostu zaradi popravil, ki naj bi trajala do konca prihodnjega poletja.',
+  },
+  {
+    lang: 'sq',
+    text: 'Këshilli bashkiak votoi të hënën për mbylljen e urës së vjetër për riparime që pritet të zgjasin deri në fund të verës së ardhshme.',
+  },
+  {
+    lang: 'af',
+    text: 'Die stadsraad het Maandag gestem om die ou brug vir herstelwerk te sluit, wat na verwagting tot die einde van volgende somer sal duur.',
+  },
+  {
+    lang: 'mk',
+    text: 'Градскиот совет во понеделник гласаше да се затвори стариот мост поради поправки што се очекува да траат до крајот на следното лето.',
+  },
 ];
