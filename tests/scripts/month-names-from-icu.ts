@@ -46,6 +46,7 @@ const LOCALES = [
   'sr-Latn',
   'sv',
   'sw',
+  'th',
   'tr',
   'uk',
   'ur',

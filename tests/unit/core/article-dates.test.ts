@@ -82,6 +82,17 @@ describe('date forms', () => {
     expect(dates('لاہور، 14 اگست 2023')).toEqual(['2023-08-14']);
   });
 
+  it('reads Thai dates, their years of the Buddhist Era unless marked Christian', () => {
+    expect(dates('กรุงเทพฯ 15 มีนาคม 2567')).toEqual(['2024-03-15']);
+    expect(dates('วันที่ 15 มี.ค. 2567')).toEqual(['2024-03-15']);
+    expect(dates('15 มีนาคม พ.ศ. 2567')).toEqual(['2024-03-15']);
+    expect(dates('15 มีนาคม ค.ศ. 2024')).toEqual(['2024-03-15']);
+    expect(dates('๑๕ มีนาคม ๒๕๖๗')).toEqual(['2024-03-15']);
+    expect(dates('15 มีนาคม 2024')).toEqual(['2024-03-15']);
+    // Only a Thai month name makes 2567 a Buddhist year.
+    expect(dates('March 3, 2567')).toEqual([]);
+  });
+
   it('reads the year first where a language writes it so, and only there', () => {
     expect(dates('Budapest, 2023. október 10.')).toEqual(['2023-10-10']);
     expect(dates('Vilnius, 2023 m. spalio 10 d.')).toEqual(['2023-10-10']);

@@ -10,8 +10,9 @@ import { cleanArticle, CLEANER_VERSION } from '../../../main/core/text/parse-art
 /** The fingerprint of each finder version (with the cleaner version it was taken with). */
 const FINGERPRINTS: Record<string, string> = {
   '1/2': 'd0ec9c8471b425364e37a61c9f2a14d4e30cadccf43047e8837d9551c3465960',
-  // More languages' month names (ICU), year-first dates, 年月日 and Vietnamese, more digits.
-  '2/2': '059fd3e806eb7b39b8659e4194787fcc63f4202f0d83624bffe0ed590341d026',
+  // More languages' month names (ICU), year-first dates, 年月日 and Vietnamese, Thai (Buddhist
+  // Era), more digits.
+  '2/2': '3cb6804c9b6ba8478749b2da632017272619b689437bf0e500526d0cd51802e0',
 };
 
 const DATES = [
@@ -48,6 +49,7 @@ const DATES = [
   '2015 m. sausio 5 d.',
   '5 בינואר 2015',
   '५ जनवरी २०१५',
+  '5 มกราคม 2558',
   'yesterday',
 ];
 const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar', 'fa', 'ru', 'pl', 'hr', 'und'];

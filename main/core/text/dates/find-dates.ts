@@ -27,6 +27,13 @@ const NOT_LETTER_AFTER = '(?![\\p{L}])';
 const ORDINAL = '(?:st|nd|rd|th|er|º|°|\\.)?';
 const YEAR = '(\\d{4})(?!\\d)';
 
+// Thai marks a year's era: พ.ศ. (Buddhist, the default) or ค.ศ. (Christian).
+const THAI_ERA = '(?:พ\\.ศ\\.|ค\\.ศ\\.)';
+// The Buddhist Era counts from 543 BC: 2567 BE is 2024.
+const BUDDHIST_ERA_OFFSET = 543;
+// A Thai date's year above this is of the Buddhist Era (no news is dated 2200 AD).
+const LATEST_CHRISTIAN_YEAR = 2200;
+
 interface NamedPatterns {
   dayMonthYear: RegExp;
   monthDayYear: RegExp;
@@ -48,7 +55,7 @@ function namedPatterns(): NamedPatterns {
     // 12 мая 2023, 20 يوليو 2015, ۱۵ دی‌ماه ۱۴۰۲, and Reuters' 26-FEB-1987.
     dayMonthYear: new RegExp(
       `${NOT_LETTER_BEFORE}(\\d{1,2})${ORDINAL}(?:\\s*-\\s*|\\s+(?:de\\s+|d['’]\\s*|of\\s+|من\\s+)?(?:شهر\\s+)?)` +
-        `${month}${secondMonth}(?:\\s*-\\s*|,?\\s+(?:de\\s+|del\\s+)?)${YEAR}$`,
+        `${month}${secondMonth}(?:\\s*-\\s*|,?\\s+(?:de\\s+|del\\s+|${THAI_ERA}\\s*)?)${YEAR}$`,
       'u',
     ),
     // March 3, 2004; Mar. 3rd 2004.
@@ -141,7 +148,10 @@ export function findFoldedDates(
 }
 
 function namedDate(name: string, day: number, year: number, reading: DateReading): string | null {
-  const month = monthOf(name.replace(/\s+/g, ' '), reading.language);
+  const key = name.replace(/\s+/g, ' ');
+  const month = monthOf(key, reading.language);
+  if (year > LATEST_CHRISTIAN_YEAR && monthNames().buddhistEra.has(key))
+    year -= BUDDHIST_ERA_OFFSET;
   if (!month) return null;
   return month.calendar === 'solar-hijri'
     ? solarHijriToIso(year, month.month, day)

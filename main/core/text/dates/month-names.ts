@@ -17,6 +17,8 @@ export interface MonthNames {
   byLanguage: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Spellings of the languages that write the year first ("2023. október 10."). */
   yearFirst: ReadonlySet<string>;
+  /** Thai spellings, whose years are of the Buddhist Era unless marked ("15 มีนาคม 2567"). */
+  buddhistEra: ReadonlySet<string>;
 }
 
 // Languages whose dates put the year first, with the month named after it.
@@ -78,6 +80,7 @@ function table(): MonthNames {
   const names = new Map<string, MonthName>();
   const byLanguage = new Map<string, Map<string, number>>();
   const yearFirst = new Set<string>();
+  const buddhistEra = new Set<string>();
   // Language -> spellings, to resolve those two languages give different months.
   const spellings = new Map<string, Map<string, number>>();
   const add = (
@@ -98,6 +101,7 @@ function table(): MonthNames {
           if (!own) spellings.set(language, (own = new Map()));
           own.set(folded, i + 1);
           if (YEAR_FIRST_LANGUAGES.includes(language)) yearFirst.add(folded);
+          if (language === 'th') buddhistEra.add(folded);
         }
       }
     });
@@ -127,7 +131,7 @@ function table(): MonthNames {
       if (month !== undefined) months.set(language, month);
     }
   }
-  return { names, byLanguage, yearFirst };
+  return { names, byLanguage, yearFirst, buddhistEra };
 }
 
 let builtNames: MonthNames | null = null;
