@@ -1,6 +1,7 @@
 // dates.json: says that every article's recorded date is what this date finder, on this
-// cleaner's text, reads. A reindex finds every article's date again only when it does not
-// (a library from before the mark, or a finder or cleaner changed since): finding them was 7%
+// cleaner's text, reads, and its recorded language what this language detector says. A
+// reindex finds every article's date and language again only when it does not (a library from
+// before the mark, or a finder, detector or cleaner changed since): finding the dates was 7%
 // of a reindex's CPU at 100,000 articles (docs/benchmarks.md). A new library is marked
 // at creation, and every import dates its articles with the current finder, so the mark holds
 // until the finder changes. A missing or unreadable mark only means the next reindex finds
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic-write';
 import { DATE_FINDER_VERSION } from '../text/article-date';
+import { LANGUAGE_DETECTOR_VERSION } from '../text/language';
 import { CLEANER_VERSION } from '../text/parse-article';
 
 /** The mark's file name in the library folder. */
@@ -19,9 +21,11 @@ const markSchema = z.object({
   format: z.literal(1),
   finder: z.number().int(),
   cleaner: z.number().int(),
+  // Absent in marks written before languages were detected again (they are then not current).
+  detector: z.number().int().optional(),
 });
 
-/** True when the library at `dir` is marked as dated by this finder on this cleaner's text. */
+/** True when the library at `dir` is marked as dated by this finder (and its languages by this detector). */
 export async function datesAreCurrent(dir: string): Promise<boolean> {
   try {
     const parsed = markSchema.safeParse(
@@ -30,7 +34,8 @@ export async function datesAreCurrent(dir: string): Promise<boolean> {
     return (
       parsed.success &&
       parsed.data.finder === DATE_FINDER_VERSION &&
-      parsed.data.cleaner === CLEANER_VERSION
+      parsed.data.cleaner === CLEANER_VERSION &&
+      parsed.data.detector === LANGUAGE_DETECTOR_VERSION
     );
   } catch {
     return false;
@@ -39,6 +44,11 @@ export async function datesAreCurrent(dir: string): Promise<boolean> {
 
 /** Marks the library at `dir` as dated by this finder (after a reindex found every date). */
 export async function markDatesCurrent(dir: string): Promise<void> {
-  const mark = { format: 1, finder: DATE_FINDER_VERSION, cleaner: CLEANER_VERSION };
+  const mark = {
+    format: 1,
+    finder: DATE_FINDER_VERSION,
+    cleaner: CLEANER_VERSION,
+    detector: LANGUAGE_DETECTOR_VERSION,
+  };
   await writeFileAtomic(join(dir, DATE_FINDER_MARK_FILE), JSON.stringify(mark));
 }

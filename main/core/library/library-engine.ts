@@ -626,7 +626,8 @@ class LibraryImpl implements LibraryEngine {
 
   async reindex(options: ReindexOptions = {}): Promise<void> {
     this.checkWritable();
-    // Dates are found again only where the library is not marked as dated by this finder.
+    // Dates and languages are found again only where the library is not marked as found by
+    // this finder and detector.
     const redating = (await datesAreCurrent(this.path)) ? null : new DateRefresh();
     await this.writer.run(async () => {
       // Every file is read again, so only this rebuild's failures are reported after it.
@@ -686,11 +687,11 @@ class LibraryImpl implements LibraryEngine {
       this.unreadable.note(path, outcome.prepared.reason);
     } else if (outcome.kind === 'prepared' && outcome.prepared.ok) {
       this.unreadable.clear(path);
-      redating?.noteFound(id, outcome.prepared.recordedDate, outcome.prepared.date);
+      redating?.noteFound(id, outcome.prepared.recorded, outcome.prepared.found);
     }
   }
 
-  /** Gives the articles whose date the finder now reads differently their new date. */
+  /** Gives the articles whose date or language is now read differently the new one. */
   private async applyDates(redating: DateRefresh): Promise<void> {
     const ids = redating.ids;
     if (ids.length === 0) return;

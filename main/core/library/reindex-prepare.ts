@@ -13,7 +13,7 @@ import { entitiesOfText } from '../entities/library-entities';
 import type { TypedName } from '../entities/entity-cache';
 import type { PoolReply, PoolRequest } from '../workers/pool-messages';
 import { toIndexDoc } from './article-text';
-import { dateFoundAgain } from './date-refresh';
+import { foundAgain } from './date-refresh';
 
 /** One article to prepare: its stored bytes, or the article already read and decoded. */
 export interface ReindexJob {
@@ -37,9 +37,10 @@ export type Prepared =
   | {
       id: string;
       ok: true;
-      /** The date on the article's record, and the one found again (undefined: not refreshed). */
-      recordedDate: string | null;
-      date: string | null | undefined;
+      /** The date and language on the article's record. */
+      recorded: { articleDate: string | null; language: string };
+      /** The date and language found again (undefined: not refreshed). */
+      found: { date: string | null; language: string } | undefined;
       /** Null when its text could not be cleaned (it is then left out of the index). */
       doc: IndexDoc | null;
       /** Undefined: not computed, as the job asked (the cached one stands). */
@@ -68,7 +69,8 @@ export function prepareForReindex(job: ReindexJob): Prepared {
     return { id: job.id, ok: false, reason: errorMessage(e) };
   }
   const { record } = stored;
-  const base = { id: job.id, ok: true as const, recordedDate: record.articleDate };
+  const recorded = { articleDate: record.articleDate, language: record.language };
+  const base = { id: job.id, ok: true as const, recorded };
   let text: string;
   let clean: CleanArticle;
   try {
@@ -76,20 +78,20 @@ export function prepareForReindex(job: ReindexJob): Prepared {
     clean = cleanArticle(text);
   } catch {
     // As each reader did before: not indexed, no versions, nobody named.
-    return { ...base, date: undefined, doc: null, sig: null, names: [] };
+    return { ...base, found: undefined, doc: null, sig: null, names: [] };
   }
   // Each part fails alone, as when each was computed from a read of its own.
-  let date: string | null | undefined = undefined;
+  let found: { date: string | null; language: string } | undefined = undefined;
   let doc: IndexDoc | null = null;
   try {
-    if (job.redate) date = dateFoundAgain(record, text, clean);
+    if (job.redate) found = foundAgain(record, text, clean);
     doc = toIndexDoc(record, clean.body);
   } catch {
     // Not indexed; a date found before the failure still counts, as it did.
   }
   return {
     ...base,
-    date,
+    found,
     doc,
     sig: job.sign ? attempt(() => nearSignature(clean.body), null) : undefined,
     names: job.findNames

@@ -11,6 +11,15 @@ import {
   DATE_FINDER_MARK_FILE,
   datesAreCurrent,
 } from '../../../main/core/library/date-finder-mark';
+import { DATE_FINDER_VERSION } from '../../../main/core/text/article-date';
+import { CLEANER_VERSION } from '../../../main/core/text/parse-article';
+
+/** Sets an article's recorded language in its file, as an older detector would have left it. */
+async function setRecordedLanguage(dir: string, id: string, language: string): Promise<void> {
+  const file = await articleJson(dir, id);
+  file.record.language = language;
+  await setArticleText(dir, id, JSON.stringify(file));
+}
 
 /** Sets an article's recorded date in its file, as an older date finder would have left it. */
 async function setRecordedDate(dir: string, id: string, date: string | null): Promise<void> {
@@ -104,6 +113,44 @@ describe('reindex and article dates', () => {
       await lib.reindex();
       expect((await lib.get(id)).articleDate).toBe('1999-03-03');
       expect(await datesAreCurrent(dir)).toBe(true);
+    } finally {
+      await lib.close();
+    }
+  });
+
+  it('detects languages again, where the library is not marked by this detector', async () => {
+    const base = tempDir();
+    const paths = writeArticles(join(base, 'src'), {
+      'da.txt':
+        'Regeringen fremlægger ny finanslov\n\nKøbenhavn, 28. august 2023\n\nRegeringen har i dag ' +
+        'fremlagt sit forslag til finanslov for det kommende år. Finansministeren sagde, at loven ' +
+        'skal sikre lavere inflation og flere arbejdspladser i hele landet.',
+    });
+    const dir = join(base, 'lib');
+    let lib = await openLibrary(dir);
+    const imported = await lib
+      .importSources(paths.map((path) => ({ path })))
+      .finally(() => lib.close());
+    const id = imported.imported[0]!.id;
+    // As the detector before Danish left it (franc-min called Danish Swedish), and a mark
+    // written before languages were detected again.
+    await setRecordedLanguage(dir, id, 'sv');
+    writeFileSync(
+      join(dir, DATE_FINDER_MARK_FILE),
+      JSON.stringify({ format: 1, finder: DATE_FINDER_VERSION, cleaner: CLEANER_VERSION }),
+    );
+    rmSync(join(dir, 'catalog.json'));
+    rmSync(join(dir, 'catalog.journal'), { force: true });
+    lib = await openLibrary(dir);
+    try {
+      expect((await lib.get(id)).language).toBe('sv');
+      expect(await datesAreCurrent(dir)).toBe(false);
+      await lib.reindex();
+      expect((await lib.get(id)).language).toBe('da');
+      expect((await lib.list({ language: 'da' })).items.map((m) => m.id)).toEqual([id]);
+      expect(await datesAreCurrent(dir)).toBe(true);
+      // And still found by its words.
+      expect((await lib.search({ query: 'arbejdsplads' })).hits.map((h) => h.id)).toEqual([id]);
     } finally {
       await lib.close();
     }
