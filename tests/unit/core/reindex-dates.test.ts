@@ -14,6 +14,18 @@ import {
 import { DATE_FINDER_VERSION } from '../../../main/core/text/article-date';
 import { CLEANER_VERSION } from '../../../main/core/text/parse-article';
 
+/** A library at a temp folder's lib/ holding one article of `text`; the folder and its id. */
+async function libraryOfOne(text: string): Promise<{ dir: string; id: string }> {
+  const base = tempDir();
+  const paths = writeArticles(join(base, 'src'), { 'a.txt': text });
+  const dir = join(base, 'lib');
+  const lib = await openLibrary(dir);
+  const imported = await lib
+    .importSources(paths.map((path) => ({ path })))
+    .finally(() => lib.close());
+  return { dir, id: imported.imported[0]!.id };
+}
+
 /** Sets an article's recorded language in its file, as an older detector would have left it. */
 async function setRecordedLanguage(dir: string, id: string, language: string): Promise<void> {
   const file = await articleJson(dir, id);
@@ -85,22 +97,15 @@ describe('reindex and article dates', () => {
   });
 
   it('finds no date again where the library is marked as dated by this finder', async () => {
-    const base = tempDir();
-    const paths = writeArticles(join(base, 'src'), {
-      'b.txt': 'Budget\n\nPublished: 3 March 1999\n\nThe budget passed.',
-    });
-    const dir = join(base, 'lib');
-    let lib = await openLibrary(dir);
-    const imported = await lib
-      .importSources(paths.map((path) => ({ path })))
-      .finally(() => lib.close());
-    const id = imported.imported[0]!.id;
+    const { dir, id } = await libraryOfOne(
+      'Budget\n\nPublished: 3 March 1999\n\nThe budget passed.',
+    );
     // A new library is marked at creation, and its imports keep it so.
     expect(await datesAreCurrent(dir)).toBe(true);
     await setRecordedDate(dir, id, '1990-01-01');
     rmSync(join(dir, 'catalog.json'));
     rmSync(join(dir, 'catalog.journal'), { force: true });
-    lib = await openLibrary(dir);
+    const lib = await openLibrary(dir);
     try {
       await lib.reindex();
       // Not found again: the recorded date stands (a mark from another finder would not do).
@@ -119,19 +124,11 @@ describe('reindex and article dates', () => {
   });
 
   it('detects languages again, where the library is not marked by this detector', async () => {
-    const base = tempDir();
-    const paths = writeArticles(join(base, 'src'), {
-      'da.txt':
-        'Regeringen fremlægger ny finanslov\n\nKøbenhavn, 28. august 2023\n\nRegeringen har i dag ' +
+    const { dir, id } = await libraryOfOne(
+      'Regeringen fremlægger ny finanslov\n\nKøbenhavn, 28. august 2023\n\nRegeringen har i dag ' +
         'fremlagt sit forslag til finanslov for det kommende år. Finansministeren sagde, at loven ' +
         'skal sikre lavere inflation og flere arbejdspladser i hele landet.',
-    });
-    const dir = join(base, 'lib');
-    let lib = await openLibrary(dir);
-    const imported = await lib
-      .importSources(paths.map((path) => ({ path })))
-      .finally(() => lib.close());
-    const id = imported.imported[0]!.id;
+    );
     // As the detector before Danish left it (franc-min called Danish Swedish), and a mark
     // written before languages were detected again.
     await setRecordedLanguage(dir, id, 'sv');
@@ -141,7 +138,7 @@ describe('reindex and article dates', () => {
     );
     rmSync(join(dir, 'catalog.json'));
     rmSync(join(dir, 'catalog.journal'), { force: true });
-    lib = await openLibrary(dir);
+    const lib = await openLibrary(dir);
     try {
       expect((await lib.get(id)).language).toBe('sv');
       expect(await datesAreCurrent(dir)).toBe(false);
