@@ -125,6 +125,26 @@ describe('dialog focus', () => {
     );
   });
 
+  it('right after a rename is sent, Ctrl+Z in its field is the app’s undo, not the field’s', () => {
+    render(
+      <TagHarness
+        initial={[
+          { name: 'alpha', count: 1 },
+          { name: 'weekly', count: 2 },
+        ]}
+      />,
+    );
+    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    fireEvent.change(input, { target: { value: 'digest' } });
+    // Typing: the field's own undo.
+    expect(input.dataset.appUndo).toBeUndefined();
+    fireEvent.submit(input.closest('form')!);
+    // Sent, the list not read again yet: the app's (useToasts reads this mark).
+    expect(input.dataset.appUndo).toBe('');
+    fireEvent.change(input, { target: { value: 'digests' } });
+    expect(input.dataset.appUndo).toBeUndefined();
+  });
+
   it('after a merge into an existing tag, focus is on that tag’s row', async () => {
     render(
       <TagHarness

@@ -39,6 +39,8 @@ function TagLine({
   onDelete(name: string): void;
 }) {
   const [name, setName] = useState(tag.name);
+  // The typed name was sent as a rename (or merge) that has not reached the list yet.
+  const [sent, setSent] = useState(false);
   const changed = name.trim() !== '' && name.trim() !== tag.name;
   const merge = changed ? mergesInto(name.trim()) : undefined;
   return (
@@ -46,17 +48,23 @@ function TagLine({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (changed) onRename(tag.name, name.trim());
+          if (!changed) return;
+          setSent(true);
+          onRename(tag.name, name.trim());
         }}
       >
         <input
           aria-label={`New name for tag ${tag.name}`}
           data-tag={tag.name}
-          // Nothing typed yet: Ctrl/Cmd+Z here undoes the last rename or delete.
-          data-app-undo={name === tag.name ? '' : undefined}
+          // Nothing typed yet, or what was typed is sent: Ctrl/Cmd+Z here undoes the last
+          // rename or delete (right after Enter, the row stays until the tags are read again).
+          data-app-undo={name === tag.name || sent ? '' : undefined}
           value={name}
           dir="auto"
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setSent(false);
+          }}
         />
         <span className="count">{tag.count.toLocaleString()}</span>
         <button
