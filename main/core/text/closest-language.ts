@@ -168,8 +168,9 @@ export function closestLanguage(text: string, script: string): string | null {
   // franc sorts stably by distance: the first of equals wins.
   let best = 0;
   for (let i = 1; i < distances.length; i++) if (distances[i]! < distances[best]!) best = i;
-  if (table.added[best] && !addedWins(table, distances, best, seen.length)) {
-    best = closestOriginal(table, distances);
+  if (table.added[best]) {
+    const original = closestOriginal(table, distances);
+    if (!addedWins(distances, best, original, seen.length)) best = original;
   }
   return table.languages[best]!;
 }
@@ -184,10 +185,12 @@ export function closestLanguage(text: string, script: string): string | null {
 const ADDED_MIN_GAP = 5;
 const ADDED_MIN_TRIGRAMS = 60;
 
-function addedWins(table: ScriptTable, distances: Int32Array, best: number, trigrams: number) {
-  if (trigrams < ADDED_MIN_TRIGRAMS) return false;
-  const original = closestOriginal(table, distances);
-  return distances[original]! - distances[best]! >= ADDED_MIN_GAP * trigrams;
+/** True when added language `best` is far enough ahead of franc-min's closest, `original`. */
+function addedWins(distances: Int32Array, best: number, original: number, trigrams: number) {
+  return (
+    trigrams >= ADDED_MIN_TRIGRAMS &&
+    distances[original]! - distances[best]! >= ADDED_MIN_GAP * trigrams
+  );
 }
 
 /** The closest of franc-min's own languages (the first of equals, as franc takes). */

@@ -66,6 +66,19 @@ function TagHarness({ initial }: { initial: TagCount[] }) {
   );
 }
 const byName = (a: TagCount, b: TagCount) => a.name.localeCompare(b.name);
+
+/** The tag manager over `other` (1 article) and "weekly" (2); the field to rename weekly. */
+function renderWithWeekly(other: string): HTMLInputElement {
+  render(
+    <TagHarness
+      initial={[
+        { name: other, count: 1 },
+        { name: 'weekly', count: 2 },
+      ]}
+    />,
+  );
+  return screen.getByRole<HTMLInputElement>('textbox', { name: 'New name for tag weekly' });
+}
 const flush = () => act(() => new Promise((r) => setTimeout(r, 5)));
 
 describe('dialog focus', () => {
@@ -106,15 +119,7 @@ describe('dialog focus', () => {
   });
 
   it('after a rename, focus is on the renamed tag’s row, not the page', async () => {
-    render(
-      <TagHarness
-        initial={[
-          { name: 'alpha', count: 1 },
-          { name: 'weekly', count: 2 },
-        ]}
-      />,
-    );
-    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    const input = renderWithWeekly('alpha');
     input.focus();
     fireEvent.change(input, { target: { value: 'digest' } });
     fireEvent.submit(input.closest('form')!);
@@ -126,15 +131,7 @@ describe('dialog focus', () => {
   });
 
   it('right after a rename is sent, Ctrl+Z in its field is the app’s undo, not the field’s', () => {
-    render(
-      <TagHarness
-        initial={[
-          { name: 'alpha', count: 1 },
-          { name: 'weekly', count: 2 },
-        ]}
-      />,
-    );
-    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    const input = renderWithWeekly('alpha');
     fireEvent.change(input, { target: { value: 'digest' } });
     // Typing: the field's own undo.
     expect(input.dataset.appUndo).toBeUndefined();
@@ -146,15 +143,7 @@ describe('dialog focus', () => {
   });
 
   it('after a merge into an existing tag, focus is on that tag’s row', async () => {
-    render(
-      <TagHarness
-        initial={[
-          { name: 'Gadgets', count: 1 },
-          { name: 'weekly', count: 2 },
-        ]}
-      />,
-    );
-    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    const input = renderWithWeekly('Gadgets');
     input.focus();
     fireEvent.change(input, { target: { value: 'gadgets' } });
     fireEvent.submit(input.closest('form')!);
@@ -241,15 +230,7 @@ describe('tag manager', () => {
 
   it('a new name that is another tag’s offers Merge, and the rename is flagged a merge', async () => {
     renames.length = 0;
-    render(
-      <TagHarness
-        initial={[
-          { name: 'Gadgets', count: 1 },
-          { name: 'weekly', count: 2 },
-        ]}
-      />,
-    );
-    const input = screen.getByRole('textbox', { name: 'New name for tag weekly' });
+    const input = renderWithWeekly('Gadgets');
     fireEvent.change(input, { target: { value: 'digest' } });
     expect(within(input.closest('form')!).getByRole('button', { name: 'Rename' })).toBeTruthy();
     fireEvent.change(input, { target: { value: 'GADGETS' } });
